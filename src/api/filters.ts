@@ -1,0 +1,47 @@
+import type { ArchiveFilters } from '../db/queries/filters.ts';
+import { badRequest } from './errors.ts';
+
+export interface FilterQuerystring {
+  q?: string;
+  person?: string;
+  speaker?: string;
+  currency?: string;
+  min?: string;
+  max?: string;
+  from?: string;
+  to?: string;
+  source?: string;
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date-only `to` means the whole of that day. */
+function parseDate(name: 'from' | 'to', value: string): Date {
+  const endOfDay = name === 'to' && DATE_ONLY.test(value);
+  const date = new Date(DATE_ONLY.test(value) ? `${value}T00:00:00.000Z` : value);
+  if (Number.isNaN(date.getTime()) || (DATE_ONLY.test(value) && date.toISOString().slice(0, 10) !== value)) {
+    throw badRequest(`${name} is not a valid date: "${value}" (use YYYY-MM-DD or ISO 8601)`);
+  }
+  return endOfDay ? new Date(date.getTime() + 86_399_999) : date;
+}
+
+/** Turns validated query parameters into repository filters, checking what a schema cannot. */
+export function toArchiveFilters(query: FilterQuerystring): ArchiveFilters {
+  const filters: ArchiveFilters = {};
+  if (query.q !== undefined) filters.q = query.q;
+  if (query.person !== undefined) filters.person = query.person;
+  if (query.speaker !== undefined) filters.speaker = query.speaker;
+  if (query.currency !== undefined) filters.currency = query.currency.toUpperCase();
+  if (query.min !== undefined) filters.min = query.min;
+  if (query.max !== undefined) filters.max = query.max;
+  if (query.source !== undefined) filters.source = query.source;
+  if (query.from !== undefined) filters.from = parseDate('from', query.from);
+  if (query.to !== undefined) filters.to = parseDate('to', query.to);
+  if (filters.min !== undefined && filters.max !== undefined && Number(filters.min) > Number(filters.max)) {
+    throw badRequest(`min (${filters.min}) is greater than max (${filters.max})`);
+  }
+  if (filters.from && filters.to && filters.from > filters.to) {
+    throw badRequest(`from (${query.from}) is later than to (${query.to})`);
+  }
+  return filters;
+}

@@ -1,0 +1,43 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { getArticle, listArticles } from '../../db/queries/articles.ts';
+import { notFound } from '../errors.ts';
+import { toArchiveFilters } from '../filters.ts';
+import { FilterQuery, PageQuery, errorResponses, pageOf } from '../schemas.ts';
+
+const articles: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/articles',
+    {
+      schema: {
+        summary: 'List articles, newest first',
+        description: 'Filters combine with AND. `q` is a full-text query over title, lead and body.',
+        tags: ['articles'],
+        querystring: Type.Object({ ...FilterQuery, ...PageQuery }, { additionalProperties: false }),
+        response: { 200: pageOf(Type.Ref('ArticleSummary')), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { limit, cursor, ...query } = request.query;
+      return listArticles(app.db, toArchiveFilters(query), { limit, ...(cursor !== undefined && { cursor }) });
+    },
+  );
+
+  app.get(
+    '/articles/:id',
+    {
+      schema: {
+        summary: 'One article with its people, quotes and prices',
+        tags: ['articles'],
+        params: Type.Object({ id: Type.Integer({ minimum: 1, description: 'Article id' }) }),
+        response: { 200: Type.Ref('ArticleDetail'), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const article = await getArticle(app.db, request.params.id);
+      if (!article) throw notFound(`No article has id ${request.params.id}`);
+      return article;
+    },
+  );
+};
+
+export default articles;

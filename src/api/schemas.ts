@@ -1,0 +1,180 @@
+/**
+ * JSON schemas of the API, shared by validation, serialisation and the OpenAPI document.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { MAX_QUERY_LENGTH } from '../db/fts-query.ts';
+
+export const Problem = Type.Object(
+  {
+    type: Type.String({ description: 'A URI reference naming the kind of problem' }),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String({ description: 'What went wrong, for a person to read' }),
+    instance: Type.String({ description: 'The request path' }),
+    requestId: Type.String(),
+  },
+  { $id: 'Problem', description: 'An RFC 9457 problem document, served as application/problem+json' },
+);
+export type Problem = Static<typeof Problem>;
+
+const problemRef = Type.Ref('Problem');
+export const errorResponses = {
+  400: problemRef,
+  404: problemRef,
+  500: problemRef,
+} as const;
+
+const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?)?$';
+const DECIMAL_PATTERN = '^-?\\d{1,15}(\\.\\d{1,10})?$';
+
+export const PageQuery = {
+  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size (at most 100)' }),
+  cursor: Type.String({ maxLength: 512, description: 'The nextCursor of the previous page' }),
+};
+
+export const FilterQuery = {
+  q: Type.String({
+    maxLength: MAX_QUERY_LENGTH,
+    description: 'Full-text query: words, "exact phrases", prefix*, AND/OR/NOT, NEAR(a b, 5), parentheses',
+  }),
+  person: Type.String({ minLength: 1, maxLength: 200, description: 'Person mentioned: id, slug, name or alias' }),
+  speaker: Type.String({ minLength: 1, maxLength: 200, description: 'Person quoted: id, slug, name or alias' }),
+  currency: Type.String({ pattern: '^[A-Za-z]{3}$', description: 'ISO 4217 code of a price mentioned' }),
+  min: Type.String({ pattern: DECIMAL_PATTERN, description: 'Smallest price amount (decimal)' }),
+  max: Type.String({ pattern: DECIMAL_PATTERN, description: 'Largest price amount (decimal)' }),
+  from: Type.String({ pattern: DATE_PATTERN, description: 'Earliest article date (YYYY-MM-DD or ISO 8601), inclusive' }),
+  to: Type.String({ pattern: DATE_PATTERN, description: 'Latest article date (YYYY-MM-DD or ISO 8601), inclusive' }),
+  source: Type.String({ minLength: 1, maxLength: 1000, description: 'Source path or URL prefix' }),
+};
+
+export const ArticleRef = Type.Object({ id: Type.Integer(), title: Type.String(), date: Type.String({ format: 'date-time' }) });
+export const PersonRef = Type.Object({ id: Type.Integer(), name: Type.String(), slug: Type.String() });
+
+export const ArticleSummary = Type.Object(
+  {
+    id: Type.Integer(),
+    title: Type.String(),
+    lead: Type.String(),
+    source: Type.String(),
+    date: Type.String({ format: 'date-time', description: 'Publication date, else import date' }),
+    publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    importedAt: Type.String({ format: 'date-time' }),
+    wordCount: Type.Integer(),
+  },
+  { $id: 'ArticleSummary' },
+);
+
+const Span = { start: Type.Integer(), end: Type.Integer() };
+
+export const Quote = Type.Object(
+  {
+    id: Type.Integer(),
+    text: Type.String(),
+    cue: Type.Union([Type.String(), Type.Null()]),
+    speaker: Type.Union([PersonRef, Type.Null()]),
+    article: ArticleRef,
+    ...Span,
+  },
+  { $id: 'Quote' },
+);
+
+export const Price = Type.Object(
+  {
+    id: Type.Integer(),
+    amount: Type.String({ description: 'Exact decimal amount' }),
+    currency: Type.String({ description: 'ISO 4217 code' }),
+    raw: Type.String(),
+    location: Type.Union([Type.Literal('header'), Type.Literal('title'), Type.Literal('body')]),
+    sentence: Type.String(),
+    article: ArticleRef,
+    ...Span,
+  },
+  { $id: 'Price' },
+);
+
+export const PersonSummary = Type.Object(
+  {
+    id: Type.Integer(),
+    name: Type.String(),
+    slug: Type.String(),
+    aliases: Type.Array(Type.String()),
+    articleCount: Type.Integer(),
+    quoteCount: Type.Integer(),
+  },
+  { $id: 'PersonSummary' },
+);
+
+export const PersonDetail = Type.Composite(
+  [
+    Type.Omit(PersonSummary, []),
+    Type.Object({ quotes: Type.Array(Type.Ref('Quote')), articles: Type.Array(Type.Ref('ArticleSummary')) }),
+  ],
+  { $id: 'PersonDetail' },
+);
+
+export const ArticleDetail = Type.Object(
+  {
+    id: Type.Integer(),
+    title: Type.String(),
+    lead: Type.String(),
+    body: Type.String(),
+    text: Type.String({ description: 'The document as imported; every offset indexes into it' }),
+    source: Type.String(),
+    format: Type.String(),
+    byline: Type.Union([Type.String(), Type.Null()]),
+    date: Type.String({ format: 'date-time' }),
+    publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    importedAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+    wordCount: Type.Integer(),
+    contentHash: Type.String(),
+    extractorVersion: Type.Integer(),
+    people: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        name: Type.String(),
+        slug: Type.String(),
+        aliases: Type.Array(Type.String()),
+        mentions: Type.Array(Type.Object({ text: Type.String(), ...Span })),
+      }),
+    ),
+    quotes: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        text: Type.String(),
+        cue: Type.Union([Type.String(), Type.Null()]),
+        speaker: Type.Union([PersonRef, Type.Null()]),
+        ...Span,
+      }),
+    ),
+    prices: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        amount: Type.String(),
+        currency: Type.String(),
+        raw: Type.String(),
+        location: Type.String(),
+        sentence: Type.String(),
+        ...Span,
+      }),
+    ),
+    revisions: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        contentHash: Type.String(),
+        importedAt: Type.String({ format: 'date-time' }),
+        replacedAt: Type.String({ format: 'date-time' }),
+      }),
+    ),
+  },
+  { $id: 'ArticleDetail' },
+);
+
+export function pageOf<T extends TSchema>(item: T) {
+  return Type.Object({
+    items: Type.Array(item),
+    nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page; null on the last page' }),
+  });
+}
+
+export const sharedSchemas = [Problem, ArticleSummary, Quote, Price, PersonSummary, PersonDetail, ArticleDetail];

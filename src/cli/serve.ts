@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { databaseFile, openDatabase } from '../db/client.ts';
+import { PROJECT_ROOT, migrateDatabase } from '../db/migrate.ts';
+import { collectFiles, importFiles } from '../ingest/files.ts';
+import { startServer } from '../api/server.ts';
+import { loadConfig } from '../config.ts';
+import { UsageError } from './usage.ts';
+
+export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');
+
+export async function migrateCommand(): Promise<number> {
+  const { databaseUrl } = loadConfig();
+  await migrateDatabase(databaseUrl);
+  console.error(`Migrations applied to ${databaseFile(databaseUrl)}`);
+  return 0;
+}
+
+/** Imports the seed documents; returns the number of failures. */
+export async function seedArchive(databaseUrl: string, log: (line: string) => void): Promise<number> {
+  const prisma = await openDatabase(databaseUrl);
+  try {
+    const files = (await collectFiles([SEED_DIR])).filter((file) => file.endsWith('.txt'));
+    const summary = await importFiles(prisma, files);
+    log(`Seed: ${summary.imported} imported, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed`);
+    for (const failure of summary.failed) log(`  failed ${failure.source}: ${failure.reason}`);
+    return summary.failed.length;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+export async function serveCommand(values: Record<string, unknown>): Promise<number> {
+  const config = loadConfig();
+  const port = values.port === undefined ? config.port : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a port number, got "${String(values.port)}"`);
+  const host = typeof values.host === 'string' ? values.host : config.host;
+
+  console.error(`Archive database: ${databaseFile(config.databaseUrl)}`);
+  await migrateDatabase(config.databaseUrl);
+  if (!values['no-seed']) {
+    const prisma = await openDatabase(config.databaseUrl);
+    const empty = (await prisma.article.count()) === 0;
+    await prisma.$disconnect();
+    if (empty) await seedArchive(config.databaseUrl, (line) => console.error(line));
+  }
+  const { address } = await startServer({
+    databaseUrl: config.databaseUrl,
+    port,
+    host,
+    corsOrigin: config.corsOrigin,
+    logger: { level: config.logLevel },
+  });
+  console.log(`news-archive API listening on ${address} (docs: ${address}/docs)`);
+  return new Promise<number>(() => {
+    // Runs until a signal stops the server.
+  });
+}

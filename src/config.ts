@@ -1,0 +1,23 @@
+/** Settings from the environment, validated once, with the defaults a fresh clone runs on. */
+import { databaseUrlFromEnv } from './db/client.ts';
+
+export interface Config {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  corsOrigin: boolean | string[];
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const cors = env.CORS_ORIGIN?.trim();
+  return {
+    databaseUrl: databaseUrlFromEnv(env),
+    port,
+    host: env.HOST?.trim() || '127.0.0.1',
+    corsOrigin: !cors ? false : cors === '*' ? true : cors.split(',').map((origin) => origin.trim()),
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+  };
+}

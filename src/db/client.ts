@@ -1,0 +1,47 @@
+/**
+ * The one place a Prisma client is made. Everything that talks to the database gets its client
+ * from `openDatabase`, so the connection settings (WAL, busy timeout) hold everywhere.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient } from './generated/client.ts';
+
+export type { Prisma } from './generated/client.ts';
+export { PrismaClient };
+
+/** A Prisma client or an interactive-transaction client: repositories accept either. */
+export type Db = PrismaClient | Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+export const DEFAULT_DATABASE_URL = 'file:./data/archive.db';
+
+export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+}
+
+/** The file a `file:` URL names, resolved against the working directory. */
+export function databaseFile(url: string): string {
+  if (!url.startsWith('file:')) {
+    throw new Error(`DATABASE_URL must be a SQLite file URL such as ${DEFAULT_DATABASE_URL}, got "${url}"`);
+  }
+  const location = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '').split('?')[0]!;
+  return path.resolve(location);
+}
+
+export interface OpenOptions {
+  /** How long a statement waits for another connection's write lock before failing. */
+  busyTimeoutMs?: number;
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<PrismaClient> {
+  const file = databaseFile(url);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: options.busyTimeoutMs ?? 10_000 });
+  const prisma = new PrismaClient({ adapter });
+  // WAL lets the API keep reading while an import writes; NORMAL sync is durable across
+  // application crashes in WAL mode and much faster than FULL.
+  await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+  await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+  return prisma;
+}

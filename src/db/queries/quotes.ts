@@ -1,0 +1,70 @@
+import type { Db } from '../client.ts';
+import { decodeCursor, toPage, type Page } from '../cursor.ts';
+import { toFtsQuery } from '../fts-query.ts';
+import { SqlWhere, addArticleConditions, isoDate, resolvePersonIds, type ArchiveFilters } from './filters.ts';
+
+export interface QuoteItem {
+  id: number;
+  text: string;
+  cue: string | null;
+  speaker: { id: number; name: string; slug: string } | null;
+  article: { id: number; title: string; date: string };
+  start: number;
+  end: number;
+}
+
+interface QuoteRow {
+  id: number | bigint;
+  text: string;
+  cue: string | null;
+  start: number | bigint;
+  end: number | bigint;
+  speakerId: number | bigint | null;
+  speakerName: string | null;
+  speakerSlug: string | null;
+  articleId: number | bigint;
+  title: string;
+  sortDate: string;
+}
+
+const toQuoteItem = (row: QuoteRow): QuoteItem => ({
+  id: Number(row.id),
+  text: row.text,
+  cue: row.cue,
+  speaker: row.speakerId === null ? null : { id: Number(row.speakerId), name: row.speakerName!, slug: row.speakerSlug! },
+  article: { id: Number(row.articleId), title: row.title, date: isoDate(row.sortDate)! },
+  start: Number(row.start),
+  end: Number(row.end),
+});
+
+/**
+ * Quotes, newest article first. `q` searches the quote's own text and `speaker` its speaker; the
+ * other filters apply to the article the quote stands in.
+ */
+export async function listQuotes(db: Db, filters: ArchiveFilters, page: { limit: number; cursor?: string }): Promise<Page<QuoteItem>> {
+  const where = new SqlWhere();
+  await addArticleConditions(db, where, filters, { skip: ['q', 'speaker'] });
+  if (filters.q !== undefined) {
+    const match = toFtsQuery(filters.q);
+    if (match !== null) where.add(`q."id" IN (SELECT rowid FROM "quotes_fts" WHERE "quotes_fts" MATCH ?)`, match);
+  }
+  if (filters.speaker !== undefined) {
+    const ids = await resolvePersonIds(db, filters.speaker);
+    where.add(`q."speakerId" IN (${ids.length ? ids.join(',') : 'NULL'})`);
+  }
+  if (page.cursor !== undefined) {
+    const [date, id] = decodeCursor(page.cursor, ['string', 'number']);
+    where.add(`(a."sortDate" < ? OR (a."sortDate" = ? AND q."id" < ?))`, date, date, id);
+  }
+  const rows = await db.$queryRawUnsafe<QuoteRow[]>(
+    `SELECT q."id", q."text", q."cue", q."start", q."end", q."speakerId", p."name" AS speakerName, p."slug" AS speakerSlug,
+            a."id" AS articleId, a."title", a."sortDate"
+     FROM "quotes" q JOIN "articles" a ON a."id" = q."articleId" LEFT JOIN "people" p ON p."id" = q."speakerId"
+     ${where.toString()}
+     ORDER BY a."sortDate" DESC, q."id" DESC LIMIT ?`,
+    ...where.params,
+    page.limit + 1,
+  );
+  const { items, nextCursor } = toPage(rows, page.limit, (row) => [row.sortDate, Number(row.id)]);
+  return { items: items.map(toQuoteItem), nextCursor };
+}

@@ -1,0 +1,65 @@
+/**
+ * Extraction entry point: `extract(text)` turns one scraped document into the facts the archive
+ * stores. Pure and synchronous; everything expensive (tables, regular expressions) is built once
+ * at module load, never per document.
+ */
+import { parseDocument } from './document.ts';
+import { findPeople } from './people.ts';
+import { findPrices } from './prices.ts';
+import { findQuotes } from './quotes.ts';
+import type { Extraction, ParsedDocument } from './types.ts';
+
+export type * from './types.ts';
+export { parseDocument, documentFromParts } from './document.ts';
+
+/**
+ * Bumped whenever a change to any extractor can change its output, so that
+ * `news-archive reextract` knows which stored articles are stale.
+ */
+export const EXTRACTOR_VERSION = 1;
+
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+
+export function countWords(text: string): number {
+  let count = 0;
+  for (const _ of text.matchAll(WORD)) count++;
+  return count;
+}
+
+export function extract(text: string): Extraction {
+  return extractDocument(parseDocument(text));
+}
+
+export function extractDocument(document: ParsedDocument): Extraction {
+  const people = findPeople(document);
+  const [lead, ...rest] = document.paragraphs;
+  return {
+    document,
+    title: document.title.text,
+    lead: lead?.text ?? '',
+    body: rest.map((paragraph) => paragraph.text).join('\n\n'),
+    wordCount: countWords(document.title.text) + document.paragraphs.reduce((n, p) => n + countWords(p.text), 0),
+    people,
+    quotes: findQuotes(document, people),
+    prices: findPrices(document),
+  };
+}
+
+/** One line of `news-archive extract --json`: a stable machine interface, checked from outside. */
+export interface ExtractRecord {
+  file: string;
+  title: string;
+  people: { name: string; aliases: string[] }[];
+  quotes: { text: string; speaker: string | null; cue: string | null; start: number; end: number }[];
+  prices: { amount: string; currency: string; raw: string; start: number; end: number }[];
+}
+
+export function toExtractRecord(file: string, extraction: Extraction): ExtractRecord {
+  return {
+    file,
+    title: extraction.title,
+    people: extraction.people.map(({ name, aliases }) => ({ name, aliases })),
+    quotes: extraction.quotes.map(({ text, speaker, cue, start, end }) => ({ text, speaker, cue, start, end })),
+    prices: extraction.prices.map(({ amount, currency, raw, start, end }) => ({ amount, currency, raw, start, end })),
+  };
+}
