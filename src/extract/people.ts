@@ -1,0 +1,521 @@
+/**
+ * People extractor: finds the named humans of one article and merges their surface forms.
+ *
+ * Contract (`findPeople(doc)`):
+ * - Pure and rule based; every table is built once at module load.
+ * - Returns one PersonFact per human, ordered by first mention. `name` is the fullest form the
+ *   article gives ("Alexander Lukashenko"), `aliases` every other surface form seen (a bare
+ *   surname, a bare given name), never with a title, a possessive or punctuation.
+ * - `mentions` holds every occurrence with offsets into `doc.text`, alias occurrences included,
+ *   sorted by position; `doc.text.slice(start, end) === text` always holds.
+ * - Header furniture is never searched. Names inside quotes count: a quoted person is mentioned.
+ *
+ * Why it is built this way: capitalisation alone finds names and also every sentence start,
+ * place and organisation, so each capitalised run is split at common words, stripped of titles
+ * and judged on combined evidence: a known given name, a title or role word, a speech verb or
+ * "according to" next to it, a known surname, a name-like shape. Bare surnames and given names
+ * need no evidence of their own once the full name is known; they join the nearest compatible
+ * full name so that two people sharing a surname stay apart.
+ */
+import { COMMON_WORDS } from './data/common-words.ts';
+import { CALENDAR, NEVER_NAMES, ORG_WORDS, PARTICLES, ROLE_NOUNS, SPEECH_VERBS, SUFFIXES, TITLES } from './data/lexicon.ts';
+import { FIRST_NAMES, SURNAMES } from './data/names.ts';
+import { DEMONYMS, PLACES } from './data/places.ts';
+import type { Mention, ParsedDocument, PersonFact, Span } from './types.ts';
+
+const FIRST = new Set(FIRST_NAMES.split(' '));
+const SURNAME = new Set(SURNAMES.split(' '));
+const COMMON = new Set(COMMON_WORDS.split(' '));
+const PLACE = new Set(PLACES.split('|'));
+const DEMONYM = new Set(DEMONYMS.split('|'));
+const TITLE = new Set(TITLES);
+const ROLE = new Set(ROLE_NOUNS);
+const ORG = new Set(ORG_WORDS);
+const NEVER = new Set([...NEVER_NAMES, ...CALENDAR]);
+const PARTICLE = new Set(PARTICLES);
+const SUFFIX = new Set(SUFFIXES);
+const SPEECH = new Set(SPEECH_VERBS);
+/** Titles that by themselves show the next words name a human ("Mr", "President"), unlike "State" or "Foreign". */
+const PERSON_TITLES = new Set(
+  [...TITLES].filter(
+    (t) =>
+      ROLE.has(t) ||
+      /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|madam|madame|mme|mlle|monsieur|herr|frau|señor|senor|señora|senora|doña|comrade|sen|rep|gov|lt|gen|col|maj|capt|cmdr|sgt|adm|brig|cpl|pvt|rev|reverend|hon|emir|sultan|sheikh|shaikh|sheik|ayatollah|imam|pope|premier|chancellor|congressman|congresswoman|senator|governor|mayor|saint|st|duke|duchess|baron|baroness|countess|emperor|empress|prince|princess|king|queen|father)$/.test(
+        t,
+      ),
+  ),
+);
+/** Particles that can open a name without a given name before them ("de Gaulle", "von der Leyen", "al-Assad"). */
+const LEADING_PARTICLE = new Set(['von', 'van', 'de', 'del', 'della', 'di', 'da', 'du', 'le', 'la', 'bin', 'ibn', 'al', 'el', 'abu', 'ter', 'ten', 'dos', 'das']);
+const FOLLOW_CONTEXT = new Set(['who', 'whose', 'himself', 'herself', ...SPEECH]);
+const ADVERBS = new Set(['also', 'then', 'later', 'once', 'previously', 'recently', 'earlier', 'has', 'had', 'have', 'was', 'is', 'again', 'further', 'subsequently', 'personally', 'reportedly', 'allegedly', 'publicly', 'repeatedly', 'firmly', 'openly', 'clearly', 'bluntly', 'frankly', 'flatly', 'quickly', 'calmly', 'herself', 'himself', 'would', 'will', 'told']);
+
+/** Word tokens: initials ("J.D.", "W."), words with inner apostrophes or hyphens, then single marks. */
+const TOKEN = /\p{Lu}\.(?:\p{Lu}\.)*|[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*|\d+(?:[.,:]\d+)*|[^\s\p{L}\p{N}]/gu;
+const ARABIC_PREFIX = /^(?:al|el|ad|ar|as|at|an|ash|az|ud|bin|ibn|abu|d|o|l|de|di|da|du|van|von)[-'’]\p{Lu}/u;
+
+type Kind = 'word' | 'initial' | 'num' | 'punct';
+
+interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  kind: Kind;
+  cap: boolean;
+  /** Possessive marker directly after the word ("’s", "'s" or a bare "’" after s). */
+  poss: boolean;
+  sentStart: boolean;
+}
+
+interface Candidate {
+  tokens: Token[];
+  start: number;
+  end: number;
+  surface: string;
+  key: string[];
+  /** Evidence that the words name a human on their own. */
+  strong: boolean;
+  /** Allowed to stand as a person with no fuller form in the article. */
+  standalone: boolean;
+  /** Only a reference to an already known person (a bare given name, an all-caps headline word). */
+  aliasOnly: boolean;
+  /** A common word that can only stand for a known person's family name. */
+  ambiguous: boolean;
+}
+
+const SENTENCE_OPENERS = new Set(['.', '!', '?', ':', ';', '“', '”', '"', '«', '»', '„', '(', '[', '—', '–', '-', '‘', '•', '|']);
+
+function tokenize(span: Span, caps: boolean): Token[] {
+  const tokens: Token[] = [];
+  const s = span.text;
+  TOKEN.lastIndex = 0;
+  let prev: Token | undefined;
+  for (let m = TOKEN.exec(s); m !== null; m = TOKEN.exec(s)) {
+    let word = m[0];
+    const start = span.start + m.index;
+    const c0 = word.charCodeAt(0);
+    let kind: Kind;
+    if (/^\p{Lu}\.$|^(?:\p{Lu}\.){2,}$/u.test(word)) kind = 'initial';
+    else if (c0 >= 48 && c0 <= 57) kind = 'num';
+    else if (/^[\p{L}\p{M}]/u.test(word)) kind = 'word';
+    else kind = 'punct';
+    let poss = false;
+    if (kind === 'word') {
+      if (/['’][sS]$/.test(word) && word.length > 2) {
+        word = word.slice(0, -2);
+        poss = true;
+      } else {
+        const next = s.charAt(m.index + word.length);
+        const after = s.charAt(m.index + word.length + 1);
+        if ((next === '’' || next === "'") && /[sz]$/i.test(word) && !/\p{L}/u.test(after)) poss = true;
+      }
+    }
+    const first = word.charAt(0);
+    const cap = kind === 'initial' || (kind === 'word' && (first !== first.toLowerCase() || ARABIC_PREFIX.test(word)));
+    const sentStart = prev === undefined || (prev.kind === 'punct' && SENTENCE_OPENERS.has(prev.text));
+    const tok: Token = { text: word, lower: word.toLowerCase(), start, end: start + word.length, kind, cap: cap || (caps && kind === 'word'), poss, sentStart };
+    tokens.push(tok);
+    prev = tok;
+  }
+  return tokens;
+}
+
+function isAllCaps(s: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (const ch of s) {
+    if (ch >= 'a' && ch <= 'z') lower++;
+    else if (ch >= 'A' && ch <= 'Z') upper++;
+    else if (ch !== ch.toLowerCase()) upper++;
+    else if (ch !== ch.toUpperCase()) lower++;
+  }
+  return upper >= 6 && lower <= upper * 0.1;
+}
+
+/** Title Case headlines capitalise verbs and nouns too, so capitalisation there is weak evidence. */
+function isTitleCase(s: string): boolean {
+  const words = s.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w) && w.length > 3);
+  if (words.length < 5) return false;
+  const capped = words.filter((w) => w.charAt(0) !== w.charAt(0).toLowerCase()).length;
+  return capped / words.length >= 0.8;
+}
+
+function isAcronym(t: Token): boolean {
+  return t.kind === 'word' && t.text.length > 1 && t.text === t.text.toUpperCase() && !SUFFIX.has(t.lower);
+}
+
+function joinedBySpace(text: string, a: Token, b: Token): boolean {
+  if (b.start - a.end < 1 || b.start - a.end > 2) return b.start === a.end && a.kind === 'initial';
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+function isNameWord(t: Token, caps: boolean): boolean {
+  if (t.kind === 'initial') return true;
+  if (t.kind !== 'word' || !t.cap) return false;
+  if (!caps && isAcronym(t)) return false;
+  return true;
+}
+
+interface Ctx {
+  text: string;
+  caps: boolean;
+  titleCase: boolean;
+}
+
+/** Splits one span into name candidates. */
+function candidatesIn(span: Span, ctx: Ctx, out: Candidate[]): void {
+  const tokens = tokenize(span, ctx.caps);
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    const particleStart = t.kind === 'word' && !t.cap && LEADING_PARTICLE.has(t.lower) && !t.sentStart;
+    if (!isNameWord(t, ctx.caps) && !particleStart) {
+      i++;
+      continue;
+    }
+    // a maximal run of name-like words joined by single spaces
+    let j = i + 1;
+    if (!t.poss) {
+      while (j < tokens.length) {
+        const u = tokens[j]!;
+        const prev = tokens[j - 1]!;
+        if (!joinedBySpace(ctx.text, prev, u)) break;
+        const particle = u.kind === 'word' && !u.cap && PARTICLE.has(u.lower);
+        if (!isNameWord(u, ctx.caps) && !particle) break;
+        if (particle) {
+          // particles only count inside a name, directly before another name word
+          const v = tokens[j + 1];
+          if (!v || !joinedBySpace(ctx.text, u, v) || !(isNameWord(v, ctx.caps) || (v.kind === 'word' && PARTICLE.has(v.lower)))) break;
+        }
+        j++;
+        if (u.poss) break;
+      }
+    }
+    splitRun(tokens, i, j, ctx, out);
+    i = j;
+  }
+}
+
+function category(t: Token): 'title' | 'demonym' | 'never' | 'org' | 'place' | 'common' | 'name' {
+  const l = t.lower;
+  if (t.kind === 'initial') return l === 'u.s.' || l === 'u.k.' || l === 'u.n.' || l === 'e.u.' ? 'title' : 'name';
+  if (NEVER.has(l)) return 'never';
+  if (TITLE.has(l)) return 'title';
+  if (DEMONYM.has(l)) return 'demonym';
+  if (ORG.has(l)) return 'org';
+  if (PLACE.has(l)) return 'place';
+  const parts = l.split('-');
+  if (parts.length > 1) {
+    if (parts.some((p) => TITLE.has(p))) return 'title'; // "Secretary-General", "ex-President"
+    if (parts.some((p) => PLACE.has(p) || DEMONYM.has(p))) return 'place';
+    // "Third-stringer", "In-form", "Top-seeded": a compound with a lower-case part describes, not names
+    if (/-\p{Ll}/u.test(t.text) && !ARABIC_PREFIX.test(t.text)) return 'common';
+  }
+  if (COMMON.has(l) && !SURNAME.has(l) && !FIRST.has(l)) return 'common';
+  if (COMMON.has(l)) return 'common';
+  return 'name';
+}
+
+/** Splits a capitalised run at words that cannot be inside a name, strips titles, judges each piece. */
+function splitRun(tokens: Token[], from: number, to: number, ctx: Ctx, out: Candidate[]): void {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    // an organisation word anywhere makes the run an organisation ("Chapman Golf Club", "State Department")
+    if (t.cap && t.kind === 'word' && ORG.has(t.lower) && !(k === to - 1 && FIRST.has(tokens[k - 1]?.lower ?? ''))) return;
+  }
+  let piece: number[] = [];
+  let titles: Token[] = [];
+  let orgRun = false;
+  const flush = (): void => {
+    if (piece.length > 0 && !orgRun) judge(tokens, piece, titles, ctx, out);
+    piece = [];
+    titles = [];
+  };
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    const place = multiWordPlace(tokens, k, to);
+    if (place > 0) {
+      flush();
+      k += place - 1;
+      continue;
+    }
+    const cat = t.cap ? category(t) : 'name'; // lower-case particles
+    const nameSoFar = piece.length > 0;
+    const firstIsGiven = nameSoFar && isGiven(tokens[piece[0]!]!);
+    if (cat === 'org') {
+      // an organisation word makes the whole run an organisation ("State Department", "Minsk Council")
+      orgRun = true;
+      piece = [];
+      continue;
+    }
+    if (cat === 'title' || cat === 'demonym') {
+      if (!nameSoFar) {
+        if (cat === 'title' && (k + 1 === to || category(tokens[k + 1]!) !== 'name') && !t.sentStart && !ctx.caps && !PERSON_TITLES.has(t.lower)) {
+          judge(tokens, [k], [], ctx, out, true); // "Major" alone may still refer to John Major
+        }
+        titles.push(t);
+        continue;
+      }
+      // "Alexander Lukashenko President" does not happen in prose; a title after a name ends it
+      if (FIRST.has(t.lower) || SURNAME.has(t.lower) || (piece.length === 1 && isGiven(tokens[piece[0]!]!) && (k + 1 === to || category(tokens[k + 1]!) !== 'name'))) {
+        piece.push(k); // "John Major", "Martin Luther King"
+        continue;
+      }
+      flush();
+      titles.push(t);
+      continue;
+    }
+    if (cat === 'never') {
+      flush();
+      orgRun = false;
+      continue;
+    }
+    if (cat === 'place' || cat === 'common') {
+      // kept after a given name ("Gordon Brown", "George W. Bush", "Paris Hilton" is lost on purpose)
+      if (nameSoFar && firstIsGiven && piece.length <= 3 && cat === 'common') {
+        piece.push(k);
+        continue;
+      }
+      const roleBefore = titles.length > 0 || (tokens[from - 1]?.kind === 'word' && ROLE.has(tokens[from - 1]!.lower));
+      if (!nameSoFar && (FIRST.has(t.lower) || (roleBefore && k === from + titles.length)) && k + 1 < to && category(tokens[k + 1]!) === 'name') {
+        piece.push(k); // "Jordan Henderson", "Will Smith" mid-sentence
+        continue;
+      }
+      flush();
+      orgRun = false;
+      if (cat === 'common' && (!t.sentStart || hasFollowingCue(tokens, k + 1))) {
+        // a lone common word ("Brown", "Moody"): only ever a reference to a known person's surname
+        judge(tokens, [k], [], ctx, out, true);
+      }
+      continue;
+    }
+    piece.push(k);
+  }
+  flush();
+}
+
+/** Length of a multi-word place ("New York", "Hong Kong") starting at k, or 0. */
+function multiWordPlace(tokens: Token[], k: number, to: number): number {
+  if (k + 1 >= to) return 0;
+  let key = tokens[k]!.lower;
+  for (let n = 2; n <= 4 && k + n <= to; n++) {
+    key += ' ' + tokens[k + n - 1]!.lower;
+    if (PLACE.has(key)) return n;
+  }
+  return 0;
+}
+
+function isGiven(t: Token): boolean {
+  return t.kind === 'initial' || FIRST.has(t.lower);
+}
+
+function hasFollowingCue(tokens: Token[], end: number): boolean {
+  let k = end;
+  if (tokens[k]?.text === ',') k++;
+  for (let n = 0; n < 3 && k < tokens.length; n++, k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') return false;
+    if (FOLLOW_CONTEXT.has(t.lower)) return true;
+    if (!ADVERBS.has(t.lower)) return false;
+  }
+  return false;
+}
+
+function hasPrecedingCue(tokens: Token[], start: number): boolean {
+  const a = tokens[start - 1];
+  if (!a) return false;
+  if (a.kind === 'word' && SPEECH.has(a.lower)) return true;
+  const b = tokens[start - 2];
+  if (a.lower === 'to' && b?.lower === 'according') return true;
+  if (a.kind === 'word' && ROLE.has(a.lower) && !a.cap) return true; // "opposition leader Sviatlana Tsikhanouskaya"
+  return false;
+}
+
+function judge(tokens: Token[], idx: number[], titles: Token[], ctx: Ctx, out: Candidate[], ambiguous = false): void {
+  // particles may not end a name; trailing suffixes are fine
+  while (idx.length > 0 && !tokens[idx[idx.length - 1]!]!.cap) idx.pop();
+  if (idx.length === 0) return;
+  let toks = idx.map((k) => tokens[k]!);
+  if (toks.length >= 3 && !isGiven(toks[0]!) && !SURNAME.has(toks[0]!.lower) && titles.length === 0) {
+    const g = toks.findIndex((t, n) => n > 0 && n <= 2 && isGiven(t));
+    if (g > 0 && toks.length - g >= 2) toks = toks.slice(g);
+  }
+  const words = toks.filter((t) => t.kind === 'word');
+  if (words.length === 0) return; // initials alone
+  const first = toks[0]!;
+  const last = toks[toks.length - 1]!;
+  const key = toks.map((t) => t.lower.replace(/\.$/, '')).filter((l) => !SUFFIX.has(l));
+  if (key.length === 0) return;
+  const full = key.join(' ');
+  if (PLACE.has(full) || DEMONYM.has(full) || NEVER.has(full)) return;
+  const n = toks.length;
+  const titled = titles.some((t) => PERSON_TITLES.has(t.lower));
+  const given = isGiven(first) && !(first.kind === 'word' && COMMON.has(first.lower) && first.sentStart && n === 1);
+  const known = toks.some((t) => SURNAME.has(t.lower));
+  const context = hasFollowingCue(tokens, idx[idx.length - 1]! + 1) || hasPrecedingCue(tokens, titles.length > 0 ? idx[0]! - titles.length : idx[0]!);
+  const unknownShape = toks.every((t) => t.kind === 'initial' || (!COMMON.has(t.lower) && !PLACE.has(t.lower))) || (n > 1 && given);
+  let strong: boolean;
+  let standalone: boolean;
+  if (ctx.caps) {
+    // all-caps headlines: only references to people the body names
+    strong = false;
+    standalone = false;
+  } else if (n >= 2) {
+    strong = given || titled || known || context;
+    standalone = strong || (unknownShape && !ctx.titleCase && n <= 4);
+  } else {
+    const lone = first.kind === 'word' && !COMMON.has(first.lower) && !PLACE.has(first.lower);
+    // "Newmont said" is as common as "Lukashenko said": a lone word needs a title or a known surname
+    strong = titled || (known && lone) || (context && lone && !ambiguous && !first.sentStart);
+    standalone = titled || (known && lone);
+  }
+  out.push({
+    tokens: toks,
+    start: first.start,
+    end: last.end,
+    surface: ctx.text.slice(first.start, last.end),
+    key,
+    strong,
+    standalone,
+    aliasOnly: !standalone,
+    ambiguous,
+  });
+}
+
+interface Cluster {
+  key: string[];
+  mentions: Candidate[];
+}
+
+function isSubsequence(short: string[], long: string[]): boolean {
+  let j = 0;
+  for (const w of long) if (j < short.length && sameWord(short[j]!, w)) j++;
+  return j === short.length;
+}
+
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  // an initial matches a word with that first letter ("J." ~ "John", "j.d" ~ "jd")
+  const ia = /^\p{L}$/u.test(a) || /^(?:\p{L}\.)+\p{L}?$/u.test(a);
+  const ib = /^\p{L}$/u.test(b) || /^(?:\p{L}\.)+\p{L}?$/u.test(b);
+  if (ia && !ib) return b.startsWith(a.charAt(0));
+  if (ib && !ia) return a.startsWith(b.charAt(0));
+  return a.replace(/\./g, '') === b.replace(/\./g, '');
+}
+
+/** Whether a shorter form can refer to the person with the longer form. */
+function compatible(short: string[], long: string[]): boolean {
+  if (short.length === 1) return sameWord(short[0]!, long[long.length - 1]!) || sameWord(short[0]!, long[0]!);
+  // a multi-word form must keep the family name and a subsequence of the rest
+  return sameWord(short[short.length - 1]!, long[long.length - 1]!) && sameWord(short[0]!, long[0]!) && isSubsequence(short, long);
+}
+
+export function findPeople(doc: ParsedDocument): PersonFact[] {
+  const candidates: Candidate[] = [];
+  const body: Candidate[] = [];
+  const text = doc.text;
+  const titleCaps = isAllCaps(doc.title.text);
+  const titleCase = !titleCaps && isTitleCase(doc.title.text);
+  const spans: { span: Span; ctx: Ctx }[] = [];
+  if (doc.title.text !== '') spans.push({ span: doc.title, ctx: { text, caps: titleCaps, titleCase } });
+  for (const p of doc.paragraphs) {
+    const caps = isAllCaps(p.text);
+    spans.push({ span: p, ctx: { text, caps, titleCase: !caps && p.text.length < 120 && !/[.!?]["”’]?$/.test(p.text) && isTitleCase(p.text) } });
+  }
+  for (const { span, ctx } of spans) candidatesIn(span, ctx, ctx.caps || ctx.titleCase ? candidates : body);
+  const all = [...body, ...candidates];
+
+  // Full names first, longest first, so that shorter forms find the fullest one.
+  const clusters: Cluster[] = [];
+  const multi = all.filter((c) => c.key.length >= 2 && c.standalone).sort((a, b) => b.key.length - a.key.length || a.start - b.start);
+  for (const c of multi) {
+    const home = clusters.find((cl) => compatible(c.key, cl.key) || c.key.join(' ') === cl.key.join(' '));
+    if (home) home.mentions.push(c);
+    else clusters.push({ key: c.key, mentions: [c] });
+  }
+  // Shorter references: bare surnames, given names, headline words, in text order.
+  const rest = all.filter((c) => !(c.key.length >= 2 && c.standalone)).sort((a, b) => a.start - b.start);
+  const singles: Cluster[] = [];
+  for (const c of rest) {
+    const options = clusters.filter((cl) => (c.ambiguous ? sameWord(c.key[0]!, cl.key[cl.key.length - 1]!) && c.key.length === 1 : compatible(c.key, cl.key)));
+    let home: Cluster | undefined;
+    if (options.length === 1) home = options[0];
+    else if (options.length > 1) {
+      // prefer a family-name match, then the person mentioned most recently before, else the next one after
+      const bySurname = options.filter((cl) => sameWord(c.key[c.key.length - 1]!, cl.key[cl.key.length - 1]!));
+      const pool = bySurname.length > 0 ? bySurname : options;
+      home = nearest(pool, c.start);
+    }
+    if (home) {
+      home.mentions.push(c);
+      continue;
+    }
+    const same = singles.find((s) => s.key.join(' ') === c.key.join(' '));
+    if (same) same.mentions.push(c);
+    else if (c.standalone) singles.push({ key: c.key, mentions: [c] });
+    else singles.push({ key: c.key, mentions: [c] }); // kept only if a standalone mention joins later
+  }
+  const people = [...clusters, ...singles.filter((s) => s.mentions.some((m) => m.standalone))];
+  // Ordered by first mention in the body: a headline names people out of their story order.
+  const bodyStart = doc.paragraphs[0]?.start ?? 0;
+  const order = (p: PersonFact): number => (p.mentions.find((m) => m.start >= bodyStart) ?? p.mentions[0]!).start;
+  return people.map(toFact).sort((a, b) => order(a) - order(b));
+}
+
+function nearest(pool: Cluster[], at: number): Cluster | undefined {
+  let best: Cluster | undefined;
+  let bestBefore = -1;
+  let bestAfter = Infinity;
+  for (const cl of pool) {
+    for (const m of cl.mentions) {
+      if (m.key.length < 2 && !m.standalone) continue;
+      if (m.start < at && m.start > bestBefore) {
+        bestBefore = m.start;
+        best = cl;
+      }
+    }
+  }
+  if (best) return best;
+  for (const cl of pool) {
+    for (const m of cl.mentions) {
+      if (m.start > at && m.start < bestAfter) {
+        bestAfter = m.start;
+        best = cl;
+      }
+    }
+  }
+  return best;
+}
+
+function toFact(cl: Cluster): PersonFact {
+  const mentions = [...cl.mentions].sort((a, b) => a.start - b.start);
+  let canonical = mentions[0]!;
+  for (const m of mentions) {
+    const better =
+      m.key.length > canonical.key.length ||
+      (m.key.length === canonical.key.length && isUpper(canonical.surface) && !isUpper(m.surface)) ||
+      (m.key.length === canonical.key.length && m.surface.length > canonical.surface.length && !isUpper(m.surface));
+    if (better) canonical = m;
+  }
+  const name = canonical.surface;
+  const seen = new Set([name.toLowerCase()]);
+  const aliases: string[] = [];
+  // mixed-case forms first so that a headline's "LUKASHENKO" does not shadow "Lukashenko"
+  for (const m of [...mentions].sort((a, b) => Number(isUpper(a.surface)) - Number(isUpper(b.surface)) || a.start - b.start)) {
+    const k = m.surface.toLowerCase();
+    if (seen.has(k)) continue;
+    seen.add(k);
+    aliases.push(m.surface);
+  }
+  const out: Mention[] = mentions.map((m) => ({ text: m.surface, start: m.start, end: m.end }));
+  return { name, aliases, mentions: out };
+}
+
+function isUpper(s: string): boolean {
+  return s.length > 1 && s === s.toUpperCase() && s !== s.toLowerCase();
+}
