@@ -1,0 +1,140 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestDocument } from '../../src/ingest/ingest.ts';
+import { seededApp } from '../helpers/app.ts';
+
+let app: FastifyInstance;
+let close: () => Promise<void>;
+
+const get = async (url: string) => {
+  const response = await app.inject({ method: 'GET', url });
+  return { status: response.statusCode, body: response.json(), headers: response.headers };
+};
+
+const EURO_ARTICLE = [
+  '€4.20',
+  'Minsk cafe prices climb as Kovalenko warns of more to come',
+  '',
+  'Economist Olga Kovalenko said coffee in Minsk now costs 6.50 BYN a cup.',
+  '“Prices will keep rising until the rouble settles,” Kovalenko told reporters.',
+].join('\n');
+
+beforeAll(async () => {
+  ({ app, close } = await seededApp());
+  await ingestDocument(app.db, {
+    source: 'test/kovalenko.txt',
+    format: 'text',
+    text: EURO_ARTICLE,
+    publishedAt: new Date('2024-03-15T08:00:00Z'),
+  });
+});
+afterAll(() => close());
+
+describe('GET /health', () => {
+  it('reports the database reachable with its article count', async () => {
+    expect(await get('/health')).toMatchObject({ status: 200, body: { status: 'ok', articles: 2 } });
+  });
+});
+
+describe('GET /articles', () => {
+  it('lists articles newest first with a null cursor on the last page', async () => {
+    const { status, body } = await get('/articles');
+    expect(status).toBe(200);
+    expect(body.items.map((a: { title: string }) => a.title)).toHaveLength(2);
+    expect(body.nextCursor).toBeNull();
+  });
+
+  it('filters by full-text query, person (by alias), currency and date', async () => {
+    const seedTitle = 'Lukashenko Discussed Soros’ Visit to Minsk and Efforts to "Separate" Belarus from Russia';
+    expect((await get('/articles?q=sanctions')).body.items.map((a: { title: string }) => a.title)).toEqual([seedTitle]);
+    expect((await get('/articles?q=%22normal%20relations%22')).body.items).toHaveLength(1);
+    expect((await get('/articles?person=Lukashenko')).body.items.map((a: { title: string }) => a.title)).toEqual([seedTitle]);
+    expect((await get('/articles?person=alexander-lukashenko')).body.items).toHaveLength(1);
+    expect((await get('/articles?currency=byn')).body.items).toHaveLength(2);
+    expect((await get('/articles?currency=EUR')).body.items).toHaveLength(1);
+    expect((await get('/articles?from=2024-03-15&to=2024-03-15')).body.items).toHaveLength(1);
+    expect((await get('/articles?from=2024-03-16&to=2024-03-20')).body.items).toHaveLength(0);
+    expect((await get('/articles?person=Nobody%20Known')).body.items).toHaveLength(0);
+  });
+
+  it('walks every article once through cursors', async () => {
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const { body } = await get(`/articles?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(body.items).toHaveLength(1);
+      seen.push(body.items[0].id);
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(2);
+  });
+});
+
+describe('GET /articles/:id', () => {
+  it('returns the article with its people, quotes and prices', async () => {
+    const list = await get('/articles?person=Lukashenko');
+    const { status, body } = await get(`/articles/${list.body.items[0].id}`);
+    expect(status).toBe(200);
+    expect(body.people.map((p: { name: string }) => p.name)).toEqual([
+      'Alexander Lukashenko',
+      'Simon Shuster',
+      'Donald Trump',
+      'Joe Biden',
+      'George Soros',
+    ]);
+    expect(body.quotes).toHaveLength(4);
+    expect(body.prices.map((p: { amount: string }) => p.amount)).toEqual(['3.71', '2.99', '3.49']);
+    for (const quote of body.quotes) expect(body.text.slice(quote.start, quote.end)).toBe(quote.text);
+  });
+});
+
+describe('GET /quotes', () => {
+  it('finds the four Lukashenko quotes by speaker name, alias or slug', async () => {
+    for (const speaker of ['Lukashenko', 'Alexander%20Lukashenko', 'alexander-lukashenko']) {
+      const { body } = await get(`/quotes?speaker=${speaker}`);
+      expect(body.items).toHaveLength(4);
+      expect(new Set(body.items.map((q: { speaker: { name: string } }) => q.speaker.name))).toEqual(new Set(['Alexander Lukashenko']));
+    }
+  });
+
+  it('searches quote text', async () => {
+    const { body } = await get('/quotes?q=credo');
+    expect(body.items).toHaveLength(1);
+    expect(body.items[0].text).toMatch(/^This is my credo/);
+  });
+});
+
+describe('GET /prices', () => {
+  it('lists the three BYN header prices of the seed with exact amounts', async () => {
+    const { body } = await get('/prices?currency=BYN&to=2099-01-01&person=Lukashenko');
+    expect(body.items.map((p: { amount: string; currency: string }) => `${p.amount} ${p.currency}`)).toEqual([
+      '3.71 BYN',
+      '2.99 BYN',
+      '3.49 BYN',
+    ]);
+    expect(body.items.every((p: { location: string }) => p.location === 'header')).toBe(true);
+  });
+
+  it('bounds amounts inclusively', async () => {
+    const { body } = await get('/prices?currency=BYN&min=3&max=3.71');
+    expect(body.items.map((p: { amount: string }) => p.amount).sort()).toEqual(['3.49', '3.71']);
+  });
+});
+
+describe('GET /people', () => {
+  it('searches names and aliases and counts articles and quotes', async () => {
+    const { body } = await get('/people?q=lukash');
+    expect(body.items).toHaveLength(1);
+    expect(body.items[0]).toMatchObject({ name: 'Alexander Lukashenko', articleCount: 1, quoteCount: 4 });
+    expect(body.items[0].aliases).toContain('Lukashenko');
+  });
+
+  it('returns a person by slug or id with quotes and articles', async () => {
+    const bySlug = await get('/people/alexander-lukashenko');
+    expect(bySlug.status).toBe(200);
+    expect(bySlug.body.quotes).toHaveLength(4);
+    expect(bySlug.body.articles).toHaveLength(1);
+    const byId = await get(`/people/${bySlug.body.id}`);
+    expect(byId.body.name).toBe('Alexander Lukashenko');
+  });
+});

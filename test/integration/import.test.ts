@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type PrismaClient } from '../../src/db/client.ts';
+import { collectFiles, importFiles } from '../../src/ingest/files.ts';
+import { reextractArchive } from '../../src/ingest/reextract.ts';
+import { EXTRACTOR_VERSION } from '../../src/extract/index.ts';
+import { freshDatabase } from '../helpers/database.ts';
+
+const database = freshDatabase();
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-archive-import-'));
+let prisma: PrismaClient;
+
+const write = (name: string, content: string | Buffer) => {
+  const file = path.join(dir, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+  return file;
+};
+
+const ARTICLE = (title: string, speaker: string) =>
+  `${title}\n\n${speaker} spoke in Vilnius on Monday.\n“We will not give up on the talks,” ${speaker.split(' ').at(-1)} said.\n`;
+
+beforeAll(async () => {
+  prisma = await openDatabase(database.url);
+});
+afterAll(async () => {
+  await prisma.$disconnect();
+  database.remove();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('importing files', () => {
+  it('imports good files and reports each bad one with its reason while going on', async () => {
+    write('a/good-1.txt', ARTICLE('Talks resume in Vilnius', 'Sviatlana Tsikhanouskaya'));
+    write('a/empty.txt', '');
+    write('a/blank.txt', '  \n\n  \r\n');
+    write('a/binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]));
+    write('a/latin1.txt', Buffer.from('Caf\xe9 prices rise\n\nA paragraph.\n', 'latin1'));
+    write('b/good-2.txt', `\uFEFF${ARTICLE('Ministers meet in Warsaw', 'Radoslaw Sikorski').replaceAll('\n', '\r\n')}`);
+    const files = await collectFiles([dir]);
+    expect(files.map((f) => path.relative(dir, f))).toEqual([
+      'a/binary.txt',
+      'a/blank.txt',
+      'a/empty.txt',
+      'a/good-1.txt',
+      'a/latin1.txt',
+      'b/good-2.txt',
+    ]);
+    const summary = await importFiles(prisma, files, { maxBytes: 1024 });
+    expect(summary.imported).toBe(2);
+    expect(Object.fromEntries(summary.failed.map((f) => [path.basename(f.source), f.reason]))).toEqual({
+      'binary.txt': 'the file is binary (it contains NUL bytes)',
+      'blank.txt': 'the file holds only whitespace',
+      'empty.txt': 'the file is empty',
+      'latin1.txt': 'the file is not valid UTF-8 text',
+    });
+  });
+
+  it('refuses files over the size limit', async () => {
+    const big = write('c/big.txt', `Big\n\n${'word '.repeat(400)}\n`);
+    const summary = await importFiles(prisma, [big], { maxBytes: 1000 });
+    expect(summary.failed[0]!.reason).toMatch(/over the limit of 1000/);
+  });
+
+  it('skips identical content and updates a changed source, keeping a revision', async () => {
+    const file = path.join(dir, 'a/good-1.txt');
+    expect((await importFiles(prisma, [file])).unchanged).toBe(1);
+    const before = await prisma.article.findFirstOrThrow({ where: { title: 'Talks resume in Vilnius' } });
+    write('a/good-1.txt', ARTICLE('Talks resume in Vilnius after a pause', 'Sviatlana Tsikhanouskaya'));
+    expect((await importFiles(prisma, [file])).updated).toBe(1);
+    const after = await prisma.article.findUniqueOrThrow({ where: { id: before.id }, include: { revisions: true } });
+    expect(after.title).toBe('Talks resume in Vilnius after a pause');
+    expect(after.revisions).toHaveLength(1);
+    expect(after.revisions[0]!.text).toBe(before.text);
+    expect(await prisma.article.count()).toBe(2);
+  });
+
+  it('re-extracts stale articles without touching their text and removes orphaned people', async () => {
+    const ghost = await prisma.person.create({ data: { name: 'Nobody Mentioned', slug: 'nobody-mentioned' } });
+    await prisma.article.updateMany({ data: { extractorVersion: 0 } });
+    const texts = (await prisma.article.findMany({ orderBy: { id: 'asc' } })).map((a) => a.text);
+    const quotesBefore = await prisma.quote.count();
+    const summary = await reextractArchive(prisma);
+    expect(summary).toEqual({ articles: 2, peopleRemoved: 1 });
+    expect(await prisma.person.findUnique({ where: { id: ghost.id } })).toBeNull();
+    expect((await prisma.article.findMany({ orderBy: { id: 'asc' } })).map((a) => a.text)).toEqual(texts);
+    expect(await prisma.article.count({ where: { extractorVersion: EXTRACTOR_VERSION } })).toBe(2);
+    expect(await prisma.quote.count()).toBe(quotesBefore);
+    expect((await reextractArchive(prisma)).articles).toBe(0);
+  });
+});

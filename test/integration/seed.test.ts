@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type PrismaClient } from '../../src/db/client.ts';
+import { seedArchive } from '../../src/cli/serve.ts';
+import { freshDatabase } from '../helpers/database.ts';
+
+const LUKASHENKO = 'Alexander Lukashenko';
+
+describe('seeding the archive', () => {
+  const database = freshDatabase();
+  let prisma: PrismaClient;
+  const log: string[] = [];
+
+  beforeAll(async () => {
+    expect(await seedArchive(database.url, (line) => log.push(line))).toBe(0);
+    prisma = await openDatabase(database.url);
+  });
+  afterAll(async () => {
+    await prisma.$disconnect();
+    database.remove();
+  });
+
+  it('stores the seed article once, with its title, lead and extractor version', async () => {
+    const articles = await prisma.article.findMany();
+    expect(articles).toHaveLength(1);
+    const [article] = articles;
+    expect(article!.title).toBe('Lukashenko Discussed Soros’ Visit to Minsk and Efforts to "Separate" Belarus from Russia');
+    expect(article!.lead).toBe('Belarusian President Alexander Lukashenko gave an interview to Time’s correspondent.');
+    expect(article!.source).toBe('seed/000_f4c9ddd443287ec6.txt');
+    expect(article!.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(article!.wordCount).toBeGreaterThan(400);
+  });
+
+  it('finds each of the five people once, Lukashenko under his full name', async () => {
+    const people = await prisma.person.findMany({ include: { aliases: true }, orderBy: { name: 'asc' } });
+    expect(people.map((p) => p.name)).toEqual(['Alexander Lukashenko', 'Donald Trump', 'George Soros', 'Joe Biden', 'Simon Shuster']);
+    const lukashenko = people.find((p) => p.name === LUKASHENKO)!;
+    expect(lukashenko.slug).toBe('alexander-lukashenko');
+    expect(lukashenko.aliases.map((a) => a.alias)).toContain('Lukashenko');
+    expect(people.find((p) => p.name === 'George Soros')!.aliases.map((a) => a.alias)).toContain('Soros');
+  });
+
+  it('attributes all four direct quotes to Alexander Lukashenko, pronoun attributions included', async () => {
+    const quotes = await prisma.quote.findMany({ include: { speaker: true }, orderBy: { start: 'asc' } });
+    expect(quotes).toHaveLength(4);
+    expect(quotes.map((q) => q.speaker?.name)).toEqual([LUKASHENKO, LUKASHENKO, LUKASHENKO, LUKASHENKO]);
+    expect(quotes.map((q) => q.cue)).toEqual(['stated', 'declared', 'said', 'shared']);
+    expect(quotes[0]!.text).toMatch(/^The policies that the State Department pursued under Joe Biden/);
+    expect(quotes[1]!.text).toMatch(/^This is my credo, my principle\./);
+    expect(quotes[2]!.text).toMatch(/^We have no relations at all\./);
+    // The nested single-quoted words stay inside the outer quote.
+    expect(quotes[3]!.text).toMatch(/^But I was honest with him\..*‘George, forgive me, but I will not pursue that policy\. So, this is probably our last meeting\.’ I made it clear that we would not cooperate,$/);
+    expect(quotes.some((q) => /Separate/.test(q.text))).toBe(false);
+    const article = await prisma.article.findFirstOrThrow();
+    for (const quote of quotes) expect(article.text.slice(quote.start, quote.end)).toBe(quote.text);
+  });
+
+  it('stores the three header prices with exact amounts', async () => {
+    const prices = await prisma.priceMention.findMany({ orderBy: { start: 'asc' } });
+    expect(prices.map((p) => [p.amount, p.currency, p.location])).toEqual([
+      ['3.71', 'BYN', 'header'],
+      ['2.99', 'BYN', 'header'],
+      ['3.49', 'BYN', 'header'],
+    ]);
+    expect(prices.map((p) => p.raw)).toEqual(['3.71 BYN', '2.99 BYN', '3.49 BYN']);
+  });
+
+  it('changes nothing when run a second time', async () => {
+    const counts = async () => ({
+      articles: await prisma.article.count(),
+      people: await prisma.person.count(),
+      aliases: await prisma.personAlias.count(),
+      mentions: await prisma.mention.count(),
+      quotes: await prisma.quote.count(),
+      prices: await prisma.priceMention.count(),
+    });
+    const before = await counts();
+    const again: string[] = [];
+    expect(await seedArchive(database.url, (line) => again.push(line))).toBe(0);
+    expect(again[0]).toBe('Seed: 0 imported, 0 updated, 1 unchanged, 0 failed');
+    expect(await counts()).toEqual(before);
+    expect(log[0]).toBe('Seed: 1 imported, 0 updated, 0 unchanged, 0 failed');
+  });
+});
