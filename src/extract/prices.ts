@@ -128,8 +128,9 @@ const SUFFIX_KEYS_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() => {
   }
   return map;
 })();
-const WORD_RE = /\p{L}+(?:['’-]\p{L}+)*/uy;
-const WORD_GAP_RE = /[.\s\u00a0]{1,3}/uy;
+/** Hyphens separate words here so "12-cent-a-share" still reads "cent"; "d-marks" is rebuilt from "d" and "marks". */
+const WORD_RE = /\p{L}+(?:['’]\p{L}+)*/uy;
+const WORD_GAP_RE = /[.\s\u00a0-]{1,3}/uy;
 
 const RANGE_TAIL_RE = new RegExp(`(?<conn>${SP}*(?:-|–|—|${SP}to${SP}|${SP}and${SP})${SP}*)(?<num>${NUM})(?<mag>${MAG})?`, 'uy');
 const RANGE_HEAD_RE = new RegExp(
