@@ -137,6 +137,7 @@ const RANGE_HEAD_RE = new RegExp(
   `(?<![\\p{L}\\p{N}.,])(?<num>${NUM})(?<mag>${MAG})?${SP}*(?<conn>-|–|—|to|and)${SP}*$`,
   'u',
 );
+const RANGE_CONNECTOR_BEFORE = /(?:-|–|—|to|and)[ \u00a0]*$/u;
 const NOT_MONEY_AFTER = /^[ \u00a0]*(?:%|percent\b|per[ \u00a0]cent\b|times\b|people\b|years?\b|percentage\b)/iu;
 const YEAR_CONTEXT_BEFORE = /(?:\b(?:in|the|constant|real|nominal|fiscal|of|inflation-adjusted|since|from|by)\s+)$/iu;
 const POUND_MONEY_CONTEXT = /£|\bsterling\b|\bpence\b|\bGBP\b|\bBank of England\b/u;
@@ -536,6 +537,8 @@ function addRangePartners(text: string, cands: Candidate[], isPrefixForm: Set<Ca
         }
       }
     } else {
+      // Cheap test first: the full head pattern is costly to try on every mention.
+      if (!RANGE_CONNECTOR_BEFORE.test(text.slice(Math.max(0, c.start - 6), c.start))) continue;
       const before = text.slice(Math.max(0, c.start - 40), c.start);
       const m = RANGE_HEAD_RE.exec(before);
       if (!m) continue;

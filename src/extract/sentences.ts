@@ -27,7 +27,7 @@ const ABBREVIATIONS = new Set(
 const CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']', '}']);
 
 const BOUNDARY = /[.!?…]+/g;
-const OPENER = /[\p{Lu}\p{N}"'“‘«(\[¿¡]/u;
+const OPENER = /[\p{Lu}\p{N}"'“‘«([¿¡]/u;
 const WORD_BEFORE = /([\p{L}\p{N}.]*)$/u;
 
 function isBoundary(text: string, punctStart: number, punctEnd: number): number {
