@@ -136,7 +136,9 @@ export const SUFFIXES = ['jr', 'sr', 'ii', 'iii', 'iv', 'v', 'phd', 'md', 'esq']
 
 /** Verbs and phrases of speech that attribute a quote to its source. */
 export const SPEECH_VERBS = [
-  'said', 'says', 'say', 'saying', 'stated', 'states', 'declared', 'declares', 'shared', 'shares', 'noted', 'notes',
+  'said', 'says', 'say', 'saying', 'adding', 'noting', 'asking', 'writing', 'explaining', 'telling', 'warning',
+  'insisting', 'arguing', 'declaring', 'stating', 'tweeting', 'stressing', 'recalling', 'replying', 'answering',
+  'sings', 'sang', 'chanted', 'chanting', 'stated', 'states', 'declared', 'declares', 'shared', 'shares', 'noted', 'notes',
   'added', 'adds', 'told', 'tells', 'wrote', 'writes', 'asked', 'asks', 'explained', 'explains', 'insisted',
   'insists', 'warned', 'warns', 'emphasized', 'emphasised', 'emphasizes', 'emphasises', 'recalled', 'recalls',
   'continued', 'continues', 'replied', 'replies', 'answered', 'answers', 'argued', 'argues', 'claimed', 'claims',

@@ -1,0 +1,610 @@
+/**
+ * Quote extractor: direct quotations with their speakers and attribution cues.
+ *
+ * Contract (`findQuotes(doc, people)`):
+ * - Pure and rule based; every table and expression is built once at module load.
+ * - A quote is text between “…”, "…", «…» or „…“ (‘…’ only nested inside one of those, or as the
+ *   outer marks of an attributed quote). `text` excludes the outer marks and keeps nested ones.
+ * - One quote per utterance: a quote split around its attribution ("We will win," she said,
+ *   "and fairly.") and a quote running over several paragraphs (an opening mark on each, a
+ *   closing mark on the last) each give one QuoteFact whose `text` joins the parts with one space.
+ * - `start` is the first character inside the first opening mark, `end` the offset of the last
+ *   closing mark (or of the paragraph end when a quote never closes), so for a one-part quote
+ *   `doc.text.slice(start, end) === text`.
+ * - Scare quotes (one to three words without an attribution of their own) and unattributed
+ *   title-case names of works are not quotes.
+ * - `speaker` is a `PersonFact.name` from `people`, or null when no human can be identified;
+ *   `cue` is the attribution verb or phrase as written ("said", "told reporters",
+ *   "according to"), or null when the speaker is only inferred from the previous quote.
+ *
+ * Why: attribution in news is formulaic (quote, comma, subject, verb; or subject, verb, colon,
+ * quote), so a window of a few tokens on each side of the quote, read with a list of speech
+ * verbs, finds it; subjects are then resolved against the people already found: a name
+ * directly, a pronoun to the most recent person in subject position outside quotes, a
+ * description ("the Belarusian leader") to the person described that way.
+ */
+import { ROLE_NOUNS, SPEECH_VERBS, TITLES, TOLD_OBJECTS } from './data/lexicon.ts';
+import { DEMONYMS } from './data/places.ts';
+import type { ParsedDocument, PersonFact, QuoteFact, Span } from './types.ts';
+
+const SPEECH = new Set(SPEECH_VERBS);
+const ROLE = new Set(ROLE_NOUNS);
+const TITLE = new Set(TITLES);
+const DEMONYM = new Set(DEMONYMS.split('|'));
+const TOLD_OBJECT = new Set(TOLD_OBJECTS);
+/** Verbs that take a particle to make the cue ("pointed out", "went on", "summed up"). */
+const PARTICLE_VERBS: Record<string, string[]> = {
+  pointed: ['out'], points: ['out'], went: ['on'], goes: ['on'], summed: ['up'], spoke: ['out'], called: ['out'], added: [], wrote: ['on', 'in'],
+};
+/** Cues that are verbs of speech only with a quote right after them ("called it “…”" is not an attribution). */
+const WEAK_CUES = new Set(['called', 'calls', 'described', 'describes', 'thinks', 'thought', 'believes', 'reported', 'reports', 'went', 'goes', 'posted', 'posts', 'pointed', 'points', 'spoke', 'speaks', 'ruled', 'ordered']);
+const ADVERBS = new Set([
+  'also', 'then', 'later', 'once', 'previously', 'recently', 'earlier', 'has', 'had', 'have', 'was', 'is', 'again', 'further',
+  'subsequently', 'personally', 'reportedly', 'allegedly', 'publicly', 'repeatedly', 'firmly', 'openly', 'clearly', 'bluntly',
+  'frankly', 'flatly', 'quickly', 'calmly', 'simply', 'just', 'only', 'finally', 'bitterly', 'angrily', 'proudly', 'sharply',
+  'confidently', 'cheerfully', 'emphatically', 'jokingly', 'candidly', 'would', 'will', 'once', 'famously', 'memorably',
+  'would', 'had', 'then', 'now', 'today', 'yesterday', 'quietly', 'loudly', 'softly', 'gravely', 'ruefully', 'wryly',
+]);
+const MALE = new Set(['he', 'him', 'his', 'himself']);
+const FEMALE = new Set(['she', 'her', 'hers', 'herself']);
+const PRONOUNS = new Set([...MALE, ...FEMALE, 'they', 'we', 'i', 'it', 'you']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'its', 'our', 'my', 'one', 'another', 'both']);
+const PREPOSITIONS = new Set(['with', 'to', 'by', 'of', 'under', 'from', 'for', 'against', 'about', 'at', 'on', 'toward', 'towards', 'than', 'like', 'into', 'via', 'between', 'among', 'and', 'or', 'nor']);
+/** Heads of descriptions that name the head of a state or government, "the leader" included. */
+const LEADER_WORDS = new Set(['president', 'premier', 'chancellor', 'king', 'queen', 'leader', 'head', 'ruler', 'monarch', 'strongman', 'dictator', 'autocrat', 'emir', 'sultan', 'prime']);
+
+const SUBORDINATORS = new Set(['when', 'that', 'as', 'if', 'because', 'while', 'after', 'before', 'and', 'but', 'so', 'since', 'where', 'who', 'which', 'what', 'though', 'although', 'until', 'unless', 'whether', 'than', 'or', 'nor']);
+/** Verbs that attribute a partial quote inside a paraphrase ("Trump attacked “the hateful ideology”"). */
+const STANCE_VERBS = new Set([
+  'called', 'calls', 'described', 'describes', 'attacked', 'attacks', 'dismissed', 'dismisses', 'blasted', 'blasts', 'slammed',
+  'slams', 'criticized', 'criticised', 'criticizes', 'praised', 'praises', 'accused', 'accuses', 'mocked', 'mocks', 'labeled',
+  'labelled', 'branded', 'brands', 'knows', 'hopes', 'hoped', 'believes', 'believed', 'thinks', 'thought', 'feels', 'felt',
+  'promised', 'vowed', 'pledged', 'urged', 'wants', 'wanted', 'touted', 'touts', 'decried', 'condemned', 'condemns',
+  'denounced', 'denounces', 'lauded', 'hailed', 'characterized', 'characterised', 'termed', 'dubbed', 'referred', 'likened',
+  'compared', 'rejected', 'rejects', 'defended', 'defends', 'questioned', 'questions', 'challenged', 'scolded', 'chided',
+  'lashed', 'ripped', 'tore', 'derided', 'ridiculed', 'bemoaned', 'lamented', 'cited', 'cites', 'invoked', 'quoted',
+  'quotes', 'tweeted', 'pitched', 'stressed', 'offered', 'expressed', 'expresses', 'voiced', 'acknowledged', 'argued',
+]);
+const OPENERS = new Set(['“', '"', '«', '„', '‘', '‹']);
+const WORD = /[\p{L}\p{M}]+(?:['’.-][\p{L}\p{M}]+)*\.?|\d+(?:[.,:]\d+)*|[^\s\p{L}\p{N}]/gu;
+
+interface Part {
+  /** Offset of the opening mark. */
+  open: number;
+  /** First character inside the marks. */
+  start: number;
+  /** Offset of the closing mark, or the paragraph end for a quote that never closes. */
+  end: number;
+  closed: boolean;
+  para: number;
+  single: boolean;
+}
+
+interface Group {
+  parts: Part[];
+}
+
+interface Tok {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+interface Attribution {
+  cue: string;
+  /** Subject tokens, or empty when none could be found. */
+  subject: Tok[];
+  /** Where the subject stands relative to the quote: before it, after it, or between split parts. */
+  side: 'before' | 'after';
+}
+
+/** Finds the quote parts of one paragraph; `carry` is a quote left open by the previous paragraph. */
+function scanParagraph(p: Span, para: number, carry: Part | null, out: Group[], openGroup: Group | null): Group | null {
+  const s = p.text;
+  let i = 0;
+  let group = openGroup;
+  let current: Part | null = null;
+  let closers = '';
+  let depth = 0;
+  if (carry && group) {
+    // a multi-paragraph quote continues only when this paragraph opens with a mark again
+    const c = s.charAt(0);
+    if (c === '“' || c === '"' || c === '«' || c === '„' || (c === '‘' && carry.single)) {
+      current = { open: p.start, start: p.start + 1, end: -1, closed: false, para, single: carry.single };
+      closers = closerFor(c);
+      depth = 1;
+      i = 1;
+    } else {
+      group = null;
+    }
+  }
+  for (; i < s.length; i++) {
+    const c = s.charAt(i);
+    if (current) {
+      if (c === '«' && closers === '»') {
+        depth++;
+        continue;
+      }
+      if (closers.includes(c)) {
+        if (c === '»' && --depth > 0) continue;
+        if (current.single && !singleCloses(s, i)) continue;
+        if (c === '"' && closers.length > 1 && /[\p{L}\p{N}]/u.test(s.charAt(i + 1))) continue;
+        current.end = p.start + i;
+        current.closed = true;
+        if (group) group.parts.push(current);
+        else out.push({ parts: [current] });
+        current = null;
+        group = null;
+      }
+      continue;
+    }
+    if (!OPENERS.has(c)) continue;
+    const prev = s.charAt(i - 1);
+    const next = s.charAt(i + 1);
+    if (next === '' || /\s/.test(next)) continue; // a mark before a space opens nothing
+    if (c === '"' && /[\p{L}\p{N}]/u.test(prev)) continue; // 5'10", inch marks, stray marks
+    if (c === '‘' && /[\p{L}\p{N}]/u.test(prev)) continue;
+    if (c === '‹') continue;
+    current = { open: p.start + i, start: p.start + i + 1, end: -1, closed: false, para, single: c === '‘' };
+    closers = closerFor(c);
+    depth = 1;
+  }
+  if (current) {
+    if (current.single) return null; // an apostrophe, most likely, not a quote
+    current.end = p.end;
+    const g: Group = group ?? { parts: [] };
+    g.parts.push(current);
+    if (!group) out.push(g);
+    return g;
+  }
+  return null;
+}
+
+function closerFor(open: string): string {
+  switch (open) {
+    case '“':
+      return '”"';
+    case '"':
+      return '"”';
+    case '«':
+      return '»';
+    case '„':
+      return '“”"';
+    case '‘':
+      return '’';
+    default:
+      return '”';
+  }
+}
+
+/** A closing ’ is not an apostrophe: it follows punctuation, or precedes punctuation or the end. */
+function singleCloses(s: string, i: number): boolean {
+  const prev = s.charAt(i - 1);
+  const next = s.charAt(i + 1);
+  if (/[\p{L}\p{N}]/u.test(next)) return false;
+  if (/[,.!?…—–-]/.test(prev)) return true;
+  return next === '' || /[,.;:!?)\]”"]/.test(next);
+}
+
+function tokens(text: string, from: number, to: number): Tok[] {
+  const out: Tok[] = [];
+  const s = text.slice(from, to);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(s); m !== null; m = WORD.exec(s)) {
+    let w = m[0];
+    // keep sentence-final periods apart from words, but not from initials and abbreviations
+    if (w.length > 2 && w.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(w) && !/^(?:mr|mrs|ms|dr|sen|rep|gov|gen|lt|col|st|prof|jr|sr)\.$/i.test(w)) {
+      w = w.slice(0, -1);
+      out.push({ text: w, lower: w.toLowerCase(), start: from + m.index, end: from + m.index + w.length });
+      out.push({ text: '.', lower: '.', start: from + m.index + w.length, end: from + m.index + w.length + 1 });
+      continue;
+    }
+    out.push({ text: w, lower: w.toLowerCase(), start: from + m.index, end: from + m.index + w.length });
+  }
+  return out;
+}
+
+function isWord(t: Tok | undefined): t is Tok {
+  return t !== undefined && /^[\p{L}\p{N}]/u.test(t.text);
+}
+
+function isCap(t: Tok): boolean {
+  const c = t.text.charAt(0);
+  return c !== c.toLowerCase();
+}
+
+/** Reads the cue starting at tokens[i] (a speech verb), extended by "reporters", "out", "to". */
+function cueAt(toks: Tok[], i: number, text: string): { cue: string; next: number } | null {
+  const t = toks[i];
+  if (!isWord(t)) return null;
+  if (t.lower === 'according' && toks[i + 1]?.lower === 'to') return { cue: text.slice(t.start, toks[i + 1]!.end), next: i + 2 };
+  if (!SPEECH.has(t.lower)) return null;
+  let end = i;
+  if (t.lower === 'told' || t.lower === 'tells') {
+    const a = toks[i + 1];
+    const b = toks[i + 2];
+    if (a && TOLD_OBJECT.has(a.lower)) end = i + 1;
+    else if (a && b && TOLD_OBJECT.has(`${a.lower} ${b.lower}`)) end = i + 2;
+  }
+  const particles = PARTICLE_VERBS[t.lower];
+  if (particles && toks[i + 1] && particles.includes(toks[i + 1]!.lower)) end = i + 1;
+  return { cue: text.slice(t.start, toks[end]!.end), next: end + 1 };
+}
+
+/** The subject noun phrase ending just before index `end` (exclusive), back to a clause boundary. */
+function subjectBefore(toks: Tok[], end: number): Tok[] {
+  let e = end;
+  while (e > 0 && ADVERBS.has(toks[e - 1]!.lower)) e--;
+  let s = e;
+  while (s > 0) {
+    const t = toks[s - 1]!;
+    if (!isWord(t)) {
+      // possessives and name punctuation stay inside ("Trump’s spokeswoman", "J.D. Vance")
+      if (t.text === '’' || t.text === "'" || t.text === '-') {
+        s--;
+        continue;
+      }
+      break;
+    }
+    if (SPEECH.has(t.lower) && s !== e) break;
+    if (PREPOSITIONS.has(t.lower) && !isCap(t)) break;
+    s--;
+    if (e - s >= 8) break;
+  }
+  return toks.slice(s, e);
+}
+
+/** The subject noun phrase starting at index `from`, up to a comma, period or quote mark. */
+function subjectAfter(toks: Tok[], from: number): Tok[] {
+  let e = from;
+  while (e < toks.length && e - from < 8) {
+    const t = toks[e]!;
+    if (!isWord(t) && t.text !== '’' && t.text !== "'" && t.text !== '-') break;
+    if (SPEECH.has(t.lower) || (PREPOSITIONS.has(t.lower) && t.lower !== 'of')) break;
+    e++;
+  }
+  return toks.slice(from, e);
+}
+
+/** Attribution in the text right after a quote: ", he said", " Lukashenko stated", ", said Caddell", ", according to X". */
+function attributionAfter(text: string, from: number, to: number): Attribution | null {
+  const toks = tokens(text, from, Math.min(to, from + 160));
+  const dash = /^\s*[―—–-]\s*/.exec(text.slice(from, to));
+  if (dash && toks.length > 1 && toks.length <= 8 && toks.slice(1).every((t) => isWord(t) || t.text === '.' || t.text === ',')) {
+    // an epigraph signature: “…” ― Pamela Padilla
+    return { cue: '', subject: toks.slice(1).filter(isWord), side: 'after' };
+  }
+  let i = 0;
+  while (i < toks.length && /^[,.—–-]$/.test(toks[i]!.text)) i++;
+  // cue first: ", said Caddell", ", according to officials"
+  const direct = cueAt(toks, i, text);
+  if (direct) {
+    const subject = subjectAfter(toks, direct.next);
+    return { cue: direct.cue, subject, side: 'after' };
+  }
+  // subject first: ", he declared", " the Belarusian leader said", " Smith, a spokesman for X, said"
+  let commas = 0;
+  for (let k = i + 1; k < toks.length && k - i <= 14; k++) {
+    const t = toks[k]!;
+    if (t.text === ',') {
+      if (++commas > 2) return null;
+      continue;
+    }
+    if (t.text === '(') {
+      // a party and state or an age in parentheses: "Rep. Gwen Moore (D-Wis.) said"
+      const close = toks.findIndex((u, n) => n > k && u.text === ')');
+      if (close < 0 || close - k > 8) return null;
+      k = close;
+      continue;
+    }
+    if (!isWord(t) && t.text !== '’' && t.text !== "'" && t.text !== '-') return null;
+    const cue = cueAt(toks, k, text);
+    if (cue) {
+      let e = k;
+      while (e > i && (toks[e - 1]!.text === ',' || ADVERBS.has(toks[e - 1]!.lower))) e--;
+      if (e === i) return null;
+      if (commas === 0 && k - i > 9) return null;
+      if (SUBORDINATORS.has(toks[i]!.lower)) return null; // “…” when he said …: a clause, not an attribution
+      return { cue: cue.cue, subject: toks.slice(i, e), side: 'after' };
+    }
+    if (commas === 0 && k - i > 9) return null;
+  }
+  return null;
+}
+
+/** The subject of the sentence a participle ("saying", "adding") hangs from: its first noun phrase. */
+function clauseSubject(toks: Tok[], k: number): Tok[] {
+  let s = 0;
+  while (s < k && !isWord(toks[s])) s++;
+  let e = s;
+  while (e < k && (isWord(toks[e]) || toks[e]!.text === '’' || toks[e]!.text === "'") && e - s < 6) {
+    const t = toks[e]!;
+    if (e > s && !isCap(t) && !DETERMINERS.has(t.lower) && !ROLE.has(t.lower) && !TITLE.has(t.lower) && !DEMONYM.has(t.lower)) break;
+    e++;
+  }
+  return toks.slice(s, e);
+}
+
+/** Attribution in the sentence before a quote: "He said:", "Lukashenko told reporters that", "According to X,". */
+function attributionBefore(text: string, from: number, to: number): Attribution | null {
+  const toks = tokens(text, from, to);
+  if (toks.length === 0) return null;
+  // "According to X, “…”"
+  const acc = toks.findIndex((t, n) => t.lower === 'according' && toks[n + 1]?.lower === 'to');
+  if (acc >= 0 && toks.length - acc <= 12 && toks[toks.length - 1]!.text === ',') {
+    return { cue: text.slice(toks[acc]!.start, toks[acc + 1]!.end), subject: subjectAfter(toks, acc + 2), side: 'before' };
+  }
+  // the last speech verb before the quote in the same sentence
+  for (let k = toks.length - 1; k >= 0 && toks.length - k <= 30; k--) {
+    const cue = cueAt(toks, k, text);
+    if (!cue) continue;
+    if (cue.cue.startsWith('according')) continue;
+    const tail = toks.slice(cue.next);
+    if (WEAK_CUES.has(toks[k]!.lower) && tail.length > 3) continue;
+    if (tail.length > 10 && tail.some((t) => SUBORDINATORS.has(t.lower) && t.lower !== 'that')) continue;
+    // the words between cue and quote must be connective: "that", ":", ",", an object or a short adjunct
+    if (tail.some((t) => t.text === '.' || t.text === '?' || t.text === '!')) return null;
+    let subject = subjectBefore(toks, k);
+    if (subject.length === 0 && toks[k]!.lower.endsWith('ing')) subject = clauseSubject(toks, k); // "…, saying: “…”"
+    if (subject.length === 0 && tail.length > 0) subject = subjectAfter(toks, cue.next); // "Said Trump: “…”"
+    return { cue: cue.cue, subject, side: 'before' };
+  }
+  // a partial quote inside a paraphrase: “Trump attacked “the hateful ideology of radical Islam””
+  for (let k = toks.length - 1; k > 0 && toks.length - k <= 15; k--) {
+    if (!STANCE_VERBS.has(toks[k]!.lower)) continue;
+    const subject = subjectBefore(toks, k);
+    if (subject.length > 0) return { cue: toks[k]!.text, subject, side: 'before' };
+  }
+  // "Lukashenko: “…”" (headlines and interviews)
+  const last = toks[toks.length - 1]!;
+  if (last.text === ':' && toks.length >= 2 && toks.length <= 6 && isWord(toks[toks.length - 2]) && isCap(toks[toks.length - 2]!)) {
+    return { cue: '', subject: toks.slice(0, -1).filter(isWord), side: 'before' };
+  }
+  return null;
+}
+
+interface PersonIndex {
+  /** Mentions outside quotes, by position, with the person they belong to. */
+  mentions: { start: number; end: number; person: PersonFact; object: boolean }[];
+  /** All mentions including those inside quotes. */
+  all: { start: number; end: number; person: PersonFact }[];
+  descriptors: Map<PersonFact, Set<string>>;
+  main: PersonFact | null;
+}
+
+function indexPeople(doc: ParsedDocument, people: PersonFact[], inQuote: (pos: number) => boolean): PersonIndex {
+  const text = doc.text;
+  const all = people.flatMap((person) => person.mentions.map((m) => ({ start: m.start, end: m.end, person })));
+  all.sort((a, b) => a.start - b.start);
+  const mentions = all
+    .filter((m) => !inQuote(m.start))
+    .map((m) => {
+      const before = text.slice(Math.max(0, m.start - 40), m.start);
+      const prevWord = /([\p{L}]+)[^\p{L}]*$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+      const possessive = /^['’]s?\b|^['’](?!\p{L})/u.test(text.slice(m.end, m.end + 2));
+      return { ...m, object: PREPOSITIONS.has(prevWord) || possessive };
+    });
+  const descriptors = new Map<PersonFact, Set<string>>();
+  for (const m of all) {
+    let set = descriptors.get(m.person);
+    if (!set) descriptors.set(m.person, (set = new Set()));
+    // the words right before a mention: "Belarusian President", "opposition leader", "the minister"
+    const before = text.slice(Math.max(0, m.start - 60), m.start);
+    const words = before.split(/[^\p{L}.'’-]+/u).filter(Boolean).slice(-4);
+    for (let n = words.length - 1; n >= 0; n--) {
+      const w = words[n]!.toLowerCase().replace(/[.’']+$/, '');
+      if (TITLE.has(w) || ROLE.has(w) || DEMONYM.has(w)) set.add(w);
+      else break;
+    }
+    // an appositive right after: "Lukashenko, the Belarusian leader," / ", a spokesman for"
+    const after = /^,\s+(?:the|a|an|his|her)\s+([^,.;:]{2,60})/u.exec(text.slice(m.end, m.end + 80));
+    if (after) for (const w of after[1]!.toLowerCase().split(/\s+/)) if (ROLE.has(w) || DEMONYM.has(w) || TITLE.has(w)) set.add(w);
+  }
+  for (const set of descriptors.values()) {
+    if ([...set].some((w) => LEADER_WORDS.has(w))) set.add('leader');
+    if (set.has('prime') || set.has('minister')) set.add('minister');
+  }
+  const counts = people.map((p) => p.mentions.length).sort((a, b) => b - a);
+  const top = people.find((p) => p.mentions.length === counts[0]);
+  const main = top && (counts.length === 1 || counts[0]! >= 2 * (counts[1] ?? 0)) ? top : null;
+  return { mentions, all, descriptors, main };
+}
+
+/** Resolves an attribution subject to a person's canonical name, or null. */
+function resolve(subject: Tok[], at: number, idx: PersonIndex, lastSpeaker: string | null): string | null {
+  if (subject.length === 0) return null;
+  const from = subject[0]!.start;
+  const to = subject[subject.length - 1]!.end;
+  // a named person inside the subject; the one nearest the verb wins ("Trump spokeswoman Hope Hicks")
+  const named = idx.all.filter((m) => m.start >= from && m.end <= to);
+  if (named.length > 0) {
+    const tail = to - from > 0 && subject.length > 1 && subject.some((t) => t.text === ',');
+    return (tail ? named[0]! : named[named.length - 1]!).person.name;
+  }
+  const words = subject.filter(isWord).map((t) => t.lower);
+  if (words.length === 1 && PRONOUNS.has(words[0]!)) {
+    const w = words[0]!;
+    if (!MALE.has(w) && !FEMALE.has(w)) return null; // "they", "we", "I": a group or the author
+    return pronoun(at, idx, lastSpeaker);
+  }
+  // a description: "the Belarusian leader", "the president", "the minister", "Trump’s spokeswoman"
+  const det = words[0] !== undefined && DETERMINERS.has(words[0]);
+  const head = [...words].reverse().find((w) => ROLE.has(w) || TITLE.has(w));
+  if (head === undefined) return null;
+  if (words[0] === 'a' || words[0] === 'an' || words[0] === 'one' || words[0] === 'another') return null; // an unnamed source
+  const described = [...idx.mentions].reverse().filter((m) => m.start < at || true);
+  const mods = words.filter((w) => w !== head && (DEMONYM.has(w) || TITLE.has(w) || ROLE.has(w)));
+  let best: PersonFact | null = null;
+  let bestScore = 0;
+  const seen = new Set<PersonFact>();
+  for (const m of described) {
+    if (seen.has(m.person)) continue;
+    seen.add(m.person);
+    const set = idx.descriptors.get(m.person);
+    if (!set || !set.has(head)) continue;
+    const score = 2 + mods.filter((w) => set.has(w)).length + (m.start < at ? 1 : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = m.person;
+    }
+  }
+  if (best) return best.name;
+  if (det && LEADER_WORDS.has(head) && idx.main) return idx.main.name;
+  return null;
+}
+
+/** The most recent person in subject position before `at`, outside quotes. */
+function pronoun(at: number, idx: PersonIndex, lastSpeaker: string | null): string | null {
+  let fallback: string | null = null;
+  for (let n = idx.mentions.length - 1; n >= 0; n--) {
+    const m = idx.mentions[n]!;
+    if (m.start >= at) continue;
+    if (!m.object) return m.person.name;
+    fallback ??= m.person.name;
+  }
+  return fallback ?? lastSpeaker;
+}
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+const ABBREVIATION = /(?:(?:^|[\s(.])\p{Lu}|(?:^|[\s(])(?:mr|mrs|ms|dr|sen|rep|reps|gov|gen|lt|col|capt|sgt|st|jr|sr|prof|rev|hon|no|vs|etc|inc|corp|co|ltd|jan|feb|aug|sept?|oct|nov|dec|u\.s|u\.k|d-[\p{L}.]+|r-[\p{L}.]+))$/iu;
+
+/** A period that ends an abbreviation or an initial rather than a sentence. */
+function isAbbreviation(text: string, i: number): boolean {
+  return ABBREVIATION.test(text.slice(Math.max(0, i - 12), i));
+}
+
+/** Sentence boundary before `pos` inside the paragraph (or the paragraph start). */
+function sentenceStart(text: string, para: Span, pos: number): number {
+  for (let i = pos - 1; i > para.start; i--) {
+    const c = text.charAt(i);
+    if ((c === '.' || c === '!' || c === '?') && /\s/.test(text.charAt(i + 1)) && !(c === '.' && isAbbreviation(text, i))) return i + 1;
+  }
+  return para.start;
+}
+
+/** Sentence end after `pos` (or the next opening mark, or the paragraph end). */
+function sentenceEnd(text: string, para: Span, pos: number): number {
+  for (let i = pos; i < para.end; i++) {
+    const c = text.charAt(i);
+    if ((c === '.' || c === '!' || c === '?') && !(c === '.' && isAbbreviation(text, i))) return i + 1;
+    if (OPENERS.has(c) && i > pos) return i;
+  }
+  return para.end;
+}
+
+export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact[] {
+  const text = doc.text;
+  const spans: Span[] = [];
+  if (doc.title.text !== '') spans.push(doc.title);
+  spans.push(...doc.paragraphs);
+
+  const groups: Group[] = [];
+  let open: Group | null = null;
+  let carry: Part | null = null;
+  spans.forEach((p, n) => {
+    open = scanParagraph(p, n, carry, groups, open);
+    carry = open ? open.parts[open.parts.length - 1]! : null;
+  });
+
+  const ranges = groups.map((g) => [g.parts[0]!.start, g.parts[g.parts.length - 1]!.end] as const);
+  const inQuote = (pos: number): boolean => ranges.some(([s, e]) => pos >= s && pos < e);
+  const idx = indexPeople(doc, people, inQuote);
+
+  // Split quotes: “We will win,” she said, “and fairly.” is one utterance.
+  interface Merged {
+    parts: Part[];
+    attribution: Attribution | null;
+  }
+  const merged: Merged[] = [];
+  for (let g = 0; g < groups.length; g++) {
+    const parts = [...groups[g]!.parts];
+    let attribution: Attribution | null = null;
+    while (g + 1 < groups.length) {
+      const last = parts[parts.length - 1]!;
+      const next = groups[g + 1]!.parts[0]!;
+      if (next.para !== last.para || !last.closed) break;
+      const between = text.slice(last.end + 1, next.open);
+      if (between.length > 80 || !/,\s*$|:\s*$|[—–]\s*$/.test(between)) break;
+      const lastText = text.slice(last.start, last.end).trimEnd();
+      const continues = /[,—–…-]$/.test(lastText) || /^\p{Ll}/u.test(text.charAt(next.start));
+      if (!continues) break;
+      const a = attributionAfter(text, last.end + 1, next.open);
+      if (!a) break;
+      attribution = a;
+      parts.push(...groups[g + 1]!.parts);
+      g++;
+    }
+    merged.push({ parts, attribution });
+  }
+
+  const out: QuoteFact[] = [];
+  let lastSpeaker: string | null = null;
+  let lastPara = -10;
+  for (const q of merged) {
+    const first = q.parts[0]!;
+    const last = q.parts[q.parts.length - 1]!;
+    const quoteText =
+      q.parts.length === 1
+        ? text.slice(first.start, first.end)
+        : q.parts
+            .map((p) => text.slice(p.start, p.end).trim())
+            .filter(Boolean)
+            .join(' ');
+    const firstPara = spans[first.para]!;
+    const lastParaSpan = spans[last.para]!;
+    let attribution = q.attribution;
+    if (!attribution && last.closed) {
+      // after a full stop inside the marks, a capitalised word starts the next sentence, not an attribution
+      const ended = /[.]\s*$/.test(text.slice(last.start, last.end)) && /^\s*\p{Lu}/u.test(text.slice(last.end + 1, last.end + 4));
+      const signature = /^\s*[―—–]/.test(text.slice(last.end + 1, last.end + 4));
+      if (!ended || signature) attribution = attributionAfter(text, last.end + 1, sentenceEnd(text, lastParaSpan, last.end + 1));
+    }
+    let before = false;
+    if (!attribution) {
+      attribution = attributionBefore(text, sentenceStart(text, firstPara, first.open), first.open);
+      before = attribution !== null;
+    }
+    if (!attribution && first.open === firstPara.start && first.para > 0) {
+      // "Caddell continued:" closing the previous paragraph
+      const prev = spans[first.para - 1]!;
+      if (/:\s*$/.test(prev.text)) {
+        attribution = attributionBefore(text, sentenceStart(text, prev, prev.end - 1), prev.end);
+        before = attribution !== null;
+      }
+    }
+    const words = wordCount(quoteText);
+    if (first.single && !attribution) continue;
+    if (words <= 3) {
+      // scare quotes; a short utterance survives only with its own ", she said" after it
+      if (!(attribution && !before && /[,.!?]\s*$/.test(quoteText) && attribution.subject.length > 0)) continue;
+    }
+    if (!attribution && isTitleLike(quoteText)) continue;
+    let speaker: string | null = null;
+    let cue: string | null = null;
+    if (attribution) {
+      speaker = resolve(attribution.subject, first.start, idx, lastSpeaker);
+      cue = attribution.cue === '' ? null : attribution.cue;
+    } else if (lastSpeaker !== null && first.para - lastPara <= 1) {
+      // a further quote right after an attributed one continues the same voice
+      speaker = lastSpeaker;
+    }
+    out.push({ text: quoteText, speaker, cue, start: first.start, end: last.end });
+    if (attribution || speaker) {
+      lastSpeaker = speaker;
+      lastPara = last.para;
+    }
+  }
+  return out;
+}
+
+/** Names of works and slogans ("Make America Great Again") rather than speech. */
+function isTitleLike(s: string): boolean {
+  const words = s.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  if (words.length === 0) return true;
+  const capped = words.filter((w) => w.charAt(0) !== w.charAt(0).toLowerCase()).length;
+  return words.length <= 8 && capped / words.length >= 0.7 && !/[.!?]$/.test(s.trim());
+}
