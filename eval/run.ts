@@ -1,0 +1,704 @@
+/**
+ * `npm run eval`: measures the extractor against the hand-annotated corpus (eval/corpus/) and the
+ * public sets in ../shared/eval (CoNLL-2003 persons, PolNeAR quotes, three money sets).
+ *
+ *   npm run eval -- [--only corpus|conll|polnear|money] [--verbose] [--strict]
+ *
+ * It reports; it does not assert. Exit 0 unless --strict and a corpus target is missed (exit 1),
+ * or the extractor cannot be loaded at all under --strict. Figures go to eval/results/latest.json.
+ * Matching rules: eval/README.md and the comments in eval/score.ts.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Extraction, ParsedDocument } from '../src/extract/types.ts';
+import {
+  addCounts,
+  coveredBy,
+  emptyCounts,
+  multisetCounts,
+  normName,
+  POLNEAR_MIN_WORDS,
+  POLNEAR_OVERLAP,
+  polnearNamesPerson,
+  speakerNameMatches,
+  overlap,
+  prf,
+  priceKey,
+  ratio,
+  scorePeople,
+  scorePrices,
+  scoreQuotes,
+  short,
+  tokens,
+  type Counts,
+  type Range,
+  type Truth,
+} from './score.ts';
+import {
+  selectDuckling,
+  selectPriceParser,
+  selectRecognizers,
+  type DucklingItem,
+  type PriceParserItem,
+  type RecognizersMention,
+  type Selected,
+} from './money.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '..');
+const corpusDir = path.join(here, 'corpus');
+const resultsFile = path.join(here, 'results', 'latest.json');
+const sharedDir = process.env.NEWS_ARCHIVE_EVAL_DATA
+  ? path.resolve(process.env.NEWS_ARCHIVE_EVAL_DATA)
+  : path.resolve(repoRoot, '../shared/eval');
+
+export const TARGETS = { quoteF1: 0.95, speakerAccuracy: 0.95, peopleF1: 0.95, priceF1: 0.97 } as const;
+
+type Part = 'corpus' | 'conll' | 'polnear' | 'money';
+const PARTS: Part[] = ['corpus', 'conll', 'polnear', 'money'];
+
+// ------------------------------------------------------------------ CLI
+
+function parseArgs(argv: string[]): { only: Part[]; verbose: boolean; strict: boolean } {
+  let only: Part[] = PARTS;
+  let verbose = false;
+  let strict = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--verbose' || a === '-v') verbose = true;
+    else if (a === '--strict') strict = true;
+    else if (a === '--only' || a?.startsWith('--only=')) {
+      const v = a === '--only' ? argv[++i] : a.slice('--only='.length);
+      const parts = (v ?? '').split(',').filter(Boolean);
+      for (const p of parts) {
+        if (!PARTS.includes(p as Part)) {
+          console.error(`unknown part "${p}"; expected one of ${PARTS.join(', ')}`);
+          process.exit(2);
+        }
+      }
+      only = parts as Part[];
+    } else if (a === '--help' || a === '-h') {
+      console.log('usage: npm run eval -- [--only corpus|conll|polnear|money] [--verbose] [--strict]');
+      process.exit(0);
+    } else {
+      console.error(`unknown argument ${a ?? ''}`);
+      process.exit(2);
+    }
+  }
+  return { only, verbose, strict };
+}
+
+// ------------------------------------------------------------------ extractor loading
+
+interface ExtractorApi {
+  extract(text: string): Extraction;
+  extractDocument(document: ParsedDocument): Extraction;
+  documentFromParts(parts: { title: string; paragraphs: string[] }): ParsedDocument;
+}
+interface PricesApi {
+  findPricesInText(
+    text: string,
+  ): { amount: string; currency: string; raw: string; start: number; end: number }[];
+}
+
+async function load<T>(rel: string, names: string[]): Promise<T | string> {
+  const file = path.join(repoRoot, rel);
+  if (!existsSync(file)) return `${rel} does not exist`;
+  try {
+    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    const missing = names.filter((n) => typeof mod[n] !== 'function');
+    if (missing.length) return `${rel} does not export ${missing.join(', ')}`;
+    return mod as T;
+  } catch (err) {
+    return `${rel} failed to load: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
+  }
+}
+
+/** Runs `fn` and turns a throw into a recorded error, so one bad document does not end the run. */
+function guarded<T>(fn: () => T, errors: string[], what: string): T | null {
+  try {
+    return fn();
+  } catch (err) {
+    errors.push(`${what}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    return null;
+  }
+}
+
+// ------------------------------------------------------------------ printing
+
+const pct = (x: number): string => (x * 100).toFixed(1).padStart(5);
+const mark = (value: number, target: number): string => (value >= target ? 'PASS' : 'MISS');
+
+function table(head: string[], rows: string[][]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  console.log(`  ${line(head)}`);
+  console.log(`  ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const r of rows) console.log(`  ${line(r)}`);
+}
+
+function prfRow(label: string, c: Counts, target?: number): string[] {
+  const s = prf(c);
+  return [
+    label,
+    String(c.tp),
+    String(c.fp),
+    String(c.fn),
+    pct(s.precision),
+    pct(s.recall),
+    pct(s.f1),
+    target === undefined ? '' : `≥ ${pct(target).trim()}`,
+    target === undefined ? '' : mark(s.f1, target),
+  ];
+}
+const PRF_HEAD = ['', 'tp', 'fp', 'fn', 'P %', 'R %', 'F1 %', 'target', ''];
+
+function accRow(label: string, right: number, total: number, target?: number): string[] {
+  const a = ratio(right, total);
+  return [
+    label,
+    `${right}/${total}`,
+    '',
+    '',
+    '',
+    '',
+    pct(a),
+    target === undefined ? '' : `≥ ${pct(target).trim()}`,
+    target === undefined ? '' : mark(a, target),
+  ];
+}
+
+function heading(s: string): void {
+  console.log(`\n== ${s} ${'='.repeat(Math.max(0, 76 - s.length))}`);
+}
+
+const figures = (c: Counts): Counts & { precision: number; recall: number; f1: number } => ({
+  ...c,
+  ...prf(c),
+});
+
+function readJsonl<T>(file: string): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+}
+
+// ------------------------------------------------------------------ corpus
+
+interface CorpusResult {
+  documents: number;
+  people: ReturnType<typeof figures> & { aliasRecall: number; aliasFound: number; aliasTotal: number };
+  quotes: ReturnType<typeof figures>;
+  speakerAccuracy: number;
+  speakerRight: number;
+  speakerTotal: number;
+  cueAgreement: number;
+  prices: ReturnType<typeof figures>;
+  titleAccuracy: number;
+  errors: string[];
+  pass: Record<'peopleF1' | 'quoteF1' | 'speakerAccuracy' | 'priceF1', boolean>;
+}
+
+function runCorpus(api: ExtractorApi, verbose: boolean): CorpusResult {
+  heading(`corpus: ${path.relative(repoRoot, corpusDir)}`);
+  const files = readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  const people = emptyCounts();
+  const quotes = emptyCounts();
+  const prices = emptyCounts();
+  let aliasFound = 0;
+  let aliasTotal = 0;
+  let speakerRight = 0;
+  let speakerTotal = 0;
+  let cueRight = 0;
+  let cueTotal = 0;
+  let titlesRight = 0;
+  const errors: string[] = [];
+  const started = performance.now();
+  for (const f of files) {
+    const text = readFileSync(path.join(corpusDir, f), 'utf8');
+    const truth = JSON.parse(
+      readFileSync(path.join(corpusDir, f.replace(/\.txt$/, '.json')), 'utf8'),
+    ) as Truth;
+    const x = guarded(() => api.extract(text), errors, f);
+    const pred = x ?? { title: '', people: [], quotes: [], prices: [] };
+    const ps = scorePeople(truth.people, pred.people);
+    const qs = scoreQuotes(truth.quotes, pred.quotes);
+    const rs = scorePrices(truth.prices, pred.prices);
+    addCounts(people, ps);
+    addCounts(quotes, qs);
+    addCounts(prices, rs);
+    aliasFound += ps.aliasFound;
+    aliasTotal += ps.aliasTotal;
+    speakerRight += qs.speakerRight;
+    speakerTotal += qs.speakerTotal;
+    cueRight += qs.cueRight;
+    cueTotal += qs.cueTotal;
+    if (normName(pred.title) === normName(truth.title)) titlesRight++;
+    if (verbose) {
+      const lines: string[] = [];
+      const add = (label: string, items: string[]): void => {
+        for (const i of items) lines.push(`    ${label} ${i}`);
+      };
+      add('person missed   ', ps.missed);
+      add('person extra    ', ps.extra);
+      add('alias missed    ', ps.aliasMissed);
+      add('quote missed    ', qs.missed);
+      add('quote extra     ', qs.extra);
+      add('speaker wrong   ', qs.wrongSpeaker);
+      add('price missed    ', rs.missed);
+      add('price extra     ', rs.extra);
+      if (normName(pred.title) !== normName(truth.title))
+        lines.push(`    title           gold "${short(truth.title)}", got "${short(pred.title)}"`);
+      if (lines.length) console.log(`  ${f}\n${lines.join('\n')}`);
+    }
+  }
+  const ms = performance.now() - started;
+  const speakerAccuracy = ratio(speakerRight, speakerTotal);
+  console.log(`  ${files.length} documents, ${(ms / Math.max(1, files.length)).toFixed(1)} ms/doc\n`);
+  table(PRF_HEAD, [
+    prfRow('people (canonical name)', people, TARGETS.peopleF1),
+    prfRow('quotes (text)', quotes, TARGETS.quoteF1),
+    accRow('speaker accuracy (matched quotes)', speakerRight, speakerTotal, TARGETS.speakerAccuracy),
+    prfRow('prices (amount, currency)', prices, TARGETS.priceF1),
+    accRow('alias recall (info)', aliasFound, aliasTotal),
+    accRow('cue agreement (info)', cueRight, cueTotal),
+    accRow('title exact (info)', titlesRight, files.length),
+  ]);
+  if (errors.length) {
+    console.log(`\n  ${errors.length} documents threw:`);
+    for (const e of errors.slice(0, 10)) console.log(`    ${e}`);
+  }
+  if (!verbose) console.log('\n  (per-document misses: npm run eval -- --only corpus --verbose)');
+  const pass = {
+    peopleF1: prf(people).f1 >= TARGETS.peopleF1,
+    quoteF1: prf(quotes).f1 >= TARGETS.quoteF1,
+    speakerAccuracy: speakerAccuracy >= TARGETS.speakerAccuracy,
+    priceF1: prf(prices).f1 >= TARGETS.priceF1,
+  };
+  return {
+    documents: files.length,
+    people: { ...figures(people), aliasRecall: ratio(aliasFound, aliasTotal), aliasFound, aliasTotal },
+    quotes: figures(quotes),
+    speakerAccuracy,
+    speakerRight,
+    speakerTotal,
+    cueAgreement: ratio(cueRight, cueTotal),
+    prices: figures(prices),
+    titleAccuracy: ratio(titlesRight, files.length),
+    errors,
+    pass,
+  };
+}
+
+// ------------------------------------------------------------------ CoNLL-2003
+
+interface ConllSentence {
+  id: string;
+  doc: number;
+  text: string;
+  persons: string[];
+}
+
+/**
+ * Rule: sentences of one `doc` are given to the extractor as one document (title '', one
+ * paragraph per sentence) so that alias merging works across the document. Each person mention
+ * the extractor reports is assigned to the sentence (paragraph) its offsets fall in. Per sentence,
+ * gold and predicted person mentions are compared as multisets of `normName` surface strings
+ * (case-folded, punctuation dropped, possessive removed): "Bitar" = "BITAR" = "Bitar 's".
+ * A mention is the name as written in that sentence (PersonFact.mentions[].text), not the
+ * canonical name. compromise gets each sentence on its own: `nlp(text).people().out('array')`.
+ */
+async function runConll(api: ExtractorApi, verbose: boolean): Promise<Record<string, unknown>> {
+  const file = path.join(sharedDir, 'conll2003', 'persons.jsonl');
+  heading('CoNLL-2003 persons (test split, 142 docs)');
+  const sentences = readJsonl<ConllSentence>(file);
+  const byDoc = new Map<number, ConllSentence[]>();
+  for (const s of sentences) byDoc.set(s.doc, [...(byDoc.get(s.doc) ?? []), s]);
+  const ours = emptyCounts();
+  const errors: string[] = [];
+  const misses: string[] = [];
+  let misaligned = 0;
+  const started = performance.now();
+  for (const [doc, sents] of byDoc) {
+    const preds: string[][] = sents.map(() => []);
+    const x = guarded(
+      () => api.extractDocument(api.documentFromParts({ title: '', paragraphs: sents.map((s) => s.text) })),
+      errors,
+      `doc ${doc}`,
+    );
+    if (x) {
+      const paras = x.document.paragraphs;
+      if (paras.length !== sents.length) misaligned++;
+      for (const p of x.people)
+        for (const m of p.mentions) {
+          const idx = paras.findIndex((sp) => m.start >= sp.start && m.start < sp.end);
+          if (idx >= 0 && idx < preds.length) preds[idx]?.push(m.text);
+        }
+    }
+    sents.forEach((s, i) => {
+      const c = multisetCounts(s.persons.map(normName), (preds[i] ?? []).map(normName));
+      addCounts(ours, c);
+      if (verbose && (c.missed.length || c.extra.length))
+        misses.push(`    ${s.id}: missed [${c.missed.join('; ')}] extra [${c.extra.join('; ')}]`);
+    });
+  }
+  const msOurs = performance.now() - started;
+  const base = emptyCounts();
+  let msBase = 0;
+  try {
+    const nlp = (await import('compromise')).default;
+    const t0 = performance.now();
+    for (const s of sentences) {
+      const got = nlp(s.text).people().out('array') as string[];
+      addCounts(base, multisetCounts(s.persons.map(normName), got.map(normName)));
+    }
+    msBase = performance.now() - t0;
+  } catch (err) {
+    console.log(`  compromise unavailable: ${String(err)}`);
+  }
+  const goldTotal = sentences.reduce((n, s) => n + s.persons.length, 0);
+  console.log(
+    `  ${sentences.length} sentences in ${byDoc.size} documents, ${goldTotal} gold person mentions`,
+  );
+  console.log(
+    '  rule: per sentence, multiset of normalised mention strings (case/punctuation-insensitive)\n',
+  );
+  table(PRF_HEAD, [
+    prfRow(`news-archive (${msOurs.toFixed(0)} ms)`, ours, TARGETS.peopleF1),
+    prfRow(`compromise baseline (${msBase.toFixed(0)} ms)`, base),
+  ]);
+  if (misaligned) console.log(`  warning: ${misaligned} documents had paragraph count != sentence count`);
+  if (errors.length) console.log(`  ${errors.length} documents threw, e.g. ${errors[0] ?? ''}`);
+  if (verbose) console.log(misses.slice(0, 200).join('\n'));
+  return {
+    sentences: sentences.length,
+    documents: byDoc.size,
+    ours: figures(ours),
+    compromise: figures(base),
+    errors: errors.length,
+  };
+}
+
+// ------------------------------------------------------------------ PolNeAR
+
+interface PolnearQuote {
+  quote: string;
+  speaker: string | null;
+  quote_start: number;
+  quote_end: number;
+  content_coverage: number;
+}
+interface PolnearDoc {
+  id: string;
+  text: string;
+  quotes: PolnearQuote[];
+}
+
+function runPolnear(api: ExtractorApi, verbose: boolean): Record<string, unknown> {
+  const file = path.join(sharedDir, 'polnear', 'quotes_dev.jsonl');
+  heading('PolNeAR quotes (dev split)');
+  const docs = readJsonl<PolnearDoc>(file);
+  const det = emptyCounts();
+  let ignoredGold = 0;
+  let ignoredPred = 0;
+  let spRight = 0;
+  let spTotal = 0;
+  let predRight = 0;
+  let predTotal = 0;
+  const errors: string[] = [];
+  const misses: string[] = [];
+  const started = performance.now();
+  for (const d of docs) {
+    const x = guarded(() => api.extract(d.text), errors, d.id);
+    const preds = x?.quotes ?? [];
+    const people = x?.people ?? [];
+    const scored = d.quotes.filter((q) => tokens(q.quote).length >= POLNEAR_MIN_WORDS);
+    const short3 = d.quotes.filter((q) => tokens(q.quote).length < POLNEAR_MIN_WORDS);
+    ignoredGold += short3.length;
+    const goldRanges: Range[] = scored.map((q) => ({ start: q.quote_start, end: q.quote_end }));
+    const shortRanges: Range[] = short3.map((q) => ({ start: q.quote_start, end: q.quote_end }));
+    // Recall side: a gold segment is found when one predicted quote covers half of it.
+    for (const q of scored) {
+      const g = { start: q.quote_start, end: q.quote_end };
+      let best = -1;
+      let bestOv = 0;
+      preds.forEach((p, i) => {
+        const ov = overlap(g, p);
+        if (ov > bestOv) {
+          bestOv = ov;
+          best = i;
+        }
+      });
+      const found = best >= 0 && bestOv >= POLNEAR_OVERLAP * (g.end - g.start);
+      if (found) det.tp++;
+      else {
+        det.fn++;
+        if (verbose) misses.push(`    ${d.id} missed: ${short(q.quote)}`);
+      }
+      if (found && polnearNamesPerson(q.speaker)) {
+        spTotal++;
+        const p = preds[best];
+        const person = people.find((pp) => pp.name === p?.speaker);
+        const names = p?.speaker ? [p.speaker, ...(person?.aliases ?? [])] : [];
+        if (q.speaker && speakerNameMatches(q.speaker, names)) spRight++;
+        else if (verbose)
+          misses.push(`    ${d.id} speaker: gold ${q.speaker ?? ''}, got ${p?.speaker ?? 'null'}`);
+      }
+    }
+    // Precision side: a predicted quote is right when gold segments cover half of its span;
+    // predictions lying on ignored (scare-quote) segments only are not counted either way.
+    for (const p of preds) {
+      const len = Math.max(1, p.end - p.start);
+      const cov = coveredBy(p, goldRanges);
+      if (cov === 0 && coveredBy(p, shortRanges) > 0) {
+        ignoredPred++;
+        continue;
+      }
+      predTotal++;
+      if (cov >= POLNEAR_OVERLAP * len) predRight++;
+      else if (verbose) misses.push(`    ${d.id} extra: ${short(p.text)}`);
+    }
+  }
+  const ms = performance.now() - started;
+  const precision = ratio(predRight, predTotal);
+  const recall = ratio(det.tp, det.tp + det.fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  const spAcc = ratio(spRight, spTotal);
+  const goldTotal = docs.reduce((n, d) => n + d.quotes.length, 0);
+  console.log(
+    `  ${docs.length} articles, ${goldTotal} gold quoted segments (${ignoredGold} of 1–3 words ignored as scare quotes), ${(ms / docs.length).toFixed(1)} ms/doc`,
+  );
+  console.log(
+    `  rule: gold segment found when one predicted quote covers ≥ ${POLNEAR_OVERLAP * 100}% of it; a predicted quote is right when gold segments cover ≥ ${POLNEAR_OVERLAP * 100}% of its span`,
+  );
+  console.log(
+    '  note: PolNeAR only marks quotes tied to an annotated attribution, so unattributed quotes count against precision\n',
+  );
+  const row = (label: string, a: string, p: number, r: number, f: number, target: number): string[] => [
+    label,
+    a,
+    pct(p),
+    pct(r),
+    pct(f),
+    `≥ ${pct(target).trim()}`,
+    mark(f, target),
+  ];
+  table(
+    ['', 'counts', 'P %', 'R %', 'F1/acc %', 'target', ''],
+    [
+      row(
+        'quote detection',
+        `gold ${det.tp}/${det.tp + det.fn}, pred ${predRight}/${predTotal}`,
+        precision,
+        recall,
+        f1,
+        TARGETS.quoteF1,
+      ),
+      [
+        'speaker (gold names a person)',
+        `${spRight}/${spTotal}`,
+        '',
+        '',
+        pct(spAcc),
+        `≥ ${pct(TARGETS.speakerAccuracy).trim()}`,
+        mark(spAcc, TARGETS.speakerAccuracy),
+      ],
+    ],
+  );
+  if (ignoredPred) console.log(`  ${ignoredPred} predicted quotes lay only on ignored scare-quote segments`);
+  if (errors.length) console.log(`  ${errors.length} documents threw, e.g. ${errors[0] ?? ''}`);
+  if (verbose) console.log(misses.slice(0, 300).join('\n'));
+  return {
+    articles: docs.length,
+    goldSegments: goldTotal,
+    ignoredShortSegments: ignoredGold,
+    detection: { goldFound: det.tp, goldTotal: det.tp + det.fn, predRight, predTotal, precision, recall, f1 },
+    speaker: { right: spRight, total: spTotal, accuracy: spAcc },
+    errors: errors.length,
+  };
+}
+
+// ------------------------------------------------------------------ money
+
+interface MoneySet {
+  name: string;
+  file: string;
+  select: (row: unknown, mapUnits: boolean) => Selected;
+  /** price-parser: the gold is "the one price the string is about". */
+  onePrice: boolean;
+}
+
+const MONEY_SETS: MoneySet[] = [
+  {
+    name: 'Recognizers-Text currency',
+    file: 'recognizers_text_currency/money.jsonl',
+    select: (row, mapUnits) => selectRecognizers((row as { money: RecognizersMention[] }).money, mapUnits),
+    onePrice: false,
+  },
+  {
+    name: 'price-parser',
+    file: 'price_parser/money.jsonl',
+    select: (row) => selectPriceParser(row as PriceParserItem),
+    onePrice: true,
+  },
+  {
+    name: 'Duckling amount-of-money (EN)',
+    file: 'duckling_amount_of_money/money.jsonl',
+    select: (row, mapUnits) => selectDuckling(row as DucklingItem, mapUnits),
+    onePrice: false,
+  },
+];
+
+function runMoney(api: PricesApi, verbose: boolean): Record<string, unknown> {
+  heading('money (findPricesInText)');
+  console.log(
+    '  rules: multisets of (canonical amount, ISO code) per text; price-parser: one gold price per',
+  );
+  console.log(
+    '  string, found if any prediction equals it, one false positive per string whose predictions miss it.',
+  );
+  console.log(
+    '  "mapped": "$"/dollars → USD, cents → USD/100, "£"/pounds → GBP, pence → GBP/100 (the news rule);',
+  );
+  console.log('  "ISO only": just the items whose gold already carries an ISO code.\n');
+  const rows: string[][] = [];
+  const out: Record<string, unknown> = {};
+  const skipLines: string[] = [];
+  const misses: string[] = [];
+  let all = emptyCounts();
+  for (const set of MONEY_SETS) {
+    const file = path.join(sharedDir, set.file);
+    const items = readJsonl<{ id: string; text: string }>(file);
+    const variants: [string, boolean][] = set.onePrice
+      ? [['', true]]
+      : [
+          [' mapped', true],
+          [' ISO only', false],
+        ];
+    for (const [suffix, mapUnits] of variants) {
+      const counts = emptyCounts();
+      const skips = new Map<string, number>();
+      let used = 0;
+      const errors: string[] = [];
+      for (const item of items) {
+        const sel = set.select(item, mapUnits);
+        if ('skip' in sel) {
+          skips.set(sel.skip, (skips.get(sel.skip) ?? 0) + 1);
+          continue;
+        }
+        used++;
+        const found = guarded(() => api.findPricesInText(item.text), errors, item.id) ?? [];
+        const predKeys = found.map((p) => priceKey(p.amount, p.currency));
+        const goldKeys = sel.gold.map((g) => priceKey(g.amount, g.currency));
+        let c: Counts;
+        if (set.onePrice) {
+          const hit = goldKeys.length > 0 && goldKeys.every((k) => predKeys.includes(k));
+          c = {
+            tp: hit ? goldKeys.length : 0,
+            fn: hit ? 0 : goldKeys.length,
+            fp: !hit && predKeys.length > 0 ? 1 : 0,
+          };
+        } else c = multisetCounts(goldKeys, predKeys);
+        addCounts(counts, c);
+        if (verbose && (c.fp || c.fn) && mapUnits)
+          misses.push(
+            `    ${item.id} "${short(item.text, 60)}": gold [${goldKeys.join('; ')}] got [${predKeys.join('; ')}]`,
+          );
+      }
+      const label = `${set.name}${suffix} (${used}/${items.length} items)`;
+      rows.push(prfRow(label, counts, TARGETS.priceF1));
+      out[`${set.name}${suffix}`] = {
+        items: items.length,
+        scored: used,
+        ...figures(counts),
+        skipped: Object.fromEntries(skips),
+        errors: errors.length,
+      };
+      if (mapUnits) {
+        all = addCounts(all, counts);
+        // "... code (kr)" and "... code (R)" are one reason with their details listed together.
+        const grouped = new Map<string, { n: number; details: Set<string> }>();
+        for (const [reason, n] of skips) {
+          const m = /^(.*?) \((.*)\)$/.exec(reason);
+          const key = m?.[1] ?? reason;
+          const g = grouped.get(key) ?? { n: 0, details: new Set<string>() };
+          g.n += n;
+          if (m?.[2]) g.details.add(m[2]);
+          grouped.set(key, g);
+        }
+        for (const [reason, g] of [...grouped].sort((x, y) => y[1].n - x[1].n))
+          skipLines.push(
+            `    ${set.name}: ${g.n} skipped: ${reason}${g.details.size ? ` (${[...g.details].join(', ')})` : ''}`,
+          );
+      }
+    }
+  }
+  rows.push(prfRow('all sets (mapped)', all, TARGETS.priceF1));
+  table(PRF_HEAD, rows);
+  console.log('\n  skipped (not money in news text, or no ISO code to compare):');
+  console.log(skipLines.join('\n'));
+  if (verbose) console.log(misses.slice(0, 300).join('\n'));
+  out.all = figures(all);
+  return out;
+}
+
+// ------------------------------------------------------------------ main
+
+async function main(): Promise<void> {
+  const { only, verbose, strict } = parseArgs(process.argv.slice(2));
+  const results: Record<string, unknown> = { generatedAt: new Date().toISOString(), targets: TARGETS };
+  const api = await load<ExtractorApi>('src/extract/index.ts', [
+    'extract',
+    'extractDocument',
+    'documentFromParts',
+  ]);
+  const prices = await load<PricesApi>('src/extract/prices.ts', ['findPricesInText']);
+  let exitCode = 0;
+  const haveShared = existsSync(sharedDir);
+
+  if (only.includes('corpus')) {
+    if (typeof api === 'string') {
+      console.log(`\ncorpus: extractor not runnable (${api}); nothing scored`);
+      results.corpus = { error: api };
+      if (strict) exitCode = 1;
+    } else {
+      const r = runCorpus(api, verbose);
+      results.corpus = r;
+      if (strict && !Object.values(r.pass).every(Boolean)) exitCode = 1;
+    }
+  }
+  const publicParts = only.filter((p) => p !== 'corpus');
+  if (publicParts.length && !haveShared) {
+    console.log(
+      `\npublic data: ${sharedDir} does not exist (set NEWS_ARCHIVE_EVAL_DATA); scoring the corpus only`,
+    );
+    results.public = { error: `${sharedDir} not found` };
+  } else if (publicParts.length) {
+    if (only.includes('conll')) {
+      if (typeof api === 'string') console.log(`\nCoNLL: extractor not runnable (${api})`);
+      else results.conll = await runConll(api, verbose);
+    }
+    if (only.includes('polnear')) {
+      if (typeof api === 'string') console.log(`\nPolNeAR: extractor not runnable (${api})`);
+      else results.polnear = runPolnear(api, verbose);
+    }
+    if (only.includes('money')) {
+      if (typeof prices === 'string') console.log(`\nmoney: findPricesInText not runnable (${prices})`);
+      else results.money = runMoney(prices, verbose);
+    }
+  }
+  // Partial runs (--only) do not overwrite the full figures.
+  if (only.length === PARTS.length) {
+    mkdirSync(path.dirname(resultsFile), { recursive: true });
+    writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\nfigures written to ${path.relative(repoRoot, resultsFile)}`);
+  }
+  process.exitCode = exitCode;
+}
+
+await main();
