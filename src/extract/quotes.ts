@@ -24,6 +24,7 @@
  * description ("the Belarusian leader") to the person described that way.
  */
 import { ROLE_NOUNS, SPEECH_VERBS, TITLES, TOLD_OBJECTS } from './data/lexicon.ts';
+import { FEMALE_NAMES, MALE_NAMES } from './data/names.ts';
 import { DEMONYMS } from './data/places.ts';
 import type { ParsedDocument, PersonFact, QuoteFact, Span } from './types.ts';
 
@@ -45,6 +46,8 @@ const ADVERBS = new Set([
   'confidently', 'cheerfully', 'emphatically', 'jokingly', 'candidly', 'would', 'will', 'once', 'famously', 'memorably',
   'would', 'had', 'then', 'now', 'today', 'yesterday', 'quietly', 'loudly', 'softly', 'gravely', 'ruefully', 'wryly',
 ]);
+const FEMALE_GIVEN = new Set(FEMALE_NAMES.split(' '));
+const MALE_GIVEN = new Set(MALE_NAMES.split(' '));
 const MALE = new Set(['he', 'him', 'his', 'himself']);
 const FEMALE = new Set(['she', 'her', 'hers', 'herself']);
 const PRONOUNS = new Set([...MALE, ...FEMALE, 'they', 'we', 'i', 'it', 'you']);
@@ -194,7 +197,7 @@ function tokens(text: string, from: number, to: number): Tok[] {
   for (let m = WORD.exec(s); m !== null; m = WORD.exec(s)) {
     let w = m[0];
     // keep sentence-final periods apart from words, but not from initials and abbreviations
-    if (w.length > 2 && w.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(w) && !/^(?:mr|mrs|ms|dr|sen|rep|gov|gen|lt|col|st|prof|jr|sr)\.$/i.test(w)) {
+    if (w.length > 2 && w.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(w) && !/^(?:mr|mrs|ms|dr|sen|rep|gov|gen|lt|col|st|prof|jr|sr)\.$/i.test(w) && !/(?:^|-)\p{Lu}\p{L}{0,2}\.$/u.test(w)) {
       w = w.slice(0, -1);
       out.push({ text: w, lower: w.toLowerCase(), start: from + m.index, end: from + m.index + w.length });
       out.push({ text: '.', lower: '.', start: from + m.index + w.length, end: from + m.index + w.length + 1 });
@@ -205,7 +208,7 @@ function tokens(text: string, from: number, to: number): Tok[] {
   return out;
 }
 
-function isWord(t: Tok | undefined): t is Tok {
+function isWord(t: Tok | undefined): boolean {
   return t !== undefined && /^[\p{L}\p{N}]/u.test(t.text);
 }
 
@@ -217,7 +220,7 @@ function isCap(t: Tok): boolean {
 /** Reads the cue starting at tokens[i] (a speech verb), extended by "reporters", "out", "to". */
 function cueAt(toks: Tok[], i: number, text: string): { cue: string; next: number } | null {
   const t = toks[i];
-  if (!isWord(t)) return null;
+  if (t === undefined || !isWord(t)) return null;
   if (t.lower === 'according' && toks[i + 1]?.lower === 'to') return { cue: text.slice(t.start, toks[i + 1]!.end), next: i + 2 };
   if (!SPEECH.has(t.lower)) return null;
   let end = i;
@@ -236,6 +239,13 @@ function cueAt(toks: Tok[], i: number, text: string): { cue: string; next: numbe
 function subjectBefore(toks: Tok[], end: number): Tok[] {
   let e = end;
   while (e > 0 && ADVERBS.has(toks[e - 1]!.lower)) e--;
+  if (e > 0 && toks[e - 1]!.text === ',') {
+    // "Douglas Brinkley, a historian who attended the session, recalled": skip the appositive
+    let c = e - 2;
+    while (c >= 0 && e - c <= 16 && toks[c]!.text !== ',' && toks[c]!.text !== '.') c--;
+    if (c >= 0 && toks[c]!.text === ',') e = c;
+    else return [];
+  }
   let s = e;
   while (s > 0) {
     const t = toks[s - 1]!;
@@ -248,7 +258,7 @@ function subjectBefore(toks: Tok[], end: number): Tok[] {
       break;
     }
     if (SPEECH.has(t.lower) && s !== e) break;
-    if (PREPOSITIONS.has(t.lower) && !isCap(t)) break;
+    if ((PREPOSITIONS.has(t.lower) || SUBORDINATORS.has(t.lower)) && !isCap(t)) break;
     s--;
     if (e - s >= 8) break;
   }
@@ -260,7 +270,7 @@ function subjectAfter(toks: Tok[], from: number): Tok[] {
   let e = from;
   while (e < toks.length && e - from < 8) {
     const t = toks[e]!;
-    if (!isWord(t) && t.text !== '’' && t.text !== "'" && t.text !== '-') break;
+    if (!isWord(t) && t.text !== '’' && t.text !== "'" && t.text !== '-' && t.text !== '/') break;
     if (SPEECH.has(t.lower) || (PREPOSITIONS.has(t.lower) && t.lower !== 'of')) break;
     e++;
   }
@@ -346,7 +356,8 @@ function attributionBefore(text: string, from: number, to: number): Attribution 
     // the words between cue and quote must be connective: "that", ":", ",", an object or a short adjunct
     if (tail.some((t) => t.text === '.' || t.text === '?' || t.text === '!')) return null;
     let subject = subjectBefore(toks, k);
-    if (subject.length === 0 && toks[k]!.lower.endsWith('ing')) subject = clauseSubject(toks, k); // "…, saying: “…”"
+    const elided = k > 0 && ['and', 'but', 'then'].includes(toks[k - 1]!.lower); // "… and said “…”"
+    if ((subject.length === 0 && toks[k]!.lower.endsWith('ing')) || elided) subject = clauseSubject(toks, k); // "…, saying: “…”"
     if (subject.length === 0 && tail.length > 0) subject = subjectAfter(toks, cue.next); // "Said Trump: “…”"
     return { cue: cue.cue, subject, side: 'before' };
   }
@@ -426,7 +437,7 @@ function resolve(subject: Tok[], at: number, idx: PersonIndex, lastSpeaker: stri
   if (words.length === 1 && PRONOUNS.has(words[0]!)) {
     const w = words[0]!;
     if (!MALE.has(w) && !FEMALE.has(w)) return null; // "they", "we", "I": a group or the author
-    return pronoun(at, idx, lastSpeaker);
+    return pronoun(at, idx, lastSpeaker, MALE.has(w) ? 'm' : 'f');
   }
   // a description: "the Belarusian leader", "the president", "the minister", "Trump’s spokeswoman"
   const det = words[0] !== undefined && DETERMINERS.has(words[0]);
@@ -454,12 +465,14 @@ function resolve(subject: Tok[], at: number, idx: PersonIndex, lastSpeaker: stri
   return null;
 }
 
-/** The most recent person in subject position before `at`, outside quotes. */
-function pronoun(at: number, idx: PersonIndex, lastSpeaker: string | null): string | null {
+/** The most recent person in subject position before `at`, outside quotes, of a compatible gender. */
+function pronoun(at: number, idx: PersonIndex, lastSpeaker: string | null, gender: 'm' | 'f'): string | null {
   let fallback: string | null = null;
   for (let n = idx.mentions.length - 1; n >= 0; n--) {
     const m = idx.mentions[n]!;
     if (m.start >= at) continue;
+    const given = m.person.name.split(' ')[0]!.toLowerCase();
+    if (gender === 'm' ? FEMALE_GIVEN.has(given) : MALE_GIVEN.has(given)) continue;
     if (!m.object) return m.person.name;
     fallback ??= m.person.name;
   }
