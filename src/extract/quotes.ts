@@ -68,6 +68,8 @@ const STANCE_VERBS = new Set([
   'lashed', 'ripped', 'tore', 'derided', 'ridiculed', 'bemoaned', 'lamented', 'cited', 'cites', 'invoked', 'quoted',
   'quotes', 'tweeted', 'pitched', 'stressed', 'offered', 'expressed', 'expresses', 'voiced', 'acknowledged', 'argued',
 ]);
+/** Heads of descriptions that usually stand for an unnamed source, never guessed from context. */
+const UNNAMED_SOURCES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'source', 'sources', 'analyst', 'analysts', 'expert', 'experts', 'aide', 'aides', 'representative', 'witness', 'resident', 'residents', 'observer', 'diplomat', 'diplomats', 'statement', 'ministry', 'police', 'court', 'report', 'newspaper', 'agency']);
 const OPENERS = new Set(['“', '"', '«', '„', '‘', '‹']);
 const WORD = /[\p{L}\p{M}]+(?:['’.-][\p{L}\p{M}]+)*\.?|\d+(?:[.,:]\d+)*|[^\s\p{L}\p{N}]/gu;
 
@@ -315,7 +317,7 @@ function attributionAfter(text: string, from: number, to: number): Attribution |
       while (e > i && (toks[e - 1]!.text === ',' || ADVERBS.has(toks[e - 1]!.lower))) e--;
       if (e === i) return null;
       if (commas === 0 && k - i > 9) return null;
-      if (SUBORDINATORS.has(toks[i]!.lower)) return null; // “…” when he said …: a clause, not an attribution
+      if (SUBORDINATORS.has(toks[i]!.lower) && toks[i]!.text !== toks[i]!.text.toUpperCase()) return null; // “…” when he said …: a clause, not an attribution
       return { cue: cue.cue, subject: toks.slice(i, e), side: 'after' };
     }
     if (commas === 0 && k - i > 9) return null;
@@ -357,7 +359,17 @@ function attributionBefore(text: string, from: number, to: number): Attribution 
     if (tail.some((t) => t.text === '.' || t.text === '?' || t.text === '!')) return null;
     let subject = subjectBefore(toks, k);
     const elided = k > 0 && ['and', 'but', 'then'].includes(toks[k - 1]!.lower); // "… and said “…”"
-    if ((subject.length === 0 && toks[k]!.lower.endsWith('ing')) || elided) subject = clauseSubject(toks, k); // "…, saying: “…”"
+    if (toks[k]!.lower.endsWith('ing') && toks[k - 1]?.text === ',') {
+      // "Tusk said on X, adding in English: “…”": the participle shares the main verb's subject
+      subject = [];
+      for (let j = k - 2; j >= 0; j--) {
+        if (cueAt(toks, j, text) && !toks[j]!.lower.endsWith('ing')) {
+          subject = subjectBefore(toks, j);
+          break;
+        }
+      }
+      if (subject.length === 0) subject = clauseSubject(toks, k);
+    } else if ((subject.length === 0 && toks[k]!.lower.endsWith('ing')) || elided) subject = clauseSubject(toks, k); // "…, saying: “…”"
     if (subject.length === 0 && tail.length > 0) subject = subjectAfter(toks, cue.next); // "Said Trump: “…”"
     return { cue: cue.cue, subject, side: 'before' };
   }
@@ -441,7 +453,7 @@ function resolve(subject: Tok[], at: number, idx: PersonIndex, lastSpeaker: stri
   }
   // a description: "the Belarusian leader", "the president", "the minister", "Trump’s spokeswoman"
   const det = words[0] !== undefined && DETERMINERS.has(words[0]);
-  const head = [...words].reverse().find((w) => ROLE.has(w) || TITLE.has(w));
+  const head = [...words].reverse().find((w) => ROLE.has(w) || TITLE.has(w) || DEMONYM.has(w) || /(?:man|woman)$/.test(w));
   if (head === undefined) return null;
   if (words[0] === 'a' || words[0] === 'an' || words[0] === 'one' || words[0] === 'another') return null; // an unnamed source
   const described = [...idx.mentions].reverse().filter((m) => m.start < at || true);
@@ -462,6 +474,21 @@ function resolve(subject: Tok[], at: number, idx: PersonIndex, lastSpeaker: stri
   }
   if (best) return best.name;
   if (det && LEADER_WORDS.has(head) && idx.main) return idx.main.name;
+  if (det && !UNNAMED_SOURCES.has(head)) {
+    // "the two-time Olympic champion said" right after the champion was named
+    const recent = recentSubject(at, idx);
+    if (recent && recent.near) return recent.person.name;
+  }
+  return null;
+}
+
+/** The last person named in subject position before `at`, and whether that was close by. */
+function recentSubject(at: number, idx: PersonIndex): { person: PersonFact; near: boolean } | null {
+  for (let n = idx.mentions.length - 1; n >= 0; n--) {
+    const m = idx.mentions[n]!;
+    if (m.start >= at || m.object) continue;
+    return { person: m.person, near: at - m.end < 400 };
+  }
   return null;
 }
 
@@ -541,12 +568,22 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
       const next = groups[g + 1]!.parts[0]!;
       if (next.para !== last.para || !last.closed) break;
       const between = text.slice(last.end + 1, next.open);
-      if (between.length > 80 || !/,\s*$|:\s*$|[—–]\s*$/.test(between)) break;
+      if (between.length > 80) break;
       const lastText = text.slice(last.start, last.end).trimEnd();
-      const continues = /[,—–…-]$/.test(lastText) || /^\p{Ll}/u.test(text.charAt(next.start));
+      const midSentence = /,\s*$|:\s*$|[—–]\s*$/.test(between);
+      // "A," she said. "B." is one utterance too, unless B carries an attribution of its own
+      const nextSentence = /\.\s*$/.test(between) && /[,!?]$/.test(lastText) && next.closed;
+      if (!midSentence && !nextSentence) break;
+      const continues = /[,—–…-]$/.test(lastText) || /^\p{Ll}/u.test(text.charAt(next.start)) || nextSentence;
       if (!continues) break;
       const a = attributionAfter(text, last.end + 1, next.open);
-      if (!a) break;
+      if (!a || a.subject.length === 0) break;
+      if (nextSentence) {
+        const nextGroup = groups[g + 1]!;
+        const nextLast = nextGroup.parts[nextGroup.parts.length - 1]!;
+        const own = attributionAfter(text, nextLast.end + 1, sentenceEnd(text, spans[nextLast.para]!, nextLast.end + 1));
+        if (own && /[,!?]$/.test(text.slice(nextLast.start, nextLast.end).trimEnd())) break;
+      }
       attribution = a;
       parts.push(...groups[g + 1]!.parts);
       g++;
@@ -601,7 +638,7 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
     if (attribution) {
       speaker = resolve(attribution.subject, first.start, idx, lastSpeaker);
       cue = attribution.cue === '' ? null : attribution.cue;
-    } else if (lastSpeaker !== null && first.para - lastPara <= 1) {
+    } else if (lastSpeaker !== null && first.para - lastPara <= 1 && standsAlone(text, spans[first.para]!, first, last)) {
       // a further quote right after an attributed one continues the same voice
       speaker = lastSpeaker;
     }
@@ -612,6 +649,13 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
     }
   }
   return out;
+}
+
+/** A quote that is a sentence of its own, not a phrase inside someone else's sentence. */
+function standsAlone(text: string, para: Span, first: Part, last: Part): boolean {
+  const before = text.slice(sentenceStart(text, para, first.open), first.open).trim();
+  const after = text.slice(last.end + 1, Math.min(para.end, last.end + 3)).trim();
+  return before === '' && (after === '' || /^[\s.,;!?)]/.test(after) || /^[“"«„]/.test(after));
 }
 
 /** Names of works and slogans ("Make America Great Again") rather than speech. */
