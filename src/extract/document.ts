@@ -45,8 +45,13 @@ const NAV_WORDS = new Set(
   ).split(' '),
 );
 
+/** "Updated 09:45, 14 March 2025", "Reading time: 3 min", "5 min read", "Photo: Reuters", "By Jane Doe | 12.03.2025". */
+const META_LINE =
+  /^(?:(?:updated|published|posted|last updated|modified|date|time)\b[:\s].{0,40}\d.{0,30}|(?:reading time|read time|time to read)\s*:?\s*\d+\s*(?:min(?:ute)?s?|m)\.?|\d+\s*(?:min(?:ute)?s?|m)\s+read|(?:photo|image|illustration|source|foto|фото)\s*:.{0,60}|\d[\d\s,.]*\s*(?:views?|comments?|shares?|просмотр\p{L}*)|(?:\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}).{0,40}(?:\d{1,2}:\d{2}|\d{4}))$/iu;
+
 function isFurniture(line: string): boolean {
   if (!/\p{L}/u.test(line)) return true; // numbers, rules, bullets, separators
+  if (line.length <= 80 && META_LINE.test(line)) return true;
   if (PRICE_LINE.test(line)) return true;
   if (DATE_LINE.test(line)) return true;
   const words = line

@@ -52,6 +52,8 @@ const ADVERBS = new Set(['also', 'then', 'later', 'once', 'previously', 'recentl
 
 /** Word tokens: initials ("J.D.", "W."), words with inner apostrophes or hyphens, then single marks. */
 const TOKEN = /\p{Lu}\.(?:\p{Lu}\.)*|[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*|\d+(?:[.,:]\d+)*|[^\s\p{L}\p{N}]/gu;
+/** Abstract-noun endings: a capitalised "Cooperation" or "Development" is part of an organisation name. */
+const NOUN_SUFFIX = /(?:tion|sion|ness|ities|ity|ism|isms|ology|ship|ments)$/;
 const ARABIC_PREFIX = /^(?:al|el|ad|ar|as|at|an|ash|az|ud|bin|ibn|abu|d|o|l|de|di|da|du|van|von)[-'’]\p{Lu}/u;
 
 type Kind = 'word' | 'initial' | 'num' | 'punct';
@@ -165,6 +167,8 @@ interface Ctx {
   text: string;
   caps: boolean;
   titleCase: boolean;
+  /** Headlines: capitalisation proves nothing there, so names only refer to people the body names. */
+  reference: boolean;
 }
 
 /** Splits one span into name candidates. */
@@ -213,9 +217,13 @@ function category(t: Token): 'title' | 'demonym' | 'never' | 'org' | 'place' | '
   if (parts.length > 1) {
     if (parts.some((p) => TITLE.has(p))) return 'title'; // "Secretary-General", "ex-President"
     if (parts.some((p) => PLACE.has(p) || DEMONYM.has(p))) return 'place';
-    // "Third-stringer", "In-form", "Top-seeded": a compound with a lower-case part describes, not names
-    if (/-\p{Ll}/u.test(t.text) && !ARABIC_PREFIX.test(t.text)) return 'common';
+    // "Third-stringer", "In-form", "Top-seeded" describe; "Lee Jae-myung" names (short syllables, no words)
+    if (/-\p{Ll}/u.test(t.text) && !ARABIC_PREFIX.test(t.text)) {
+      const syllables = parts.every((p) => p.length <= 5 && !COMMON.has(p));
+      if (!syllables) return 'common';
+    }
   }
+  if (l.length > 6 && NOUN_SUFFIX.test(l) && !FIRST.has(l) && !SURNAME.has(l)) return 'common';
   if (COMMON.has(l) && !SURNAME.has(l) && !FIRST.has(l)) return 'common';
   if (COMMON.has(l)) return 'common';
   return 'name';
@@ -223,10 +231,19 @@ function category(t: Token): 'title' | 'demonym' | 'never' | 'org' | 'place' | '
 
 /** Splits a capitalised run at words that cannot be inside a name, strips titles, judges each piece. */
 function splitRun(tokens: Token[], from: number, to: number, ctx: Ctx, out: Candidate[]): void {
+  let lastOrg = -1;
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
-    // an organisation word anywhere makes the run an organisation ("Chapman Golf Club", "State Department")
-    if (t.cap && t.kind === 'word' && ORG.has(t.lower) && !(k === to - 1 && FIRST.has(tokens[k - 1]?.lower ?? ''))) return;
+    if (t.cap && t.kind === 'word' && ORG.has(t.lower) && !(k === to - 1 && FIRST.has(tokens[k - 1]?.lower ?? ''))) lastOrg = k;
+  }
+  if (lastOrg >= 0) {
+    // an organisation word makes the run an organisation ("Chapman Golf Club", "State Department"),
+    // unless a title follows it: "European Commission President Ursula von der Leyen"
+    let k = lastOrg + 1;
+    while (k < to && !(tokens[k]!.cap && TITLE.has(tokens[k]!.lower))) k++;
+    if (k >= to) return;
+    splitRun(tokens, k, to, ctx, out);
+    return;
   }
   let piece: number[] = [];
   let titles: Token[] = [];
@@ -277,7 +294,8 @@ function splitRun(tokens: Token[], from: number, to: number, ctx: Ctx, out: Cand
     }
     if (cat === 'place' || cat === 'common') {
       // kept after a given name ("Gordon Brown", "George W. Bush", "Paris Hilton" is lost on purpose)
-      if (nameSoFar && firstIsGiven && piece.length <= 3 && cat === 'common') {
+      // mid-sentence, a capitalised common word after name words is a surname ("Shou Zi Chew", "Gordon Brown")
+      if (nameSoFar && cat === 'common' && piece.length <= 3 && (firstIsGiven || (!ctx.titleCase && !ctx.caps && !t.sentStart && !NOUN_SUFFIX.test(t.lower)))) {
         piece.push(k);
         continue;
       }
@@ -288,7 +306,7 @@ function splitRun(tokens: Token[], from: number, to: number, ctx: Ctx, out: Cand
       }
       flush();
       orgRun = false;
-      if (cat === 'common' && (!t.sentStart || hasFollowingCue(tokens, k + 1))) {
+      if (cat === 'common' && (!t.sentStart || hasFollowingCue(tokens, k + 1) || FIRST.has(t.lower) || SURNAME.has(t.lower))) {
         // a lone common word ("Brown", "Moody"): only ever a reference to a known person's surname
         judge(tokens, [k], [], ctx, out, true);
       }
@@ -361,8 +379,7 @@ function judge(tokens: Token[], idx: number[], titles: Token[], ctx: Ctx, out: C
   const unknownShape = toks.every((t) => t.kind === 'initial' || (!COMMON.has(t.lower) && !PLACE.has(t.lower))) || (n > 1 && given);
   let strong: boolean;
   let standalone: boolean;
-  if (ctx.caps) {
-    // all-caps headlines: only references to people the body names
+  if (ctx.reference) {
     strong = false;
     standalone = false;
   } else if (n >= 2) {
@@ -372,7 +389,10 @@ function judge(tokens: Token[], idx: number[], titles: Token[], ctx: Ctx, out: C
     const lone = first.kind === 'word' && !COMMON.has(first.lower) && !PLACE.has(first.lower);
     // "Newmont said" is as common as "Lukashenko said": a lone word needs a title or a known surname
     strong = titled || (known && lone) || (context && lone && !ambiguous && !first.sentStart);
-    standalone = titled || (known && lone);
+    const before = tokens[idx[0]! - 1];
+    const roleBefore = before !== undefined && before.kind === 'word' && !before.cap && ROLE.has(before.lower) && titles.length === 0;
+    standalone = titled || (known && lone) || (roleBefore && FIRST.has(first.lower));
+    strong ||= standalone;
   }
   out.push({
     tokens: toks,
@@ -411,6 +431,8 @@ function sameWord(a: string, b: string): boolean {
 /** Whether a shorter form can refer to the person with the longer form. */
 function compatible(short: string[], long: string[]): boolean {
   if (short.length === 1) return sameWord(short[0]!, long[long.length - 1]!) || sameWord(short[0]!, long[0]!);
+  // "von der Leyen", "Van Kerkhove": a particle-led family name ends the full name
+  if (PARTICLE.has(short[0]!) && short.length < long.length) return short.every((w, n) => sameWord(w, long[long.length - short.length + n]!));
   // a multi-word form must keep the family name and a subsequence of the rest
   return sameWord(short[short.length - 1]!, long[long.length - 1]!) && sameWord(short[0]!, long[0]!) && isSubsequence(short, long);
 }
@@ -422,12 +444,13 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
   const titleCaps = isAllCaps(doc.title.text);
   const titleCase = !titleCaps && isTitleCase(doc.title.text);
   const spans: { span: Span; ctx: Ctx }[] = [];
-  if (doc.title.text !== '') spans.push({ span: doc.title, ctx: { text, caps: titleCaps, titleCase } });
+  if (doc.title.text !== '') spans.push({ span: doc.title, ctx: { text, caps: titleCaps, titleCase, reference: true } });
   for (const p of doc.paragraphs) {
     const caps = isAllCaps(p.text);
-    spans.push({ span: p, ctx: { text, caps, titleCase: !caps && p.text.length < 120 && !/[.!?]["”’]?$/.test(p.text) && isTitleCase(p.text) } });
+    const tc = !caps && p.text.length < 120 && !/[.!?]["”’]?$/.test(p.text) && isTitleCase(p.text);
+    spans.push({ span: p, ctx: { text, caps, titleCase: tc, reference: caps } });
   }
-  for (const { span, ctx } of spans) candidatesIn(span, ctx, ctx.caps || ctx.titleCase ? candidates : body);
+  for (const { span, ctx } of spans) candidatesIn(span, ctx, ctx.reference ? candidates : body);
   const all = [...body, ...candidates];
 
   // Full names first, longest first, so that shorter forms find the fullest one.
@@ -455,6 +478,14 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
       home.mentions.push(c);
       continue;
     }
+    if (c.aliasOnly && c.tokens.length >= 2) {
+      // a headline run ("Hillary Clinton Return", "Vance Breaks Tie"): keep the part that names someone
+      const part = knownPart(c, clusters);
+      if (part) {
+        part.cluster.mentions.push(part.candidate);
+        continue;
+      }
+    }
     const same = singles.find((s) => s.key.join(' ') === c.key.join(' '));
     if (same) same.mentions.push(c);
     else if (c.standalone) singles.push({ key: c.key, mentions: [c] });
@@ -465,6 +496,25 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
   const bodyStart = doc.paragraphs[0]?.start ?? 0;
   const order = (p: PersonFact): number => (p.mentions.find((m) => m.start >= bodyStart) ?? p.mentions[0]!).start;
   return people.map(toFact).sort((a, b) => order(a) - order(b));
+}
+
+/** The longest sub-run of a reference candidate that names a known person. */
+function knownPart(c: Candidate, clusters: Cluster[]): { cluster: Cluster; candidate: Candidate } | null {
+  const n = c.tokens.length;
+  for (let len = n - 1; len >= 1; len--) {
+    for (let i = 0; i + len <= n; i++) {
+      const toks = c.tokens.slice(i, i + len);
+      if (!toks.some((t) => t.kind === 'word')) continue;
+      const key = toks.map((t) => t.lower.replace(/\.$/, ''));
+      const options = clusters.filter((cl) => (len === 1 ? sameWord(key[0]!, cl.key[cl.key.length - 1]!) : compatible(key, cl.key)));
+      if (options.length === 0) continue;
+      const first = toks[0]!;
+      const last = toks[toks.length - 1]!;
+      const candidate: Candidate = { ...c, tokens: toks, key, start: first.start, end: last.end, surface: c.surface.slice(first.start - c.start, last.end - c.start) };
+      return { cluster: nearest(options, c.start) ?? options[0]!, candidate };
+    }
+  }
+  return null;
 }
 
 function nearest(pool: Cluster[], at: number): Cluster | undefined {

@@ -25,7 +25,7 @@ export const TITLES = [
   'economist', 'historian', 'scientist', 'researcher', 'activist', 'lawyer', 'attorney', 'businessman',
   'businesswoman', 'billionaire', 'investor', 'philanthropist', 'tycoon', 'oligarch', 'dissident', 'candidate',
   'nominee', 'incumbent', 'challenger', 'mogul', 'presidential', 'party', 'national', 'security', 'adviser',
-  'advisor', 'aide', 'counselor', 'press', 'lady', 'gentleman', 'ministers', 'u.s', 'us', 'un', 'eu', 'nato',
+  'advisor', 'aide', 'counselor', 'press', 'lady', 'gentleman', 'ministers',
 ];
 
 /** Role nouns that, standing just before a name in lower case ("opposition leader X"), show a person. */
@@ -71,7 +71,8 @@ export const ORG_WORDS = [
   'command', 'fleet', 'systems', 'technologies', 'technology', 'energy', 'oil', 'gas', 'petroleum', 'pharma',
   'pharmaceuticals', 'capital', 'partners', 'investments', 'securities', 'insurance', 'trust', 'industries',
   'international', 'global', 'worldwide', 'airline', 'railways', 'railway', 'ports', 'port', 'media', 'studios',
-  'records', 'entertainment', 'foods', 'desk', 'coast', 'golf', 'scoreboard', 'results', 'standings', 'group\'s', 'stores', 'market', 'markets', 'mall', 'hotel', 'restaurant',
+  'records', 'entertainment', 'foods', 'desk', 'coast', 'golf', 'scoreboard', 'results', 'standings', 'affairs', 'relations', 'development',
+  'protection', 'regulation', 'cooperation', 'competition', 'resources', 'operations', 'emergencies', 'emergency', 'group\'s', 'stores', 'market', 'markets', 'mall', 'hotel', 'restaurant',
   'park', 'zoo', 'library', 'gallery', 'theatre', 'theater', 'opera', 'orchestra', 'band', 'team', 'squad',
   'rovers', 'wanderers', 'athletic', 'athletico', 'atletico', 'sporting', 'dynamo', 'dinamo', 'spartak', 'lokomotiv',
   'olympique', 'real', 'inter', 'juventus', 'ajax', 'celtic', 'rangers', 'hotspur', 'albion', 'villa', 'wednesday',
@@ -121,8 +122,8 @@ export const NEVER_NAMES = [
   'express', 'spiegel', 'monde', 'figaro', 'pravda', 'izvestia', 'kommersant', 'vedomosti', 'fortune', 'forbes',
   'wired', 'vox', 'slate', 'salon', 'breitbart', 'atlantic', 'nation', 'insider', 'oscars',
   'grammy', 'emmy', 'nobel', 'paralympic', 'premier', 'division', 'serie', 'bundesliga', 'liga', 'nba',
-  'nfl', 'nhl', 'mlb', 'fifa', 'uefa', 'ioc', 'nasa', 'fbi', 'cia', 'kgb', 'fsb', 'nsa', 'isis', 'un', 'eu', 'nato',
-  'who', 'imf', 'wto', 'opec', 'brics', 'g7', 'g20', 'asean', 'osce', 'ussr', 'usa', 'uk', 'gdp', 'ai', 'tv',
+  'nfl', 'nhl', 'mlb', 'fifa', 'uefa', 'ioc', 'nasa', 'fbi', 'cia', 'kgb', 'fsb', 'nsa', 'isis', 'who', 'imf', 'wto', 'opec',
+  'brics', 'g7', 'g20', 'asean', 'osce', 'ussr', 'usa', 'gdp',
 ];
 
 /** Lower-case name particles that may sit inside or in front of a name ("von der Leyen", "bin Salman"). */
