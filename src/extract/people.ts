@@ -98,7 +98,8 @@ function tokenize(span: Span, caps: boolean): Token[] {
     const start = span.start + m.index;
     const c0 = word.charCodeAt(0);
     let kind: Kind;
-    if (/^\p{Lu}\.$|^(?:\p{Lu}\.){2,}$/u.test(word)) kind = 'initial';
+    // "31°C." is a unit, not an initial: an initial starts a word
+    if (/^\p{Lu}\.$|^(?:\p{Lu}\.){2,}$/u.test(word) && !/[\p{L}\p{N}°]/u.test(s.charAt(m.index - 1))) kind = 'initial';
     else if (c0 >= 48 && c0 <= 57) kind = 'num';
     else if (/^[\p{L}\p{M}]/u.test(word)) kind = 'word';
     else kind = 'punct';
@@ -350,7 +351,7 @@ function hasPrecedingCue(tokens: Token[], start: number): boolean {
   if (a.kind === 'word' && SPEECH.has(a.lower)) return true;
   const b = tokens[start - 2];
   if (a.lower === 'to' && b?.lower === 'according') return true;
-  if (a.kind === 'word' && ROLE.has(a.lower) && !a.cap) return true; // "opposition leader Sviatlana Tsikhanouskaya"
+  if (a.kind === 'word' && (ROLE.has(a.lower) || PERSON_TITLES.has(a.lower) || a.lower === 'executive') && !a.cap) return true; // "opposition leader Sviatlana Tsikhanouskaya"
   return false;
 }
 
@@ -376,7 +377,8 @@ function judge(tokens: Token[], idx: number[], titles: Token[], ctx: Ctx, out: C
   const given = isGiven(first) && !(first.kind === 'word' && COMMON.has(first.lower) && first.sentStart && n === 1);
   const known = toks.some((t) => SURNAME.has(t.lower));
   const context = hasFollowingCue(tokens, idx[idx.length - 1]! + 1) || hasPrecedingCue(tokens, titles.length > 0 ? idx[0]! - titles.length : idx[0]!);
-  const unknownShape = toks.every((t) => t.kind === 'initial' || (!COMMON.has(t.lower) && !PLACE.has(t.lower))) || (n > 1 && given);
+  // name-shaped: no common word, no place ("Shou Zi Chew" needs other evidence, "Economic Research" gets none)
+  const unknownShape = toks.every((t) => t.kind === 'initial' || (!COMMON.has(t.lower) && !PLACE.has(t.lower) && !NOUN_SUFFIX.test(t.lower)));
   let strong: boolean;
   let standalone: boolean;
   if (ctx.reference) {
@@ -384,7 +386,7 @@ function judge(tokens: Token[], idx: number[], titles: Token[], ctx: Ctx, out: C
     standalone = false;
   } else if (n >= 2) {
     strong = given || titled || known || context;
-    standalone = strong || (unknownShape && !ctx.titleCase && n <= 4);
+    standalone = strong || ((unknownShape || given) && !ctx.titleCase && n <= 4);
   } else {
     const lone = first.kind === 'word' && !COMMON.has(first.lower) && !PLACE.has(first.lower);
     // "Newmont said" is as common as "Lukashenko said": a lone word needs a title or a known surname
@@ -465,7 +467,12 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
   const rest = all.filter((c) => !(c.key.length >= 2 && c.standalone)).sort((a, b) => a.start - b.start);
   const singles: Cluster[] = [];
   for (const c of rest) {
-    const options = clusters.filter((cl) => (c.ambiguous ? sameWord(c.key[0]!, cl.key[cl.key.length - 1]!) && c.key.length === 1 : compatible(c.key, cl.key)));
+    // a common word stands only for a family name, or for a given name it is ("Bill said")
+    const options = clusters.filter((cl) =>
+      c.ambiguous
+        ? c.key.length === 1 && (sameWord(c.key[0]!, cl.key[cl.key.length - 1]!) || (FIRST.has(c.key[0]!) && !c.tokens[0]!.sentStart && sameWord(c.key[0]!, cl.key[0]!)))
+        : compatible(c.key, cl.key),
+    );
     let home: Cluster | undefined;
     if (options.length === 1) home = options[0];
     else if (options.length > 1) {
