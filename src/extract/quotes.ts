@@ -81,6 +81,8 @@ interface Part {
   /** Offset of the closing mark, or the paragraph end for a quote that never closes. */
   end: number;
   closed: boolean;
+  /** First offset after the closing mark. */
+  after: number;
   para: number;
   single: boolean;
 }
@@ -116,7 +118,7 @@ function scanParagraph(p: Span, para: number, carry: Part | null, out: Group[], 
     // a multi-paragraph quote continues only when this paragraph opens with a mark again
     const c = s.charAt(0);
     if (c === '“' || c === '"' || c === '«' || c === '„' || (c === '‘' && carry.single)) {
-      current = { open: p.start, start: p.start + 1, end: -1, closed: false, para, single: carry.single };
+      current = { open: p.start, start: p.start + 1, end: -1, closed: false, after: -1, para, single: carry.single };
       closers = closerFor(c);
       depth = 1;
       i = 1;
@@ -135,7 +137,10 @@ function scanParagraph(p: Span, para: number, carry: Part | null, out: Group[], 
         if (c === '»' && --depth > 0) continue;
         if (current.single && !singleCloses(s, i)) continue;
         if (c === '"' && closers.length > 1 && /[\p{L}\p{N}]/u.test(s.charAt(i + 1))) continue;
-        current.end = p.start + i;
+        let end = i;
+        if (c === '»') while (end > 0 && /\s/.test(s.charAt(end - 1)) && p.start + end - 1 > current.start) end--;
+        current.end = p.start + end;
+        current.after = p.start + i + 1;
         current.closed = true;
         if (group) group.parts.push(current);
         else out.push({ parts: [current] });
@@ -147,17 +152,24 @@ function scanParagraph(p: Span, para: number, carry: Part | null, out: Group[], 
     if (!OPENERS.has(c)) continue;
     const prev = s.charAt(i - 1);
     const next = s.charAt(i + 1);
-    if (next === '' || /\s/.test(next)) continue; // a mark before a space opens nothing
+    if (next === '') continue;
+    let inner = i + 1;
+    if (/\s/.test(next)) {
+      // French guillemets take a (non-breaking) space inside: « Cette réforme est nécessaire »
+      if (c !== '«') continue;
+      while (inner < s.length && /\s/.test(s.charAt(inner))) inner++;
+    }
     if (c === '"' && /[\p{L}\p{N}]/u.test(prev)) continue; // 5'10", inch marks, stray marks
     if (c === '‘' && /[\p{L}\p{N}]/u.test(prev)) continue;
     if (c === '‹') continue;
-    current = { open: p.start + i, start: p.start + i + 1, end: -1, closed: false, para, single: c === '‘' };
+    current = { open: p.start + i, start: p.start + inner, end: -1, closed: false, after: -1, para, single: c === '‘' };
     closers = closerFor(c);
     depth = 1;
   }
   if (current) {
     if (current.single) return null; // an apostrophe, most likely, not a quote
     current.end = p.end;
+    current.after = p.end;
     const g: Group = group ?? { parts: [] };
     g.parts.push(current);
     if (!group) out.push(g);
@@ -567,7 +579,7 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
       const last = parts[parts.length - 1]!;
       const next = groups[g + 1]!.parts[0]!;
       if (next.para !== last.para || !last.closed) break;
-      const between = text.slice(last.end + 1, next.open);
+      const between = text.slice(last.after, next.open);
       if (between.length > 80) break;
       const lastText = text.slice(last.start, last.end).trimEnd();
       const midSentence = /,\s*$|:\s*$|[—–]\s*$/.test(between);
@@ -576,12 +588,12 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
       if (!midSentence && !nextSentence) break;
       const continues = /[,—–…-]$/.test(lastText) || /^\p{Ll}/u.test(text.charAt(next.start)) || nextSentence;
       if (!continues) break;
-      const a = attributionAfter(text, last.end + 1, next.open);
+      const a = attributionAfter(text, last.after, next.open);
       if (!a || a.subject.length === 0) break;
       if (nextSentence) {
         const nextGroup = groups[g + 1]!;
         const nextLast = nextGroup.parts[nextGroup.parts.length - 1]!;
-        const own = attributionAfter(text, nextLast.end + 1, sentenceEnd(text, spans[nextLast.para]!, nextLast.end + 1));
+        const own = attributionAfter(text, nextLast.after, sentenceEnd(text, spans[nextLast.para]!, nextLast.after));
         if (own && /[,!?]$/.test(text.slice(nextLast.start, nextLast.end).trimEnd())) break;
       }
       attribution = a;
@@ -609,9 +621,9 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
     let attribution = q.attribution;
     if (!attribution && last.closed) {
       // after a full stop inside the marks, a capitalised word starts the next sentence, not an attribution
-      const ended = /[.]\s*$/.test(text.slice(last.start, last.end)) && /^\s*\p{Lu}/u.test(text.slice(last.end + 1, last.end + 4));
-      const signature = /^\s*[―—–]/.test(text.slice(last.end + 1, last.end + 4));
-      if (!ended || signature) attribution = attributionAfter(text, last.end + 1, sentenceEnd(text, lastParaSpan, last.end + 1));
+      const ended = /[.]\s*$/.test(text.slice(last.start, last.end)) && /^\s*\p{Lu}/u.test(text.slice(last.after, last.after + 3));
+      const signature = /^\s*[―—–]/.test(text.slice(last.after, last.after + 3));
+      if (!ended || signature) attribution = attributionAfter(text, last.after, sentenceEnd(text, lastParaSpan, last.after));
     }
     let before = false;
     if (!attribution) {
@@ -654,7 +666,7 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
 /** A quote that is a sentence of its own, not a phrase inside someone else's sentence. */
 function standsAlone(text: string, para: Span, first: Part, last: Part): boolean {
   const before = text.slice(sentenceStart(text, para, first.open), first.open).trim();
-  const after = text.slice(last.end + 1, Math.min(para.end, last.end + 3)).trim();
+  const after = text.slice(last.after, Math.min(para.end, last.after + 2)).trim();
   return before === '' && (after === '' || /^[\s.,;!?)]/.test(after) || /^[“"«„]/.test(after));
 }
 
