@@ -13,10 +13,13 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import database from './plugins/database.ts';
 import { notFoundHandler, problemHandler } from './errors.ts';
 import articles from './routes/articles.ts';
+import articleExport from './routes/export.ts';
 import health from './routes/health.ts';
 import people from './routes/people.ts';
 import prices from './routes/prices.ts';
 import quotes from './routes/quotes.ts';
+import search from './routes/search.ts';
+import stats from './routes/stats.ts';
 import { sharedSchemas } from './schemas.ts';
 
 export interface AppOptions {
@@ -62,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         description: 'People, direct quotes and prices extracted from news articles, with full-text search.',
       },
       tags: [
+        { name: 'search', description: 'Full-text search with snippets and facets' },
         { name: 'articles' },
         { name: 'people' },
         { name: 'quotes' },
@@ -79,5 +83,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(people);
   await app.register(quotes);
   await app.register(prices);
+  await app.register(search);
+  await app.register(stats);
+  await app.register(articleExport);
   return app;
 }

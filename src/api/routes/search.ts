@@ -1,0 +1,148 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { MAX_QUERY_LENGTH } from '../../db/fts-query.ts';
+import { search, type SearchType } from '../../db/queries/search.ts';
+import { searchFacets } from '../../db/queries/stats.ts';
+import { toArchiveFilters } from '../filters.ts';
+import { ArticleRef, FilterQuery, PageQuery, PersonRef, errorResponses } from '../schemas.ts';
+import { FacetsSchema } from './stats.ts';
+
+export const DEFAULT_LIMIT = 20;
+
+/** The article and price filters every list takes, each optional. */
+export const OptionalFilters = {
+  person: Type.Optional(FilterQuery.person),
+  speaker: Type.Optional(FilterQuery.speaker),
+  currency: Type.Optional(FilterQuery.currency),
+  min: Type.Optional(FilterQuery.min),
+  max: Type.Optional(FilterQuery.max),
+  from: Type.Optional(FilterQuery.from),
+  to: Type.Optional(FilterQuery.to),
+  source: Type.Optional(FilterQuery.source),
+};
+
+const Marker = (name: string, fallback: string) =>
+  Type.Optional(Type.String({ maxLength: 32, default: fallback, description: `Inserted ${name} each matched term in snippets` }));
+
+const Score = Type.Number({ description: 'Relevance (-bm25): higher is better; comparable within one list of one search only' });
+const Snippet = Type.String({ description: 'The best-matching passage, matched terms between the markers' });
+
+export const ArticleHit = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  lead: Type.String(),
+  source: Type.String(),
+  date: Type.String({ format: 'date-time', description: 'Publication date, else import date' }),
+  publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  score: Score,
+  snippet: Snippet,
+});
+
+export const QuoteHit = Type.Object({
+  id: Type.Integer(),
+  text: Type.String(),
+  cue: Type.Union([Type.String(), Type.Null()]),
+  speaker: Type.Union([PersonRef, Type.Null()]),
+  article: ArticleRef,
+  score: Score,
+  snippet: Snippet,
+});
+
+const hitList = <T extends typeof ArticleHit | typeof QuoteHit>(item: T, what: string) =>
+  Type.Optional(
+    Type.Object(
+      {
+        items: Type.Array(item, { description: `This page of ${what}, best first` }),
+        more: Type.Boolean({ description: `Whether later pages hold more ${what}` }),
+      },
+      { description: `Present when type is ${what} or all` },
+    ),
+  );
+
+export const SearchResponse = Type.Object({
+  query: Type.Object({
+    q: Type.String(),
+    match: Type.String({ description: 'The FTS5 expression the query was translated to' }),
+    type: Type.Union([Type.Literal('articles'), Type.Literal('quotes'), Type.Literal('all')]),
+  }),
+  articles: hitList(ArticleHit, 'articles'),
+  quotes: hitList(QuoteHit, 'quotes'),
+  nextCursor: Type.Union([Type.String(), Type.Null()], {
+    description: 'Pass as cursor (with the same q, type and filters) for the next page of every list; null when all are exhausted',
+  }),
+  facets: Type.Optional(
+    Type.Composite([
+      Type.Object({
+        total: Type.Object({
+          articles: Type.Integer({ description: 'Matching articles (0 for type=quotes)' }),
+          quotes: Type.Integer({ description: 'Matching quotes (0 for type=articles)' }),
+        }),
+      }),
+      FacetsSchema,
+    ]),
+  ),
+});
+
+const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/search',
+    {
+      schema: {
+        summary: 'Full-text search over articles and quotes, ranked by relevance',
+        description: [
+          'Ranks articles by bm25 with title hits weighted 10, lead 4 and body 1, and quotes by bm25 over their text.',
+          'The two rankings are returned as **two lists** (`articles`, `quotes`) rather than merged, because bm25 scores of',
+          'different indexes are not comparable. `type` picks the lists; each holds up to `limit` hits per page, and one',
+          '`nextCursor` advances every list that has more (an exhausted list comes back empty).',
+          '',
+          'Query syntax: words (punctuation is fine: `O\'Brien`, `U.S.`, `3.71`), `"exact phrases"`, `prefix*`,',
+          '`AND` / `OR` / `NOT` (upper case), `NEAR(a b, 5)` and parentheses. Words without operators must all match.',
+          'A query the search engine cannot run is a 400 with an explanation.',
+          '',
+          'Filters combine with AND: `person` (mentioned in the article), `speaker` (for quotes: who said it; for',
+          'articles: someone quoted in it), `currency`/`min`/`max` (a price in the article), `from`/`to`, `source`.',
+          '`facets=true` adds the total hit counts and people, speakers, currencies and articles per month of the result set.',
+        ].join('\n'),
+        tags: ['search'],
+        querystring: Type.Object(
+          {
+            q: Type.String({ minLength: 1, maxLength: MAX_QUERY_LENGTH, description: FilterQuery.q.description }),
+            type: Type.Optional(
+              Type.Union([Type.Literal('all'), Type.Literal('articles'), Type.Literal('quotes')], {
+                default: 'all',
+                description: 'Which lists to return',
+              }),
+            ),
+            ...OptionalFilters,
+            facets: Type.Optional(Type.Boolean({ default: false, description: 'Include totals and facet counts of the whole result set' })),
+            markStart: Marker('before', '<mark>'),
+            markEnd: Marker('after', '</mark>'),
+            escape: Type.Optional(
+              Type.Union([Type.Literal('html'), Type.Literal('none')], {
+                default: 'html',
+                description: 'html: the snippet text is HTML-escaped (the markers are not), safe to insert as markup',
+              }),
+            ),
+            limit: Type.Optional(PageQuery.limit),
+            cursor: Type.Optional(PageQuery.cursor),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: SearchResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { q, type = 'all', facets, markStart, markEnd, escape, limit, cursor, ...query } = request.query;
+      const filters = { ...toArchiveFilters(query), q };
+      const searchType: SearchType = type;
+      const result = await search(
+        app.db,
+        filters,
+        { type: searchType, limit: limit ?? DEFAULT_LIMIT, ...(cursor !== undefined && { cursor }) },
+        { markStart: markStart ?? '<mark>', markEnd: markEnd ?? '</mark>', escapeHtml: escape !== 'none' },
+      );
+      return facets ? { ...result, facets: await searchFacets(app.db, filters, searchType) } : result;
+    },
+  );
+};
+
+export default searchRoutes;

@@ -1,0 +1,150 @@
+/**
+ * Complete, streamed exports of the articles a filter selects, as NDJSON or CSV.
+ *
+ * The rows are read in keyset batches in the order of /articles (newest first), so memory stays
+ * constant whatever the archive's size, and a consumer that reads slowly (the HTTP client, a pipe)
+ * simply pauses the generator: nothing is read ahead of what it has taken.
+ */
+import type { Db } from '../client.ts';
+import { SqlWhere, addArticleConditions, isoDate, type ArchiveFilters } from './filters.ts';
+
+export type ExportFormat = 'ndjson' | 'csv';
+
+export interface ExportedArticle {
+  id: number;
+  date: string;
+  publishedAt: string | null;
+  importedAt: string;
+  title: string;
+  source: string;
+  byline: string | null;
+  wordCount: number;
+  /** Canonical names of the people mentioned, in order of first mention. */
+  people: string[];
+  quoteCount: number;
+  /** Prices mentioned, in document order. */
+  prices: { amount: string; currency: string }[];
+  lead: string;
+  body: string;
+}
+
+interface ExportRow {
+  id: number | bigint;
+  sortDate: string;
+  publishedAt: string | null;
+  importedAt: string;
+  title: string;
+  source: string;
+  byline: string | null;
+  wordCount: number | bigint;
+  people: string | null;
+  quoteCount: number | bigint;
+  prices: string | null;
+  lead: string;
+  body: string;
+}
+
+export const EXPORT_BATCH_SIZE = 500;
+
+/** Every article matching `filters`, newest first, read `batchSize` at a time. */
+export async function* exportArticles(db: Db, filters: ArchiveFilters, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<ExportedArticle> {
+  const base = new SqlWhere();
+  await addArticleConditions(db, base, filters);
+  let after: [string, number] | null = null;
+  for (;;) {
+    const where = new SqlWhere();
+    where.conditions.push(...base.conditions);
+    where.params.push(...base.params);
+    if (after) where.add(`(a."sortDate" < ? OR (a."sortDate" = ? AND a."id" < ?))`, after[0], after[0], after[1]);
+    const rows: ExportRow[] = await db.$queryRawUnsafe<ExportRow[]>(
+      `SELECT a."id", a."sortDate", a."publishedAt", a."importedAt", a."title", a."source", a."byline", a."wordCount", a."lead", a."body",
+         (SELECT json_group_array(name) FROM (
+            SELECT p."name" AS name FROM "mentions" m JOIN "people" p ON p."id" = m."personId"
+            WHERE m."articleId" = a."id" GROUP BY p."id" ORDER BY min(m."start"))) AS people,
+         (SELECT count(*) FROM "quotes" q WHERE q."articleId" = a."id") AS quoteCount,
+         (SELECT json_group_array(json_object('amount', pr."amount", 'currency', pr."currency")) FROM (
+            SELECT pm."amount", pm."currency" FROM "price_mentions" pm WHERE pm."articleId" = a."id" ORDER BY pm."start", pm."id") pr) AS prices
+       FROM "articles" a ${where.toString()}
+       ORDER BY a."sortDate" DESC, a."id" DESC LIMIT ?`,
+      ...where.params,
+      batchSize,
+    );
+    for (const row of rows) {
+      yield {
+        id: Number(row.id),
+        date: isoDate(row.sortDate)!,
+        publishedAt: isoDate(row.publishedAt),
+        importedAt: isoDate(row.importedAt)!,
+        title: row.title,
+        source: row.source,
+        byline: row.byline,
+        wordCount: Number(row.wordCount),
+        people: JSON.parse(row.people ?? '[]') as string[],
+        quoteCount: Number(row.quoteCount),
+        prices: JSON.parse(row.prices ?? '[]') as { amount: string; currency: string }[],
+        lead: row.lead,
+        body: row.body,
+      };
+    }
+    if (rows.length < batchSize) return;
+    const last = rows.at(-1)!;
+    after = [last.sortDate, Number(last.id)];
+  }
+}
+
+export const CSV_COLUMNS = [
+  'id',
+  'date',
+  'publishedAt',
+  'importedAt',
+  'title',
+  'source',
+  'byline',
+  'wordCount',
+  'people',
+  'quoteCount',
+  'prices',
+  'lead',
+  'body',
+] as const;
+
+/** RFC 4180: a field holding a comma, quote or line break is quoted, its quotes doubled. */
+export function csvField(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One CSV record; lists are flattened with "; " (people) and "amount CURRENCY" pairs (prices). */
+export function csvRecord(article: ExportedArticle): string {
+  const flat: Record<(typeof CSV_COLUMNS)[number], string | number | null> = {
+    ...article,
+    people: article.people.join('; '),
+    prices: article.prices.map((p) => `${p.amount} ${p.currency}`).join('; '),
+  };
+  return `${CSV_COLUMNS.map((column) => csvField(flat[column])).join(',')}\r\n`;
+}
+
+export const CSV_HEADER = `${CSV_COLUMNS.join(',')}\r\n`;
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  ndjson: 'application/x-ndjson; charset=utf-8',
+  csv: 'text/csv; charset=utf-8; header=present',
+};
+
+/**
+ * The export as text chunks (one per batch of articles), ready for Readable.from: it reads the
+ * next batch only when the consumer asks for more.
+ */
+export async function* exportChunks(db: Db, filters: ArchiveFilters, format: ExportFormat, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<string> {
+  // The header goes out with the first batch, so the first read of the generator runs a query.
+  let chunk = format === 'csv' ? CSV_HEADER : '';
+  let count = 0;
+  for await (const article of exportArticles(db, filters, batchSize)) {
+    chunk += format === 'csv' ? csvRecord(article) : `${JSON.stringify(article)}\n`;
+    if (++count % batchSize === 0) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}

@@ -1,0 +1,238 @@
+/**
+ * Counts over the archive or over a result set: facets for /search, the archive's overview for
+ * /stats and price statistics per currency for /prices/stats. Everything is aggregated in SQL; no
+ * query loads more rows than it returns.
+ */
+import type { Db } from '../client.ts';
+import { SqlWhere, addArticleConditions, addPriceConditions, type ArchiveFilters } from './filters.ts';
+import { articleMatchSet, ftsErrorsAsSyntaxErrors, matchExpression, quoteMatchSet, type SearchType, type SqlPart } from './search.ts';
+
+export interface PersonCount {
+  id: number;
+  name: string;
+  slug: string;
+  count: number;
+}
+
+export interface CurrencyCount {
+  currency: string;
+  /** Price mentions in that currency. */
+  prices: number;
+  /** Articles mentioning at least one such price. */
+  articles: number;
+}
+
+export interface MonthCount {
+  /** YYYY-MM (UTC) of the article date. */
+  month: string;
+  articles: number;
+}
+
+export interface Facets {
+  /** People mentioned in the articles of the result, by the number of those articles. */
+  people: PersonCount[];
+  /** People quoted in the quotes of the result, by the number of those quotes. */
+  speakers: PersonCount[];
+  currencies: CurrencyCount[];
+  months: MonthCount[];
+}
+
+export interface SearchFacets extends Facets {
+  total: { articles: number; quotes: number };
+}
+
+export interface ArchiveStats extends Facets {
+  totals: { articles: number; people: number; speakers: number; quotes: number; prices: number };
+  range: { first: string | null; last: string | null };
+}
+
+type CountRow = { id: number | bigint; name: string; slug: string; n: number | bigint };
+
+const toPersonCounts = (rows: CountRow[]): PersonCount[] =>
+  rows.map((row) => ({ id: Number(row.id), name: row.name, slug: row.slug, count: Number(row.n) }));
+
+/**
+ * Facets of a set of articles and a set of quotes, each given as SQL selecting ids (or null for
+ * the whole archive). `top` bounds the people and speaker lists.
+ */
+async function facetsOf(db: Db, articles: SqlPart | null, quotes: SqlPart | null, top: number): Promise<Facets> {
+  const articleFilter = (column: string): SqlPart =>
+    articles ? { sql: `WHERE ${column} IN (${articles.sql})`, params: articles.params } : { sql: '', params: [] };
+  const quoteFilter = (column: string): SqlPart =>
+    quotes ? { sql: `AND ${column} IN (${quotes.sql})`, params: quotes.params } : { sql: '', params: [] };
+
+  const mentions = articleFilter('m."articleId"');
+  const people = await db.$queryRawUnsafe<CountRow[]>(
+    `SELECT p."id", p."name", p."slug", c.n FROM (
+       SELECT m."personId" AS personId, count(DISTINCT m."articleId") AS n FROM "mentions" m ${mentions.sql} GROUP BY m."personId"
+     ) c JOIN "people" p ON p."id" = c.personId
+     ORDER BY c.n DESC, p."name", p."id" LIMIT ?`,
+    ...mentions.params,
+    top,
+  );
+  const quoted = quoteFilter('sq."id"');
+  const speakers = await db.$queryRawUnsafe<CountRow[]>(
+    `SELECT p."id", p."name", p."slug", c.n FROM (
+       SELECT sq."speakerId" AS speakerId, count(*) AS n FROM "quotes" sq WHERE sq."speakerId" IS NOT NULL ${quoted.sql} GROUP BY sq."speakerId"
+     ) c JOIN "people" p ON p."id" = c.speakerId
+     ORDER BY c.n DESC, p."name", p."id" LIMIT ?`,
+    ...quoted.params,
+    top,
+  );
+  const priced = articleFilter('pm."articleId"');
+  const currencies = await db.$queryRawUnsafe<{ currency: string; prices: number | bigint; articles: number | bigint }[]>(
+    `SELECT pm."currency" AS currency, count(*) AS prices, count(DISTINCT pm."articleId") AS articles
+     FROM "price_mentions" pm ${priced.sql} GROUP BY pm."currency" ORDER BY prices DESC, currency`,
+    ...priced.params,
+  );
+  const dated = articleFilter('a."id"');
+  const months = await db.$queryRawUnsafe<{ month: string; n: number | bigint }[]>(
+    `SELECT substr(a."sortDate", 1, 7) AS month, count(*) AS n FROM "articles" a ${dated.sql} GROUP BY month ORDER BY month`,
+    ...dated.params,
+  );
+  return {
+    people: toPersonCounts(people),
+    speakers: toPersonCounts(speakers),
+    currencies: currencies.map((row) => ({ currency: row.currency, prices: Number(row.prices), articles: Number(row.articles) })),
+    months: months.map((row) => ({ month: row.month, articles: Number(row.n) })),
+  };
+}
+
+/**
+ * Facets of a search's results. The article set is the matching articles (for type=quotes: the
+ * articles of the matching quotes); the quote set is the matching quotes (for type=articles: the
+ * quotes of the matching articles). Totals count every hit, not just the page.
+ */
+export async function searchFacets(db: Db, filters: ArchiveFilters & { q: string }, type: SearchType, top = 10): Promise<SearchFacets> {
+  const match = matchExpression(filters.q);
+  const articleSet = await articleMatchSet(db, match, filters);
+  const quoteSet = await quoteMatchSet(db, match, filters);
+  const matchingArticles: SqlPart = {
+    sql: `SELECT "articles_fts".rowid FROM ${articleSet.from} ${articleSet.where.toString()}`,
+    params: articleSet.where.params,
+  };
+  const matchingQuotes: SqlPart = {
+    sql: `SELECT "quotes_fts".rowid FROM ${quoteSet.from} ${quoteSet.where.toString()}`,
+    params: quoteSet.where.params,
+  };
+  return ftsErrorsAsSyntaxErrors(async () => {
+    const count = async (part: SqlPart) =>
+      Number((await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM (${part.sql})`, ...part.params))[0]!.n);
+    const total = {
+      articles: type === 'quotes' ? 0 : await count(matchingArticles),
+      quotes: type === 'articles' ? 0 : await count(matchingQuotes),
+    };
+    const articles: SqlPart =
+      type === 'quotes'
+        ? { sql: `SELECT q2."articleId" FROM "quotes" q2 WHERE q2."id" IN (${matchingQuotes.sql})`, params: matchingQuotes.params }
+        : matchingArticles;
+    const quotes: SqlPart =
+      type === 'articles'
+        ? { sql: `SELECT q2."id" FROM "quotes" q2 WHERE q2."articleId" IN (${matchingArticles.sql})`, params: matchingArticles.params }
+        : matchingQuotes;
+    return { total, ...(await facetsOf(db, articles, quotes, top)) };
+  });
+}
+
+/** The whole archive at a glance. */
+export async function archiveStats(db: Db, top = 10): Promise<ArchiveStats> {
+  const [totals] = await db.$queryRawUnsafe<
+    {
+      articles: number | bigint;
+      people: number | bigint;
+      speakers: number | bigint;
+      quotes: number | bigint;
+      prices: number | bigint;
+      first: string | null;
+      last: string | null;
+    }[]
+  >(
+    `SELECT (SELECT count(*) FROM "articles") AS articles, (SELECT count(*) FROM "people") AS people,
+            (SELECT count(DISTINCT "speakerId") FROM "quotes") AS speakers,
+            (SELECT count(*) FROM "quotes") AS quotes, (SELECT count(*) FROM "price_mentions") AS prices,
+            (SELECT min("sortDate") FROM "articles") AS first, (SELECT max("sortDate") FROM "articles") AS last`,
+  );
+  const facets = await facetsOf(db, null, null, top);
+  const date = (stored: string | null) => (stored === null ? null : new Date(stored).toISOString());
+  return {
+    totals: {
+      articles: Number(totals!.articles),
+      people: Number(totals!.people),
+      quotes: Number(totals!.quotes),
+      prices: Number(totals!.prices),
+      speakers: Number(totals!.speakers),
+    },
+    range: { first: date(totals!.first), last: date(totals!.last) },
+    ...facets,
+  };
+}
+
+export interface PriceStats {
+  currency: string;
+  count: number;
+  /** Exact decimal strings, as stored. */
+  min: string;
+  max: string;
+  /** The middle amount; for an even count the exact mean of the two middle amounts. */
+  median: string;
+}
+
+/** Exact mean of two canonical decimal strings, as a canonical decimal string. */
+export function decimalMidpoint(a: string, b: string): string {
+  const scale = Math.max(a.split('.')[1]?.length ?? 0, b.split('.')[1]?.length ?? 0) + 1;
+  const toUnits = (value: string): bigint => {
+    const negative = value.startsWith('-');
+    const [whole = '0', fraction = ''] = value.replace(/^-/, '').split('.');
+    const units = BigInt(whole + fraction.padEnd(scale, '0'));
+    return negative ? -units : units;
+  };
+  const sum = toUnits(a) + toUnits(b);
+  // The sum of two amounts of scale s-1 is even at scale s, so halving is exact.
+  const half = sum / 2n;
+  const negative = half < 0n;
+  const digits = (negative ? -half : half).toString().padStart(scale + 1, '0');
+  const whole = digits.slice(0, -scale);
+  const fraction = digits.slice(-scale).replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+
+/**
+ * count, min, max and median of the price mentions matching `filters`, per currency. Each figure
+ * is one indexed walk: counts by GROUP BY, then per currency the first, last and middle rows in
+ * amount order (LIMIT/OFFSET on the (currency, amountValue) index), never all amounts in memory.
+ */
+export async function priceStats(db: Db, filters: ArchiveFilters): Promise<PriceStats[]> {
+  const where = new SqlWhere();
+  await addArticleConditions(db, where, filters, { skip: ['prices'] });
+  addPriceConditions(where, filters, 'pm');
+  const needsArticle = where.conditions.some((condition) => condition.includes('a."'));
+  const from = `"price_mentions" pm${needsArticle ? ` JOIN "articles" a ON a."id" = pm."articleId"` : ''}`;
+  return ftsErrorsAsSyntaxErrors(async () => {
+    const counts = await db.$queryRawUnsafe<{ currency: string; n: number | bigint }[]>(
+      `SELECT pm."currency" AS currency, count(*) AS n FROM ${from} ${where.toString()} GROUP BY pm."currency" ORDER BY n DESC, currency`,
+      ...where.params,
+    );
+    const stats: PriceStats[] = [];
+    for (const { currency, n } of counts) {
+      const count = Number(n);
+      const scoped = new SqlWhere().add(`pm."currency" = ?`, currency);
+      scoped.conditions.push(...where.conditions);
+      scoped.params.push(...where.params);
+      const at = async (order: 'ASC' | 'DESC', offset: number, take: number) =>
+        (
+          await db.$queryRawUnsafe<{ amount: string }[]>(
+            `SELECT pm."amount" AS amount FROM ${from} ${scoped.toString()} ORDER BY pm."amountValue" ${order}, pm."id" ${order} LIMIT ? OFFSET ?`,
+            ...scoped.params,
+            take,
+            offset,
+          )
+        ).map((row) => row.amount);
+      const [min] = await at('ASC', 0, 1);
+      const [max] = await at('DESC', 0, 1);
+      const middle = await at('ASC', Math.floor((count - 1) / 2), count % 2 === 0 ? 2 : 1);
+      const median = middle.length === 2 ? decimalMidpoint(middle[0]!, middle[1]!) : middle[0]!;
+      stats.push({ currency, count, min: min!, max: max!, median });
+    }
+    return stats;
+  });
+}
