@@ -1,6 +1,9 @@
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { collectFiles, importFiles } from '../ingest/files.ts';
+import { importInto, walkFiles, writerSink, type ImportFailure } from '../ingest/files.ts';
+import { Progress } from '../ingest/progress.ts';
+import type { InputFormat } from '../ingest/readers/index.ts';
+import { ArticleWriter } from '../ingest/writer.ts';
 import { reextractArchive } from '../ingest/reextract.ts';
 import { loadConfig } from '../config.ts';
 import { seedArchive } from './serve.ts';
@@ -12,27 +15,56 @@ export async function seedCommand(): Promise<number> {
   return (await seedArchive(databaseUrl, (line) => console.log(line))) === 0 ? 0 : 1;
 }
 
-export async function importCommand(paths: string[], values: Record<string, unknown>): Promise<number> {
-  if (paths.length === 0) throw new UsageError('name at least one file or folder to import');
+/** Reads `--max-bytes`, `--format` and `--batch` for `import`. */
+function importOptions(values: Record<string, unknown>): { maxBytes?: number; format?: InputFormat; batchSize: number } {
   const maxBytes = values['max-bytes'] === undefined ? undefined : Number(values['max-bytes']);
   if (maxBytes !== undefined && (!Number.isInteger(maxBytes) || maxBytes <= 0)) throw new UsageError('--max-bytes must be a positive integer');
+  const format = values.format as string | undefined;
+  if (format !== undefined && !FORMATS.includes(format as InputFormat)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  const batchSize = values.batch === undefined ? DEFAULT_BATCH : Number(values.batch);
+  if (!Number.isInteger(batchSize) || batchSize <= 0) throw new UsageError('--batch must be a positive integer');
+  return { ...(maxBytes !== undefined && { maxBytes }), ...(format !== undefined && { format: format as InputFormat }), batchSize };
+}
+
+const FORMATS: InputFormat[] = ['text', 'html', 'json', 'ndjson'];
+/** Articles per write transaction: large enough to amortise the commit, small enough to lose little on a crash. */
+const DEFAULT_BATCH = 100;
+
+export function describeFailure(failure: ImportFailure): string {
+  return `${failure.source}${failure.line !== undefined && !failure.source.endsWith(`#L${failure.line}`) ? `:${failure.line}` : ''}: ${failure.reason}`;
+}
+
+export async function importCommand(paths: string[], values: Record<string, unknown>): Promise<number> {
+  if (paths.length === 0) throw new UsageError('name at least one file, folder, glob or - (stdin) to import');
+  const options = importOptions(values);
   const { databaseUrl } = loadConfig();
+  let total = 0;
+  for await (const _ of walkFiles(paths)) total++;
   await migrateDatabase(databaseUrl);
-  const prisma = await openDatabase(databaseUrl);
+  const writer = new ArticleWriter(databaseUrl);
+  const progress = new Progress(total, process.stderr);
+  const plain = process.stderr.isTTY !== true;
   try {
-    const files = await collectFiles(paths);
-    const summary = await importFiles(prisma, files, {
-      ...(maxBytes !== undefined && { maxBytes }),
+    const summary = await importInto(writerSink(writer), walkFiles(paths), {
+      ...options,
       onResult: (result) => {
-        if (result.status === 'failed') console.error(`failed    ${result.source}: ${result.reason}`);
+        progress.document(result.status === 'failed');
+        // On a terminal the bar is redrawn; failures are listed in the summary instead.
+        if (result.status === 'failed' && plain) console.error(`failed    ${describeFailure(result)}`);
       },
+      onFile: () => progress.file(),
     });
+    progress.finish();
     console.log(
-      `${summary.imported} imported, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed (${files.length} files)`,
+      `${summary.imported} imported, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed (${total} files)`,
     );
+    if (summary.failed.length > 0) {
+      console.log('Failed:');
+      for (const failure of summary.failed) console.log(`  ${describeFailure(failure)}`);
+    }
     return summary.failed.length === 0 ? 0 : 1;
   } finally {
-    await prisma.$disconnect();
+    writer.close();
   }
 }
 

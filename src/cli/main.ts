@@ -36,8 +36,8 @@ const COMMANDS: Record<string, Command> = {
   },
   import: {
     summary: 'import files or folders of documents',
-    usage: 'news-archive import PATH... [--max-bytes N]',
-    options: { 'max-bytes': { type: 'string' } },
+    usage: 'news-archive import PATH|GLOB|-... [--max-bytes N] [--format text|html|json|ndjson] [--batch N]',
+    options: { 'max-bytes': { type: 'string' }, format: { type: 'string' }, batch: { type: 'string' } },
     run: ({ values, positionals }) => importCommand(positionals, values),
   },
   extract: {

@@ -1,0 +1,71 @@
+/**
+ * The import measurement, in a process of its own so that its RSS high-water mark is the
+ * import's: warms the JIT on a few documents, imports the corpus with the same code as
+ * `news-archive import` (bulk writer, batches), then runs extraction alone over the same corpus
+ * (read, decode, parse, extract; no database) in the same process. Prints JSON on stdout.
+ *
+ *   node --import tsx bench/import-child.ts CORPUS_DIR DATABASE_URL [--batch N]
+ */
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { databaseFile } from '../src/db/client.ts';
+import { migrateDatabase } from '../src/db/migrate.ts';
+import { importInto, prepareDocument, readInput, walkFiles, writerSink } from '../src/ingest/files.ts';
+import { ArticleWriter } from '../src/ingest/writer.ts';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { batch: { type: 'string', default: '100' } } });
+const [dir, url] = positionals as [string, string];
+
+async function extractOnly(limit = Infinity): Promise<{ documents: number; ms: number }> {
+  const began = performance.now();
+  let documents = 0;
+  for await (const file of walkFiles([dir])) {
+    for (const result of await readInput(file)) {
+      if (result.ok) {
+        prepareDocument(result.input);
+        documents++;
+      }
+    }
+    if (documents >= limit) break;
+  }
+  return { documents, ms: performance.now() - began };
+}
+
+await migrateDatabase(url);
+await extractOnly(500); // JIT warm-up
+const writer = new ArticleWriter(url);
+let writeMs = 0;
+const writeBatch = writer.writeBatch.bind(writer);
+writer.writeBatch = (batch) => {
+  const t = performance.now();
+  try {
+    return writeBatch(batch);
+  } finally {
+    writeMs += performance.now() - t;
+  }
+};
+const began = performance.now();
+const summary = await importInto(writerSink(writer), walkFiles([dir]), { batchSize: Number(values.batch) });
+const importMs = performance.now() - began;
+writer.db.pragma('wal_checkpoint(TRUNCATE)');
+const articles = (writer.db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+writer.close();
+const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+const extraction = await extractOnly();
+const dbBytes = fs.statSync(databaseFile(url)).size;
+console.log(
+  JSON.stringify({
+    documents: extraction.documents,
+    articles,
+    failed: summary.failed.length,
+    importMs,
+    writeMs,
+    extractMs: extraction.ms,
+    importPerSecond: (1000 * articles) / importMs,
+    extractPerSecond: (1000 * extraction.documents) / extraction.ms,
+    ratio: extraction.ms / importMs,
+    maxRssBytes,
+    dbBytes,
+    dbBytesPerArticle: dbBytes / articles,
+  }),
+);

@@ -1,0 +1,23 @@
+/** What a reader makes of one file (or stdin): documents ready to ingest, and what it could not use. */
+import type { DocumentInput } from '../ingest.ts';
+
+export interface ReadFailure {
+  /** The file (or `file#L<line>`, `file#<index>` for one record of a JSON file). */
+  source: string;
+  /** 1-based line of a JSON-lines record, when the failure is about one line. */
+  line?: number;
+  reason: string;
+}
+
+export type ReadResult = { ok: true; input: DocumentInput } | { ok: false; failure: ReadFailure };
+
+export const ok = (input: DocumentInput): ReadResult => ({ ok: true, input });
+export const fail = (failure: ReadFailure): ReadResult => ({ ok: false, failure });
+
+/** Parses a date given as ISO text (or anything `Date` reads unambiguously); null when absent or invalid. */
+export function parseDate(value: unknown): Date | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  if (typeof value === 'string' && value.trim() === '') return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
