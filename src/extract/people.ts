@@ -84,8 +84,11 @@ interface Candidate {
   aliasOnly: boolean;
   /** A common word that can only stand for a known person's family name. */
   ambiguous: boolean;
+  /** Introduced with a person title ("President", "Dr."). */
+  titled: boolean;
 }
 
+const CLOSING_MARKS = new Set(['”', '"', '»', '’']);
 const SENTENCE_OPENERS = new Set(['.', '!', '?', ':', ';', '“', '”', '"', '«', '»', '„', '(', '[', '—', '–', '-', '‘', '•', '|']);
 
 function tokenize(span: Span, caps: boolean): Token[] {
@@ -116,7 +119,11 @@ function tokenize(span: Span, caps: boolean): Token[] {
     }
     const first = word.charAt(0);
     const cap = kind === 'initial' || (kind === 'word' && (first !== first.toLowerCase() || ARABIC_PREFIX.test(word)));
-    const sentStart = prev === undefined || (prev.kind === 'punct' && SENTENCE_OPENERS.has(prev.text));
+    let sentStart = prev === undefined || (prev.kind === 'punct' && SENTENCE_OPENERS.has(prev.text));
+    if (sentStart && prev !== undefined && CLOSING_MARKS.has(prev.text)) {
+      // after a closing quote mark a new sentence starts only if the quote ended one: “…,” Lee said
+      sentStart = /[.!?]$/.test(s.slice(0, prev.start - span.start));
+    }
     const tok: Token = { text: word, lower: word.toLowerCase(), start, end: start + word.length, kind, cap: cap || (caps && kind === 'word'), poss, sentStart };
     tokens.push(tok);
     prev = tok;
@@ -178,7 +185,7 @@ function candidatesIn(span: Span, ctx: Ctx, out: Candidate[]): void {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    const particleStart = t.kind === 'word' && !t.cap && LEADING_PARTICLE.has(t.lower) && !t.sentStart;
+    const particleStart = t.kind === 'word' && !t.cap && LEADING_PARTICLE.has(t.lower);
     if (!isNameWord(t, ctx.caps) && !particleStart) {
       i++;
       continue;
@@ -406,6 +413,7 @@ function judge(tokens: Token[], idx: number[], titles: Token[], ctx: Ctx, out: C
     standalone,
     aliasOnly: !standalone,
     ambiguous,
+    titled,
   });
 }
 
@@ -479,7 +487,7 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
       // prefer a family-name match, then the person mentioned most recently before, else the next one after
       const bySurname = options.filter((cl) => sameWord(c.key[c.key.length - 1]!, cl.key[cl.key.length - 1]!));
       const pool = bySurname.length > 0 ? bySurname : options;
-      home = nearest(pool, c.start);
+      home = mostPlausible(pool, c.start);
     }
     if (home) {
       home.mentions.push(c);
@@ -524,6 +532,28 @@ function knownPart(c: Candidate, clusters: Cluster[]): { cluster: Cluster; candi
   return null;
 }
 
+/**
+ * Of several people sharing a surname, the one a bare surname means: the most recently named,
+ * unless another was introduced first and with a title ("President Joe Biden … his son Hunter
+ * Biden … Biden said" is the president), which is how news refers to its principal.
+ */
+function mostPlausible(pool: Cluster[], at: number): Cluster | undefined {
+  const recent = nearest(pool, at);
+  let best = recent;
+  let bestScore = -1;
+  const firstAt = (cl: Cluster): number => Math.min(...cl.mentions.filter((m) => !m.aliasOnly).map((m) => m.start));
+  const earliest = Math.min(...pool.map(firstAt));
+  for (const cl of pool) {
+    const titled = cl.mentions.some((m) => m.strong && m.titled);
+    const score = (cl === recent ? 1 : 0) + (firstAt(cl) === earliest && firstAt(cl) < at ? 1 : 0) + (titled ? 1 : 0);
+    if (score > bestScore || (score === bestScore && cl === recent)) {
+      bestScore = score;
+      best = cl;
+    }
+  }
+  return best;
+}
+
 function nearest(pool: Cluster[], at: number): Cluster | undefined {
   let best: Cluster | undefined;
   let bestBefore = -1;
@@ -563,7 +593,8 @@ function toFact(cl: Cluster): PersonFact {
   const seen = new Set([name.toLowerCase()]);
   const aliases: string[] = [];
   // mixed-case forms first so that a headline's "LUKASHENKO" does not shadow "Lukashenko"
-  for (const m of [...mentions].sort((a, b) => Number(isUpper(a.surface)) - Number(isUpper(b.surface)) || a.start - b.start)) {
+  const rank = (m: Candidate): number => Number(isUpper(m.surface)) * 2 + Number(m.tokens[0]!.sentStart && m.tokens[0]!.cap);
+  for (const m of [...mentions].sort((a, b) => rank(a) - rank(b) || a.start - b.start)) {
     const k = m.surface.toLowerCase();
     if (seen.has(k)) continue;
     seen.add(k);

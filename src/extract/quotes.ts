@@ -468,12 +468,13 @@ function resolve(subject: Tok[], at: number, idx: PersonIndex, lastSpeaker: stri
   const head = [...words].reverse().find((w) => ROLE.has(w) || TITLE.has(w) || DEMONYM.has(w) || /(?:man|woman)$/.test(w));
   if (head === undefined) return null;
   if (words[0] === 'a' || words[0] === 'an' || words[0] === 'one' || words[0] === 'another') return null; // an unnamed source
-  const described = [...idx.mentions].reverse().filter((m) => m.start < at || true);
   const mods = words.filter((w) => w !== head && (DEMONYM.has(w) || TITLE.has(w) || ROLE.has(w)));
   let best: PersonFact | null = null;
   let bestScore = 0;
   const seen = new Set<PersonFact>();
-  for (const m of described) {
+  // latest mention before the quote first, so that ties go to the person named most recently
+  const ordered = [...idx.mentions.filter((m) => m.start < at).reverse(), ...idx.mentions.filter((m) => m.start >= at)];
+  for (const m of ordered) {
     if (seen.has(m.person)) continue;
     seen.add(m.person);
     const set = idx.descriptors.get(m.person);
@@ -627,7 +628,12 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
     }
     let before = false;
     if (!attribution) {
-      attribution = attributionBefore(text, sentenceStart(text, firstPara, first.open), first.open);
+      let from = sentenceStart(text, firstPara, first.open);
+      for (const other of groups) {
+        const o = other.parts[other.parts.length - 1]!;
+        if (o.after <= first.open && o.after > from) from = o.after;
+      }
+      attribution = attributionBefore(text, from, first.open);
       before = attribution !== null;
     }
     if (!attribution && first.open === firstPara.start && first.para > 0) {
