@@ -3,6 +3,7 @@
  * the API uses (ingest, repositories), so both behave alike.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { EXPORT_FILTER_OPTIONS, exportCommand } from './export.ts';
 import { extractCommand } from './extract.ts';
 import { importCommand, reextractCommand, seedCommand } from './ingest.ts';
 import { migrateCommand, serveCommand } from './serve.ts';
@@ -45,6 +46,17 @@ const COMMANDS: Record<string, Command> = {
     usage: 'news-archive extract FILE... [--json]',
     options: { json: { type: 'boolean' } },
     run: ({ values, positionals }) => extractCommand(positionals, values),
+  },
+  export: {
+    summary: 'write every article matching the filters as NDJSON or CSV (as GET /articles/export)',
+    usage:
+      'news-archive export [--format ndjson|csv] [--out FILE] [--q QUERY] [--person P] [--speaker P] [--currency C] [--min N] [--max N] [--from DATE] [--to DATE] [--source PREFIX]',
+    options: {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      ...Object.fromEntries(EXPORT_FILTER_OPTIONS.map((name) => [name, { type: 'string' as const }])),
+    },
+    run: ({ values }) => exportCommand(values),
   },
   reextract: {
     summary: 're-run extraction over articles stored by an older extractor version',

@@ -135,12 +135,18 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
  * The export as text chunks (one per batch of articles), ready for Readable.from: it reads the
  * next batch only when the consumer asks for more.
  */
-export async function* exportChunks(db: Db, filters: ArchiveFilters, format: ExportFormat, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<string> {
+export async function* exportChunks(
+  db: Db,
+  filters: ArchiveFilters,
+  format: ExportFormat,
+  { batchSize = EXPORT_BATCH_SIZE, onArticle }: { batchSize?: number; onArticle?: (article: ExportedArticle) => void } = {},
+): AsyncGenerator<string> {
   // The header goes out with the first batch, so the first read of the generator runs a query.
   let chunk = format === 'csv' ? CSV_HEADER : '';
   let count = 0;
   for await (const article of exportArticles(db, filters, batchSize)) {
     chunk += format === 'csv' ? csvRecord(article) : `${JSON.stringify(article)}\n`;
+    onArticle?.(article);
     if (++count % batchSize === 0) {
       yield chunk;
       chunk = '';
