@@ -88,6 +88,7 @@ interface Candidate {
   titled: boolean;
 }
 
+const ORG_LINKS = new Set(['of', 'for', 'on', 'and', '&', 'de', 'du', 'des', 'der', 'für']);
 const CLOSING_MARKS = new Set(['”', '"', '»', '’']);
 const SENTENCE_OPENERS = new Set(['.', '!', '?', ':', ';', '“', '”', '"', '«', '»', '„', '(', '[', '—', '–', '-', '‘', '•', '|']);
 
@@ -208,7 +209,17 @@ function candidatesIn(span: Span, ctx: Ctx, out: Candidate[]): void {
         if (u.poss) break;
       }
     }
-    splitRun(tokens, i, j, ctx, out);
+    // "Centre for Economic Research", "Ministry of Foreign Affairs": the tail of an organisation name
+    const link = tokens[i - 1];
+    const owner = tokens[i - 2];
+    const orgTail = link !== undefined && owner !== undefined && ORG_LINKS.has(link.lower) && owner.cap && ORG.has(owner.lower);
+    if (!orgTail) splitRun(tokens, i, j, ctx, out);
+    else {
+      // "… of Antimonopoly Regulation and Trade Vladimir Koltovich": a name may still follow the tail
+      let k = i + 1;
+      while (k < j && !FIRST.has(tokens[k]!.lower)) k++;
+      if (k < j - 1) splitRun(tokens, k, j, ctx, out);
+    }
     i = j;
   }
 }
@@ -461,6 +472,15 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
     spans.push({ span: p, ctx: { text, caps, titleCase: tc, reference: caps } });
   }
   for (const { span, ctx } of spans) candidatesIn(span, ctx, ctx.reference ? candidates : body);
+  // German and Russian style quotes are usually in those languages, where capitals prove little
+  const foreign = foreignQuoteRanges(doc);
+  if (foreign.length > 0) {
+    for (const c of body) {
+      if (c.strong || !foreign.some(([a, b]) => c.start >= a && c.end <= b)) continue;
+      c.standalone = false;
+      c.aliasOnly = true;
+    }
+  }
   const all = [...body, ...candidates];
 
   // Full names first, longest first, so that shorter forms find the fullest one.
@@ -511,6 +531,15 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
   const bodyStart = doc.paragraphs[0]?.start ?? 0;
   const order = (p: PersonFact): number => (p.mentions.find((m) => m.start >= bodyStart) ?? p.mentions[0]!).start;
   return people.map(toFact).sort((a, b) => order(a) - order(b));
+}
+
+/** Spans inside „…“ and «…» quotes. */
+function foreignQuoteRanges(doc: ParsedDocument): [number, number][] {
+  const out: [number, number][] = [];
+  for (const p of doc.paragraphs) {
+    for (const m of p.text.matchAll(/„([^“”"]*)[“”"]|«([^»]*)»/gu)) out.push([p.start + m.index, p.start + m.index + m[0].length]);
+  }
+  return out;
 }
 
 /** The longest sub-run of a reference candidate that names a known person. */

@@ -157,6 +157,9 @@ export const SPEECH_VERBS = [
   'reveals', 'disclosed', 'described', 'describes', 'called', 'calls', 'described', 'summed', 'went', 'goes',
   'pointed', 'points', 'spoke', 'speaks', 'texted', 'emailed', 'messaged', 'cried', 'exclaimed', 'sighed', 'laughed',
   'smiled', 'snapped', 'barked', 'stated', 'informed', 'reminded', 'reminds', 'highlighted', 'highlights',
+  // the commonest verbs of speech of German, French, Spanish, Italian and Russian quotes kept in the original
+  'sagte', 'sagt', 'erklärte', 'betonte', 'dit', 'déclare', 'dijo', 'afirmó', 'declaró', 'disse', 'ha detto',
+  'сказал', 'сказала', 'заявил', 'заявила', 'отметил', 'отметила', 'подчеркнул', 'подчеркнула',
   'opined', 'clarified', 'clarifies', 'specified', 'elaborated', 'indicated', 'indicates', 'mentioned', 'mentions',
   'recommended', 'advised', 'advises', 'instructed', 'ordered', 'announced', 'predicted', 'guaranteed', 'pledged',
   'pledges', 'swore', 'threatened', 'threatens', 'ruled', 'decreed', 'wrote', 'tweeted', 'posted', 'blogged',
