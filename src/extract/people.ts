@@ -619,16 +619,18 @@ function toFact(cl: Cluster): PersonFact {
     if (better) canonical = m;
   }
   const name = canonical.surface;
-  const seen = new Set([name.toLowerCase()]);
-  const aliases: string[] = [];
-  // mixed-case forms first so that a headline's "LUKASHENKO" does not shadow "Lukashenko"
+  // one spelling per alias: mixed case before a headline's "LUKASHENKO", "von der Leyen" before a
+  // sentence-initial "Von der Leyen"; aliases in order of first appearance
   const rank = (m: Candidate): number => Number(isUpper(m.surface)) * 2 + Number(m.tokens[0]!.sentStart && m.tokens[0]!.cap);
-  for (const m of [...mentions].sort((a, b) => rank(a) - rank(b) || a.start - b.start)) {
+  const best = new Map<string, { surface: string; rank: number; first: number }>();
+  for (const m of mentions) {
     const k = m.surface.toLowerCase();
-    if (seen.has(k)) continue;
-    seen.add(k);
-    aliases.push(m.surface);
+    if (k === name.toLowerCase()) continue;
+    const b = best.get(k);
+    if (!b) best.set(k, { surface: m.surface, rank: rank(m), first: m.start });
+    else if (rank(m) < b.rank) best.set(k, { surface: m.surface, rank: rank(m), first: b.first });
   }
+  const aliases = [...best.values()].sort((a, b) => a.first - b.first).map((b) => b.surface);
   const out: Mention[] = mentions.map((m) => ({ text: m.surface, start: m.start, end: m.end }));
   return { name, aliases, mentions: out };
 }
