@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { documentFromParts, parseDocument } from '../../src/extract/document.ts';
+import { findPeople } from '../../src/extract/people.ts';
+import { findQuotes } from '../../src/extract/quotes.ts';
+import type { QuoteFact } from '../../src/extract/types.ts';
+
+function quotes(...paragraphs: string[]): QuoteFact[] {
+  const doc = documentFromParts({ title: 'Title', paragraphs });
+  const found = findQuotes(doc, findPeople(doc));
+  for (const q of found) {
+    if (!q.text.includes(' ') || doc.text.slice(q.start, q.end) === q.text) continue;
+    expect(doc.text.slice(q.start, q.end).startsWith(q.text.split(' ')[0]!)).toBe(true);
+  }
+  return found;
+}
+
+function brief(found: QuoteFact[]): [string, string | null, string | null][] {
+  return found.map((q) => [q.text, q.speaker, q.cue]);
+}
+
+describe('findQuotes', () => {
+  it('finds a quote with the attribution after it, and its offsets', () => {
+    const doc = documentFromParts({ title: 'T', paragraphs: ['Maria Lopez won the vote.', '“We will rebuild every school in this city,” Lopez said.'] });
+    const [q] = findQuotes(doc, findPeople(doc));
+    expect(q).toMatchObject({ text: 'We will rebuild every school in this city,', speaker: 'Maria Lopez', cue: 'said' });
+    expect(doc.text.slice(q!.start, q!.end)).toBe(q!.text);
+    expect(doc.text.charAt(q!.start - 1)).toBe('“');
+    expect(doc.text.charAt(q!.end)).toBe('”');
+  });
+
+  it('reads attributions before the quote: "X said:", "told reporters", "according to"', () => {
+    expect(brief(quotes('Marco Bellini told reporters: "I feel at home here, and the players believe in us."'))).toEqual([
+      ['I feel at home here, and the players believe in us.', 'Marco Bellini', 'told reporters'],
+    ]);
+    expect(brief(quotes('Elena Rossi chaired the meeting.', 'According to Rossi, "the risks to price stability remain high for now."'))).toEqual([
+      ['the risks to price stability remain high for now.', 'Elena Rossi', 'According to'],
+    ]);
+    expect(brief(quotes('Governor Ellen Marsh said: «The water reached the second floor in an hour.»'))).toEqual([
+      ['The water reached the second floor in an hour.', 'Ellen Marsh', 'said'],
+    ]);
+  });
+
+  it('joins a quote split around its attribution', () => {
+    expect(brief(quotes('Maria Lopez won.', '"We will win," she said, "and fairly."'))).toEqual([['We will win, and fairly.', 'Maria Lopez', 'said']]);
+    expect(brief(quotes('Maria Lopez won.', '"We will win this city," she said. "Nobody can stop us now."'))).toEqual([
+      ['We will win this city, Nobody can stop us now.', 'Maria Lopez', 'said'],
+    ]);
+  });
+
+  it('joins a quote running over several paragraphs', () => {
+    const found = quotes('Governor Ellen Marsh told the assembly:', '“The water came fast. Nobody had seen it.', '“We will rebuild every bridge before winter.”');
+    expect(brief(found)).toEqual([['The water came fast. Nobody had seen it. We will rebuild every bridge before winter.', 'Ellen Marsh', 'told the assembly']]);
+  });
+
+  it('handles „…“ and «…» marks and keeps nested ‘…’ inside', () => {
+    expect(brief(quotes('„Wir müssen jetzt in die Zukunft investieren“, Chancellor Friedrich Merz said.'))).toEqual([
+      ['Wir müssen jetzt in die Zukunft investieren', 'Friedrich Merz', 'said'],
+    ]);
+    const found = quotes('George Soros visited Alexander Lukashenko.', '“I said, ‘George, forgive me, but I will not do it.’ That was all,” Lukashenko shared.');
+    expect(brief(found)).toEqual([['I said, ‘George, forgive me, but I will not do it.’ That was all,', 'Alexander Lukashenko', 'shared']]);
+  });
+
+  it('resolves pronouns to the most recent person of matching gender', () => {
+    const found = quotes(
+      'Senator Rachel Adams and businessman Victor Hale met on Tuesday.',
+      '"Families are paying more for everything," she said.',
+      '"I have built three businesses from nothing," he declared.',
+    );
+    expect(brief(found)).toEqual([
+      ['Families are paying more for everything,', 'Rachel Adams', 'said'],
+      ['I have built three businesses from nothing,', 'Victor Hale', 'declared'],
+    ]);
+  });
+
+  it('resolves descriptions to the person described that way', () => {
+    const found = quotes(
+      'Belarusian President Alexander Lukashenko visited a farm. Agriculture Minister Yuri Gorlov was there.',
+      '"We have brought in more grain than planned," the minister added.',
+      '"Nobody will do this work for us, so we finish it," the Belarusian leader said.',
+    );
+    expect(brief(found)).toEqual([
+      ['We have brought in more grain than planned,', 'Yuri Gorlov', 'added'],
+      ['Nobody will do this work for us, so we finish it,', 'Alexander Lukashenko', 'said'],
+    ]);
+  });
+
+  it('skips scare quotes and titles of works, keeps short attributed answers', () => {
+    expect(quotes('Critics called the plan a "tax grab" and an "unfair burden".')).toEqual([]);
+    expect(quotes('She read "The Brothers Karamazov Again" twice.')).toEqual([]);
+    expect(brief(quotes('Paul Grant resigned.', '"Absolutely not," Grant said.'))).toEqual([['Absolutely not,', 'Paul Grant', 'said']]);
+  });
+
+  it('gives a null speaker when nobody is identifiable', () => {
+    expect(brief(quotes('Protesters carried placards reading "Our votes are not for sale to anyone" on Saturday.'))).toEqual([
+      ['Our votes are not for sale to anyone', null, null],
+    ]);
+    expect(brief(quotes('"Nobody here wants violence at all," one of the organisers said.'))).toEqual([['Nobody here wants violence at all,', null, 'said']]);
+  });
+
+  it('does not take apostrophes for quotes, but accepts an attributed ‘…’ quote', () => {
+    expect(quotes('Carter’s novel is the critics’ favourite and it’s out in May.')).toEqual([]);
+    expect(brief(quotes('Minister Paul Grant resigned.', '‘I take full responsibility for my mistakes,’ Grant said.'))).toEqual([
+      ['I take full responsibility for my mistakes,', 'Paul Grant', 'said'],
+    ]);
+  });
+
+  it('extracts the seed exactly', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = parseDocument(readFileSync(new URL('../../seed/000_f4c9ddd443287ec6.txt', import.meta.url), 'utf8'));
+    const found = findQuotes(doc, findPeople(doc));
+    expect(found.map((q) => [q.speaker, q.cue])).toEqual([
+      ['Alexander Lukashenko', 'stated'],
+      ['Alexander Lukashenko', 'declared'],
+      ['Alexander Lukashenko', 'said'],
+      ['Alexander Lukashenko', 'shared'],
+    ]);
+    expect(found[3]!.text).toContain('‘George, forgive me, but I will not pursue that policy. So, this is probably our last meeting.’');
+    for (const q of found) expect(doc.text.slice(q.start, q.end)).toBe(q.text);
+  });
+});
