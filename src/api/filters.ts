@@ -45,3 +45,12 @@ export function toArchiveFilters(query: FilterQuerystring): ArchiveFilters {
   }
   return filters;
 }
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+export function pageParams(
+  limit: number | undefined,
+  cursor: string | undefined,
+): { limit: number; cursor?: string } {
+  return { limit: limit ?? DEFAULT_PAGE_SIZE, ...(cursor !== undefined && { cursor }) };
+}

@@ -28,26 +28,56 @@ const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?
 const DECIMAL_PATTERN = '^-?\\d{1,15}(\\.\\d{1,10})?$';
 
 export const PageQuery = {
-  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size (at most 100)' }),
-  cursor: Type.String({ maxLength: 512, description: 'The nextCursor of the previous page' }),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size (at most 100)' }),
+  ),
+  cursor: Type.Optional(Type.String({ maxLength: 512, description: 'The nextCursor of the previous page' })),
 };
 
 export const FilterQuery = {
-  q: Type.String({
-    maxLength: MAX_QUERY_LENGTH,
-    description: 'Full-text query: words, "exact phrases", prefix*, AND/OR/NOT, NEAR(a b, 5), parentheses',
-  }),
-  person: Type.String({ minLength: 1, maxLength: 200, description: 'Person mentioned: id, slug, name or alias' }),
-  speaker: Type.String({ minLength: 1, maxLength: 200, description: 'Person quoted: id, slug, name or alias' }),
-  currency: Type.String({ pattern: '^[A-Za-z]{3}$', description: 'ISO 4217 code of a price mentioned' }),
-  min: Type.String({ pattern: DECIMAL_PATTERN, description: 'Smallest price amount (decimal)' }),
-  max: Type.String({ pattern: DECIMAL_PATTERN, description: 'Largest price amount (decimal)' }),
-  from: Type.String({ pattern: DATE_PATTERN, description: 'Earliest article date (YYYY-MM-DD or ISO 8601), inclusive' }),
-  to: Type.String({ pattern: DATE_PATTERN, description: 'Latest article date (YYYY-MM-DD or ISO 8601), inclusive' }),
-  source: Type.String({ minLength: 1, maxLength: 1000, description: 'Source path or URL prefix' }),
+  q: Type.Optional(
+    Type.String({
+      maxLength: MAX_QUERY_LENGTH,
+      description: 'Full-text query: words, "exact phrases", prefix*, AND/OR/NOT, NEAR(a b, 5), parentheses',
+    }),
+  ),
+  person: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 200, description: 'Person mentioned: id, slug, name or alias' }),
+  ),
+  speaker: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 200, description: 'Person quoted: id, slug, name or alias' }),
+  ),
+  currency: Type.Optional(
+    Type.String({ pattern: '^[A-Za-z]{3}$', description: 'ISO 4217 code of a price mentioned' }),
+  ),
+  min: Type.Optional(
+    Type.String({ pattern: DECIMAL_PATTERN, description: 'Smallest price amount (decimal)' }),
+  ),
+  max: Type.Optional(
+    Type.String({ pattern: DECIMAL_PATTERN, description: 'Largest price amount (decimal)' }),
+  ),
+  from: Type.Optional(
+    Type.String({
+      pattern: DATE_PATTERN,
+      description: 'Earliest article date (YYYY-MM-DD or ISO 8601), inclusive',
+    }),
+  ),
+  to: Type.Optional(
+    Type.String({
+      pattern: DATE_PATTERN,
+      description: 'Latest article date (YYYY-MM-DD or ISO 8601), inclusive',
+    }),
+  ),
+  source: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 1000, description: 'Source path or URL prefix' }),
+  ),
 };
 
-export const ArticleRef = Type.Object({ id: Type.Integer(), title: Type.String(), date: Type.String({ format: 'date-time' }) });
+export const ArticleRef = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  date: Type.String({ format: 'date-time' }),
+});
 export const PersonRef = Type.Object({ id: Type.Integer(), name: Type.String(), slug: Type.String() });
 
 export const ArticleSummary = Type.Object(
@@ -173,8 +203,18 @@ export const ArticleDetail = Type.Object(
 export function pageOf<T extends TSchema>(item: T) {
   return Type.Object({
     items: Type.Array(item),
-    nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page; null on the last page' }),
+    nextCursor: Type.Union([Type.String(), Type.Null()], {
+      description: 'Pass as cursor for the next page; null on the last page',
+    }),
   });
 }
 
-export const sharedSchemas = [Problem, ArticleSummary, Quote, Price, PersonSummary, PersonDetail, ArticleDetail];
+export const sharedSchemas = [
+  Problem,
+  ArticleSummary,
+  Quote,
+  Price,
+  PersonSummary,
+  PersonDetail,
+  ArticleDetail,
+];

@@ -45,10 +45,15 @@ describe('GET /articles', () => {
   });
 
   it('filters by full-text query, person (by alias), currency and date', async () => {
-    const seedTitle = 'Lukashenko Discussed Soros’ Visit to Minsk and Efforts to "Separate" Belarus from Russia';
-    expect((await get('/articles?q=sanctions')).body.items.map((a: { title: string }) => a.title)).toEqual([seedTitle]);
+    const seedTitle =
+      'Lukashenko Discussed Soros’ Visit to Minsk and Efforts to "Separate" Belarus from Russia';
+    expect((await get('/articles?q=sanctions')).body.items.map((a: { title: string }) => a.title)).toEqual([
+      seedTitle,
+    ]);
     expect((await get('/articles?q=%22normal%20relations%22')).body.items).toHaveLength(1);
-    expect((await get('/articles?person=Lukashenko')).body.items.map((a: { title: string }) => a.title)).toEqual([seedTitle]);
+    expect(
+      (await get('/articles?person=Lukashenko')).body.items.map((a: { title: string }) => a.title),
+    ).toEqual([seedTitle]);
     expect((await get('/articles?person=alexander-lukashenko')).body.items).toHaveLength(1);
     expect((await get('/articles?currency=byn')).body.items).toHaveLength(2);
     expect((await get('/articles?currency=EUR')).body.items).toHaveLength(1);
@@ -75,12 +80,13 @@ describe('GET /articles/:id', () => {
     const list = await get('/articles?person=Lukashenko');
     const { status, body } = await get(`/articles/${list.body.items[0].id}`);
     expect(status).toBe(200);
+    // In order of first mention: the title names Lukashenko and Soros.
     expect(body.people.map((p: { name: string }) => p.name)).toEqual([
       'Alexander Lukashenko',
+      'George Soros',
       'Simon Shuster',
       'Donald Trump',
       'Joe Biden',
-      'George Soros',
     ]);
     expect(body.quotes).toHaveLength(4);
     expect(body.prices.map((p: { amount: string }) => p.amount)).toEqual(['3.71', '2.99', '3.49']);
@@ -93,7 +99,9 @@ describe('GET /quotes', () => {
     for (const speaker of ['Lukashenko', 'Alexander%20Lukashenko', 'alexander-lukashenko']) {
       const { body } = await get(`/quotes?speaker=${speaker}`);
       expect(body.items).toHaveLength(4);
-      expect(new Set(body.items.map((q: { speaker: { name: string } }) => q.speaker.name))).toEqual(new Set(['Alexander Lukashenko']));
+      expect(new Set(body.items.map((q: { speaker: { name: string } }) => q.speaker.name))).toEqual(
+        new Set(['Alexander Lukashenko']),
+      );
     }
   });
 

@@ -1,8 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { getArticle, listArticles } from '../../db/queries/articles.ts';
 import { notFound } from '../errors.ts';
-import { toArchiveFilters } from '../filters.ts';
 import { FilterQuery, PageQuery, errorResponses, pageOf } from '../schemas.ts';
+import { pageParams, toArchiveFilters } from '../filters.ts';
 
 const articles: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -18,7 +18,7 @@ const articles: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { limit, cursor, ...query } = request.query;
-      return listArticles(app.db, toArchiveFilters(query), { limit, ...(cursor !== undefined && { cursor }) });
+      return listArticles(app.db, toArchiveFilters(query), pageParams(limit, cursor));
     },
   );
 

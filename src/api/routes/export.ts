@@ -18,7 +18,9 @@ const ExportRecord = Type.Object({
   wordCount: Type.Integer(),
   people: Type.Array(Type.String(), { description: 'People mentioned, in order of first mention' }),
   quoteCount: Type.Integer(),
-  prices: Type.Array(Type.Object({ amount: Type.String(), currency: Type.String() }), { description: 'In document order' }),
+  prices: Type.Array(Type.Object({ amount: Type.String(), currency: Type.String() }), {
+    description: 'In document order',
+  }),
   lead: Type.String(),
   body: Type.String(),
 });
@@ -37,7 +39,12 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['articles'],
         querystring: Type.Object(
           {
-            format: Type.Optional(Type.Union([Type.Literal('ndjson'), Type.Literal('csv')], { default: 'ndjson', description: 'Output format' })),
+            format: Type.Optional(
+              Type.Union([Type.Literal('ndjson'), Type.Literal('csv')], {
+                default: 'ndjson',
+                description: 'Output format',
+              }),
+            ),
             q: Type.Optional(FilterQuery.q),
             ...OptionalFilters,
           },
@@ -47,7 +54,13 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
           200: {
             description: 'The matching articles',
             content: {
-              'application/x-ndjson': { schema: Type.String({ description: 'One record per line', contentMediaType: 'application/x-ndjson', 'x-record': ExportRecord }) },
+              'application/x-ndjson': {
+                schema: Type.String({
+                  description: 'One record per line',
+                  contentMediaType: 'application/x-ndjson',
+                  'x-record': ExportRecord,
+                }),
+              },
               'text/csv': { schema: Type.String({ description: 'Header row then one record per article' }) },
             },
           },
@@ -73,7 +86,10 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body.on('error', (error) => request.log.error({ err: error }, 'export failed while streaming'));
       return reply
         .type(EXPORT_CONTENT_TYPES[exportFormat])
-        .header('content-disposition', `attachment; filename="articles.${exportFormat === 'csv' ? 'csv' : 'ndjson'}"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="articles.${exportFormat === 'csv' ? 'csv' : 'ndjson'}"`,
+        )
         .send(body);
     },
   );

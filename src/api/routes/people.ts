@@ -1,8 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { getPerson, listPeople } from '../../db/queries/people.ts';
 import { notFound } from '../errors.ts';
-import { toArchiveFilters } from '../filters.ts';
 import { FilterQuery, PageQuery, errorResponses, pageOf } from '../schemas.ts';
+import { pageParams, toArchiveFilters } from '../filters.ts';
 
 const { q: _articleQuery, ...ArticleFilterQuery } = FilterQuery;
 
@@ -30,7 +30,11 @@ const people: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { limit, cursor, q, text, ...query } = request.query;
       const filters = toArchiveFilters({ ...query, ...(text !== undefined && { q: text }) });
-      return listPeople(app.db, { ...filters, ...(q !== undefined && { name: q }) }, { limit, ...(cursor !== undefined && { cursor }) });
+      return listPeople(
+        app.db,
+        { ...filters, ...(q !== undefined && { name: q }) },
+        pageParams(limit, cursor),
+      );
     },
   );
 
@@ -40,7 +44,9 @@ const people: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         summary: 'One person with their latest quotes and articles',
         tags: ['people'],
-        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 200, description: 'Person id or slug' }) }),
+        params: Type.Object({
+          id: Type.String({ minLength: 1, maxLength: 200, description: 'Person id or slug' }),
+        }),
         response: { 200: Type.Ref('PersonDetail'), ...errorResponses },
       },
     },

@@ -1,7 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { listPrices } from '../../db/queries/prices.ts';
-import { toArchiveFilters } from '../filters.ts';
 import { FilterQuery, PageQuery, errorResponses, pageOf } from '../schemas.ts';
+import { pageParams, toArchiveFilters } from '../filters.ts';
 
 const prices: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -17,7 +17,7 @@ const prices: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { limit, cursor, ...query } = request.query;
-      return listPrices(app.db, toArchiveFilters(query), { limit, ...(cursor !== undefined && { cursor }) });
+      return listPrices(app.db, toArchiveFilters(query), pageParams(limit, cursor));
     },
   );
 };

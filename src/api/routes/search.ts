@@ -21,9 +21,17 @@ export const OptionalFilters = {
 };
 
 const Marker = (name: string, fallback: string) =>
-  Type.Optional(Type.String({ maxLength: 32, default: fallback, description: `Inserted ${name} each matched term in snippets` }));
+  Type.Optional(
+    Type.String({
+      maxLength: 32,
+      default: fallback,
+      description: `Inserted ${name} each matched term in snippets`,
+    }),
+  );
 
-const Score = Type.Number({ description: 'Relevance (-bm25): higher is better; comparable within one list of one search only' });
+const Score = Type.Number({
+  description: 'Relevance (-bm25): higher is better; comparable within one list of one search only',
+});
 const Snippet = Type.String({ description: 'The best-matching passage, matched terms between the markers' });
 
 export const ArticleHit = Type.Object({
@@ -67,7 +75,8 @@ export const SearchResponse = Type.Object({
   articles: hitList(ArticleHit, 'articles'),
   quotes: hitList(QuoteHit, 'quotes'),
   nextCursor: Type.Union([Type.String(), Type.Null()], {
-    description: 'Pass as cursor (with the same q, type and filters) for the next page of every list; null when all are exhausted',
+    description:
+      'Pass as cursor (with the same q, type and filters) for the next page of every list; null when all are exhausted',
   }),
   facets: Type.Optional(
     Type.Composite([
@@ -105,7 +114,11 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['search'],
         querystring: Type.Object(
           {
-            q: Type.String({ minLength: 1, maxLength: MAX_QUERY_LENGTH, description: FilterQuery.q.description }),
+            q: Type.String({
+              minLength: 1,
+              maxLength: MAX_QUERY_LENGTH,
+              description: FilterQuery.q.description,
+            }),
             type: Type.Optional(
               Type.Union([Type.Literal('all'), Type.Literal('articles'), Type.Literal('quotes')], {
                 default: 'all',
@@ -113,13 +126,19 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
               }),
             ),
             ...OptionalFilters,
-            facets: Type.Optional(Type.Boolean({ default: false, description: 'Include totals and facet counts of the whole result set' })),
+            facets: Type.Optional(
+              Type.Boolean({
+                default: false,
+                description: 'Include totals and facet counts of the whole result set',
+              }),
+            ),
             markStart: Marker('before', '<mark>'),
             markEnd: Marker('after', '</mark>'),
             escape: Type.Optional(
               Type.Union([Type.Literal('html'), Type.Literal('none')], {
                 default: 'html',
-                description: 'html: the snippet text is HTML-escaped (the markers are not), safe to insert as markup',
+                description:
+                  'html: the snippet text is HTML-escaped (the markers are not), safe to insert as markup',
               }),
             ),
             limit: Type.Optional(PageQuery.limit),

@@ -22,7 +22,10 @@ export const FacetsSchema = Type.Object({
     { description: 'By number of price mentions' },
   ),
   months: Type.Array(
-    Type.Object({ month: Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'YYYY-MM (UTC)' }), articles: Type.Integer() }),
+    Type.Object({
+      month: Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'YYYY-MM (UTC)' }),
+      articles: Type.Integer(),
+    }),
     { description: 'Articles per month of their date, in calendar order' },
   ),
 });
@@ -37,8 +40,12 @@ const ArchiveStats = Type.Composite([
       prices: Type.Integer({ description: 'Price mentions' }),
     }),
     range: Type.Object({
-      first: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'Earliest article date' }),
-      last: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'Latest article date' }),
+      first: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+        description: 'Earliest article date',
+      }),
+      last: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+        description: 'Latest article date',
+      }),
     }),
   }),
   FacetsSchema,
@@ -69,7 +76,16 @@ const stats: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Totals, top people and speakers, currencies and articles per month of the whole archive',
         tags: ['meta'],
         querystring: Type.Object(
-          { top: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 10, description: 'Length of the people and speaker lists' })) },
+          {
+            top: Type.Optional(
+              Type.Integer({
+                minimum: 1,
+                maximum: 100,
+                default: 10,
+                description: 'Length of the people and speaker lists',
+              }),
+            ),
+          },
           { additionalProperties: false },
         ),
         response: { 200: ArchiveStats, ...errorResponses },
@@ -83,7 +99,8 @@ const stats: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         summary: 'Price statistics per currency: count, min, max and median (exact decimals)',
-        description: 'Takes the filters of /prices: `currency`, `min` and `max` apply to the price itself, the others to its article.',
+        description:
+          'Takes the filters of /prices: `currency`, `min` and `max` apply to the price itself, the others to its article.',
         tags: ['prices'],
         querystring: Type.Object(
           {

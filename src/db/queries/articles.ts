@@ -1,6 +1,6 @@
 import type { Db } from '../client.ts';
 import { decodeCursor, toPage, type Page } from '../cursor.ts';
-import { SqlWhere, addArticleConditions, isoDate, type ArchiveFilters } from './filters.ts';
+import { SqlWhere, addArticleConditions, isoDate, type ArchiveFilters, storedDate } from './filters.ts';
 
 export interface ArticleSummary {
   id: number;
@@ -57,7 +57,7 @@ export async function listArticles(
     ...where.params,
     page.limit + 1,
   );
-  const { items, nextCursor } = toPage(rows, page.limit, (row) => [row.sortDate, Number(row.id)]);
+  const { items, nextCursor } = toPage(rows, page.limit, (row) => [storedDate(row.sortDate), Number(row.id)]);
   return { items: items.map(toArticleSummary), nextCursor };
 }
 
@@ -66,16 +66,27 @@ export async function getArticle(db: Db, id: number) {
     where: { id },
     include: {
       mentions: { select: { personId: true, text: true, start: true, end: true }, orderBy: { start: 'asc' } },
-      quotes: { include: { speaker: { select: { id: true, name: true, slug: true } } }, orderBy: { start: 'asc' } },
+      quotes: {
+        include: { speaker: { select: { id: true, name: true, slug: true } } },
+        orderBy: { start: 'asc' },
+      },
       prices: { orderBy: { start: 'asc' } },
-      revisions: { select: { id: true, contentHash: true, importedAt: true, replacedAt: true }, orderBy: { id: 'asc' } },
+      revisions: {
+        select: { id: true, contentHash: true, importedAt: true, replacedAt: true },
+        orderBy: { id: 'asc' },
+      },
     },
   });
   if (!article) return null;
   const personIds = [...new Set(article.mentions.map((m) => m.personId))];
   const people = await db.person.findMany({
     where: { id: { in: personIds } },
-    select: { id: true, name: true, slug: true, aliases: { select: { alias: true }, orderBy: { alias: 'asc' } } },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      aliases: { select: { alias: true }, orderBy: { alias: 'asc' } },
+    },
   });
   const firstMention = new Map<number, number>();
   for (const m of article.mentions) if (!firstMention.has(m.personId)) firstMention.set(m.personId, m.start);
@@ -102,9 +113,18 @@ export async function getArticle(db: Db, id: number) {
         name: p.name,
         slug: p.slug,
         aliases: p.aliases.map((a) => a.alias),
-        mentions: article.mentions.filter((m) => m.personId === p.id).map(({ text, start, end }) => ({ text, start, end })),
+        mentions: article.mentions
+          .filter((m) => m.personId === p.id)
+          .map(({ text, start, end }) => ({ text, start, end })),
       })),
-    quotes: article.quotes.map((q) => ({ id: q.id, text: q.text, cue: q.cue, speaker: q.speaker, start: q.start, end: q.end })),
+    quotes: article.quotes.map((q) => ({
+      id: q.id,
+      text: q.text,
+      cue: q.cue,
+      speaker: q.speaker,
+      start: q.start,
+      end: q.end,
+    })),
     prices: article.prices.map((p) => ({
       id: p.id,
       amount: p.amount,

@@ -6,7 +6,7 @@
  * simply pauses the generator: nothing is read ahead of what it has taken.
  */
 import type { Db } from '../client.ts';
-import { SqlWhere, addArticleConditions, isoDate, type ArchiveFilters } from './filters.ts';
+import { SqlWhere, addArticleConditions, isoDate, type ArchiveFilters, storedDate } from './filters.ts';
 
 export type ExportFormat = 'ndjson' | 'csv';
 
@@ -88,7 +88,7 @@ export async function* exportArticles(db: Db, filters: ArchiveFilters, batchSize
     }
     if (rows.length < batchSize) return;
     const last = rows.at(-1)!;
-    after = [last.sortDate, Number(last.id)];
+    after = [storedDate(last.sortDate), Number(last.id)];
   }
 }
 

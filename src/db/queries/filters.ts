@@ -43,8 +43,15 @@ export class SqlWhere {
 /** Dates are stored by the Prisma adapter as ISO 8601 text with an explicit +00:00 offset. */
 export const sqlDate = (date: Date): string => date.toISOString().replace('Z', '+00:00');
 
+/**
+ * Raw queries return DATETIME columns re-formatted ("…Z"), not as stored ("…+00:00"); a keyset
+ * cursor must compare in the stored form, or the row it names compares as before itself.
+ */
+export const storedDate = (returned: string): string => sqlDate(new Date(returned));
+
 /** Stored dates come back as text; the API speaks ISO 8601 in UTC. */
-export const isoDate = (stored: string | null): string | null => (stored === null ? null : new Date(stored).toISOString());
+export const isoDate = (stored: string | null): string | null =>
+  stored === null ? null : new Date(stored).toISOString();
 
 export async function resolvePersonIds(db: Db, term: string): Promise<number[]> {
   const value = term.trim();
@@ -77,24 +84,33 @@ export async function addArticleConditions(
   const skip = new Set(options.skip);
   if (filters.q !== undefined && !skip.has('q')) {
     const match = toFtsQuery(filters.q);
-    if (match !== null) where.add(`a."id" IN (SELECT rowid FROM "articles_fts" WHERE "articles_fts" MATCH ?)`, match);
+    if (match !== null)
+      where.add(`a."id" IN (SELECT rowid FROM "articles_fts" WHERE "articles_fts" MATCH ?)`, match);
   }
   if (filters.person !== undefined) {
     const ids = await resolvePersonIds(db, filters.person);
-    where.add(`EXISTS (SELECT 1 FROM "mentions" m WHERE m."articleId" = a."id" AND m."personId" IN (${idList(ids)}))`);
+    where.add(
+      `EXISTS (SELECT 1 FROM "mentions" m WHERE m."articleId" = a."id" AND m."personId" IN (${idList(ids)}))`,
+    );
   }
   if (filters.speaker !== undefined && !skip.has('speaker')) {
     const ids = await resolvePersonIds(db, filters.speaker);
-    where.add(`EXISTS (SELECT 1 FROM "quotes" sq WHERE sq."articleId" = a."id" AND sq."speakerId" IN (${idList(ids)}))`);
+    where.add(
+      `EXISTS (SELECT 1 FROM "quotes" sq WHERE sq."articleId" = a."id" AND sq."speakerId" IN (${idList(ids)}))`,
+    );
   }
-  if ((filters.currency !== undefined || filters.min !== undefined || filters.max !== undefined) && !skip.has('prices')) {
+  if (
+    (filters.currency !== undefined || filters.min !== undefined || filters.max !== undefined) &&
+    !skip.has('prices')
+  ) {
     const price = new SqlWhere().add(`pm."articleId" = a."id"`);
     addPriceConditions(price, filters, 'pm');
     where.add(`EXISTS (SELECT 1 FROM "price_mentions" pm ${price.toString()})`, ...price.params);
   }
   if (filters.from !== undefined) where.add(`a."sortDate" >= ?`, sqlDate(filters.from));
   if (filters.to !== undefined) where.add(`a."sortDate" <= ?`, sqlDate(filters.to));
-  if (filters.source !== undefined) where.add(`substr(a."source", 1, ?) = ?`, filters.source.length, filters.source);
+  if (filters.source !== undefined)
+    where.add(`substr(a."source", 1, ?) = ?`, filters.source.length, filters.source);
 }
 
 export function addPriceConditions(where: SqlWhere, filters: ArchiveFilters, alias: string): void {

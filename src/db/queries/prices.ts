@@ -1,6 +1,13 @@
 import type { Db } from '../client.ts';
 import { decodeCursor, toPage, type Page } from '../cursor.ts';
-import { SqlWhere, addArticleConditions, addPriceConditions, isoDate, type ArchiveFilters } from './filters.ts';
+import {
+  SqlWhere,
+  addArticleConditions,
+  addPriceConditions,
+  isoDate,
+  type ArchiveFilters,
+  storedDate,
+} from './filters.ts';
 
 export interface PriceItem {
   id: number;
@@ -41,7 +48,11 @@ const toPriceItem = (row: PriceRow): PriceItem => ({
 });
 
 /** Price mentions, newest article first, then in document order; currency and amount bounds apply to the price itself. */
-export async function listPrices(db: Db, filters: ArchiveFilters, page: { limit: number; cursor?: string }): Promise<Page<PriceItem>> {
+export async function listPrices(
+  db: Db,
+  filters: ArchiveFilters,
+  page: { limit: number; cursor?: string },
+): Promise<Page<PriceItem>> {
   const where = new SqlWhere();
   await addArticleConditions(db, where, filters, { skip: ['prices'] });
   addPriceConditions(where, filters, 'pm');
@@ -65,6 +76,10 @@ export async function listPrices(db: Db, filters: ArchiveFilters, page: { limit:
     ...where.params,
     page.limit + 1,
   );
-  const { items, nextCursor } = toPage(rows, page.limit, (row) => [row.sortDate, Number(row.articleId), Number(row.id)]);
+  const { items, nextCursor } = toPage(rows, page.limit, (row) => [
+    storedDate(row.sortDate),
+    Number(row.articleId),
+    Number(row.id),
+  ]);
   return { items: items.map(toPriceItem), nextCursor };
 }

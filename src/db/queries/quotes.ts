@@ -1,7 +1,14 @@
 import type { Db } from '../client.ts';
 import { decodeCursor, toPage, type Page } from '../cursor.ts';
 import { toFtsQuery } from '../fts-query.ts';
-import { SqlWhere, addArticleConditions, isoDate, resolvePersonIds, type ArchiveFilters } from './filters.ts';
+import {
+  SqlWhere,
+  addArticleConditions,
+  isoDate,
+  resolvePersonIds,
+  type ArchiveFilters,
+  storedDate,
+} from './filters.ts';
 
 export interface QuoteItem {
   id: number;
@@ -31,7 +38,10 @@ const toQuoteItem = (row: QuoteRow): QuoteItem => ({
   id: Number(row.id),
   text: row.text,
   cue: row.cue,
-  speaker: row.speakerId === null ? null : { id: Number(row.speakerId), name: row.speakerName!, slug: row.speakerSlug! },
+  speaker:
+    row.speakerId === null
+      ? null
+      : { id: Number(row.speakerId), name: row.speakerName!, slug: row.speakerSlug! },
   article: { id: Number(row.articleId), title: row.title, date: isoDate(row.sortDate)! },
   start: Number(row.start),
   end: Number(row.end),
@@ -41,12 +51,17 @@ const toQuoteItem = (row: QuoteRow): QuoteItem => ({
  * Quotes, newest article first. `q` searches the quote's own text and `speaker` its speaker; the
  * other filters apply to the article the quote stands in.
  */
-export async function listQuotes(db: Db, filters: ArchiveFilters, page: { limit: number; cursor?: string }): Promise<Page<QuoteItem>> {
+export async function listQuotes(
+  db: Db,
+  filters: ArchiveFilters,
+  page: { limit: number; cursor?: string },
+): Promise<Page<QuoteItem>> {
   const where = new SqlWhere();
   await addArticleConditions(db, where, filters, { skip: ['q', 'speaker'] });
   if (filters.q !== undefined) {
     const match = toFtsQuery(filters.q);
-    if (match !== null) where.add(`q."id" IN (SELECT rowid FROM "quotes_fts" WHERE "quotes_fts" MATCH ?)`, match);
+    if (match !== null)
+      where.add(`q."id" IN (SELECT rowid FROM "quotes_fts" WHERE "quotes_fts" MATCH ?)`, match);
   }
   if (filters.speaker !== undefined) {
     const ids = await resolvePersonIds(db, filters.speaker);
@@ -65,6 +80,6 @@ export async function listQuotes(db: Db, filters: ArchiveFilters, page: { limit:
     ...where.params,
     page.limit + 1,
   );
-  const { items, nextCursor } = toPage(rows, page.limit, (row) => [row.sortDate, Number(row.id)]);
+  const { items, nextCursor } = toPage(rows, page.limit, (row) => [storedDate(row.sortDate), Number(row.id)]);
   return { items: items.map(toQuoteItem), nextCursor };
 }
