@@ -102,20 +102,24 @@ function tokenize(span: Span, caps: boolean): Token[] {
     const start = span.start + m.index;
     const c0 = word.charCodeAt(0);
     let kind: Kind;
-    // "31°C." is a unit, not an initial: an initial starts a word
-    if (/^\p{Lu}\.$|^(?:\p{Lu}\.){2,}$/u.test(word) && !/[\p{L}\p{N}°]/u.test(s.charAt(m.index - 1))) kind = 'initial';
-    else if (c0 >= 48 && c0 <= 57) kind = 'num';
-    else if (/^[\p{L}\p{M}]/u.test(word)) kind = 'word';
+    if (word.length >= 2 && word.charCodeAt(1) === 46 && !(c0 >= 48 && c0 <= 57)) {
+      // "31°C." is a unit, not an initial: an initial starts a word
+      const before = m.index > 0 ? s.charCodeAt(m.index - 1) : 32;
+      kind = isLetterOrDigit(before) || before === 176 ? 'punct' : 'initial';
+    } else if (c0 >= 48 && c0 <= 57) kind = 'num';
+    else if (word.length > 1 || isLetterOrDigit(c0)) kind = 'word';
     else kind = 'punct';
     let poss = false;
     if (kind === 'word') {
-      if (/['’][sS]$/.test(word) && word.length > 2) {
+      const n = word.length;
+      const last = word.charCodeAt(n - 1);
+      const apo = n > 2 ? word.charCodeAt(n - 2) : 0;
+      if ((last === 115 || last === 83) && (apo === 39 || apo === 0x2019)) {
         word = word.slice(0, -2);
         poss = true;
       } else {
-        const next = s.charAt(m.index + word.length);
-        const after = s.charAt(m.index + word.length + 1);
-        if ((next === '’' || next === "'") && /[sz]$/i.test(word) && !/\p{L}/u.test(after)) poss = true;
+        const next = s.charCodeAt(m.index + n);
+        if ((next === 0x2019 || next === 39) && (last === 115 || last === 122 || last === 83 || last === 90) && !isLetterOrDigit(s.charCodeAt(m.index + n + 1))) poss = true;
       }
     }
     const first = word.charAt(0);
@@ -130,6 +134,13 @@ function tokenize(span: Span, caps: boolean): Token[] {
     prev = tok;
   }
   return tokens;
+}
+
+function isLetterOrDigit(c: number): boolean {
+  if (Number.isNaN(c)) return false;
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  const ch = String.fromCharCode(c);
+  return ch.toLowerCase() !== ch.toUpperCase() || (c >= 0x660 && c <= 0x669);
 }
 
 function isAllCaps(s: string): boolean {
@@ -442,11 +453,16 @@ function isSubsequence(short: string[], long: string[]): boolean {
 function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   // an initial matches a word with that first letter ("J." ~ "John", "j.d" ~ "jd")
-  const ia = /^\p{L}$/u.test(a) || /^(?:\p{L}\.)+\p{L}?$/u.test(a);
-  const ib = /^\p{L}$/u.test(b) || /^(?:\p{L}\.)+\p{L}?$/u.test(b);
-  if (ia && !ib) return b.startsWith(a.charAt(0));
-  if (ib && !ia) return a.startsWith(b.charAt(0));
+  const ia = isInitialKey(a);
+  const ib = isInitialKey(b);
+  if (ia !== ib) return a.charCodeAt(0) === b.charCodeAt(0);
+  if (a.indexOf('.') < 0 && b.indexOf('.') < 0) return false;
   return a.replace(/\./g, '') === b.replace(/\./g, '');
+}
+
+/** Keys drop the final period, so an initial is one letter or letters with inner periods ("j.d"). */
+function isInitialKey(s: string): boolean {
+  return s.length === 1 || (s.length >= 3 && s.charCodeAt(1) === 46 && s.length <= 7);
 }
 
 /** Whether a shorter form can refer to the person with the longer form. */

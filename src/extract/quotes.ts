@@ -399,6 +399,20 @@ function attributionBefore(text: string, from: number, to: number): Attribution 
   return null;
 }
 
+/** The lower-case word that ends before `pos` (skipping spaces and punctuation), or ''. */
+function wordBeforeOffset(text: string, pos: number): string {
+  let e = pos;
+  const floor = Math.max(0, pos - 40);
+  while (e > floor && !isLetter(text.charCodeAt(e - 1))) e--;
+  let s = e;
+  while (s > floor && isLetter(text.charCodeAt(s - 1))) s--;
+  return text.slice(s, e).toLowerCase();
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c).toUpperCase());
+}
+
 interface PersonIndex {
   /** Mentions outside quotes, by position, with the person they belong to. */
   mentions: { start: number; end: number; person: PersonFact; object: boolean }[];
@@ -415,8 +429,7 @@ function indexPeople(doc: ParsedDocument, people: PersonFact[], inQuote: (pos: n
   const mentions = all
     .filter((m) => !inQuote(m.start))
     .map((m) => {
-      const before = text.slice(Math.max(0, m.start - 40), m.start);
-      const prevWord = /([\p{L}]+)[^\p{L}]*$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+      const prevWord = wordBeforeOffset(text, m.start);
       const possessive = /^['’]s?\b|^['’](?!\p{L})/u.test(text.slice(m.end, m.end + 2));
       return { ...m, object: PREPOSITIONS.has(prevWord) || possessive };
     });
