@@ -60,7 +60,8 @@ const BASELINE = /\p{Lu}[\p{L}'’-]*|[“”"«»„]/gu;
 
 function baselineScan(text: string): number {
   let n = 0;
-  for (const _ of text.matchAll(BASELINE)) n++;
+  BASELINE.lastIndex = 0;
+  while (BASELINE.exec(text) !== null) n++;
   return n;
 }
 
