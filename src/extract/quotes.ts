@@ -470,7 +470,8 @@ function resolve(subject: Tok[], at: number, idx: PersonIndex, lastSpeaker: stri
     const tail = to - from > 0 && subject.length > 1 && subject.some((t) => t.text === ',');
     return (tail ? named[0]! : named[named.length - 1]!).person.name;
   }
-  const words = subject.filter(isWord).map((t) => t.lower);
+  // "He’s claiming", "she’d said": a contracted auxiliary leaves the pronoun
+  const words = subject.filter(isWord).map((t) => t.lower.replace(/['’](?:s|d|ll|re|ve)$/, ''));
   if (words.length === 1 && PRONOUNS.has(words[0]!)) {
     const w = words[0]!;
     if (!MALE.has(w) && !FEMALE.has(w)) return null; // "they", "we", "I": a group or the author
@@ -672,6 +673,20 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
     } else if (lastSpeaker !== null && first.para - lastPara <= 1 && standsAlone(text, spans[first.para]!, first, last)) {
       // a further quote right after an attributed one continues the same voice
       speaker = lastSpeaker;
+    } else {
+      const prev = out[out.length - 1];
+      const sentence = sentenceStart(text, firstPara, first.open);
+      if (prev && prev.end > sentence && prev.end < first.start && prev.speaker !== null) {
+        // a second fragment in the same sentence: “go to your place and vote” and then “go pick …”
+        speaker = prev.speaker;
+        cue = prev.cue;
+      } else if (!standsAlone(text, firstPara, first, last)) {
+        // a fragment inside a sentence whose subject is a person: He’s claiming fraud is “a big problem”
+        const toks = tokens(text, sentence, first.open);
+        const subject = clauseSubject(toks, toks.length);
+        const named: string | null = subject.length > 0 && toks.length > subject.length ? resolve(subject, first.start, idx, lastSpeaker) : null;
+        if (named !== null && subject.some((t) => isCap(t) || PRONOUNS.has(t.lower))) speaker = named;
+      }
     }
     out.push({ text: quoteText, speaker, cue, start: first.start, end: last.end });
     if (attribution || speaker) {

@@ -139,7 +139,8 @@ export const SUFFIXES = ['jr', 'sr', 'ii', 'iii', 'iv', 'v', 'phd', 'md', 'esq']
 export const SPEECH_VERBS = [
   'said', 'says', 'say', 'saying', 'adding', 'noting', 'asking', 'writing', 'explaining', 'telling', 'warning',
   'insisting', 'arguing', 'declaring', 'stating', 'tweeting', 'stressing', 'recalling', 'replying', 'answering',
-  'sings', 'sang', 'chanted', 'chanting', 'stated', 'states', 'declared', 'declares', 'shared', 'shares', 'noted', 'notes',
+  'sings', 'sang', 'chanted', 'chanting', 'claiming', 'calling', 'describing', 'admitting', 'acknowledging',
+  'promising', 'vowing', 'urging', 'predicting', 'suggesting', 'complaining', 'noting', 'recounting', 'quipping', 'stated', 'states', 'declared', 'declares', 'shared', 'shares', 'noted', 'notes',
   'added', 'adds', 'told', 'tells', 'wrote', 'writes', 'asked', 'asks', 'explained', 'explains', 'insisted',
   'insists', 'warned', 'warns', 'emphasized', 'emphasised', 'emphasizes', 'emphasises', 'recalled', 'recalls',
   'continued', 'continues', 'replied', 'replies', 'answered', 'answers', 'argued', 'argues', 'claimed', 'claims',
