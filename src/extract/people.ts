@@ -397,7 +397,7 @@ function judge(tokens: Token[], idx: number[], titles: Token[], ctx: Ctx, out: C
   if (words.length === 0) return; // initials alone
   const first = toks[0]!;
   const last = toks[toks.length - 1]!;
-  const key = toks.map((t) => t.lower.replace(/\.$/, '')).filter((l) => !SUFFIX.has(l));
+  const key = toks.map((t) => t.lower.replace(/\.$/, '').replace(/’/g, "'")).filter((l) => !SUFFIX.has(l));
   if (key.length === 0) return;
   const full = key.join(' ');
   if (PLACE.has(full) || DEMONYM.has(full) || NEVER.has(full)) return;
@@ -565,7 +565,7 @@ function knownPart(c: Candidate, clusters: Cluster[]): { cluster: Cluster; candi
     for (let i = 0; i + len <= n; i++) {
       const toks = c.tokens.slice(i, i + len);
       if (!toks.some((t) => t.kind === 'word')) continue;
-      const key = toks.map((t) => t.lower.replace(/\.$/, ''));
+      const key = toks.map((t) => t.lower.replace(/\.$/, '').replace(/’/g, "'"));
       const options = clusters.filter((cl) => (len === 1 ? sameWord(key[0]!, cl.key[cl.key.length - 1]!) : compatible(key, cl.key)));
       if (options.length === 0) continue;
       const first = toks[0]!;

@@ -211,7 +211,7 @@ function tokens(text: string, from: number, to: number): Tok[] {
   for (let m = WORD.exec(s); m !== null; m = WORD.exec(s)) {
     let w = m[0];
     // keep sentence-final periods apart from words, but not from initials and abbreviations
-    if (w.length > 2 && w.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(w) && !/^(?:mr|mrs|ms|dr|sen|rep|gov|gen|lt|col|st|prof|jr|sr)\.$/i.test(w) && !/(?:^|-)\p{Lu}\p{L}{0,2}\.$/u.test(w)) {
+    if (w.length > 2 && w.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(w) && !/^(?:mr|mrs|ms|dr|sen|rep|del|gov|gen|lt|col|maj|capt|cmdr|adm|sgt|st|prof|jr|sr|rev|hon|amb|atty)\.$/i.test(w) && !/(?:^|-)\p{Lu}\p{L}{0,2}\.$/u.test(w)) {
       w = w.slice(0, -1);
       out.push({ text: w, lower: w.toLowerCase(), start: from + m.index, end: from + m.index + w.length });
       out.push({ text: '.', lower: '.', start: from + m.index + w.length, end: from + m.index + w.length + 1 });
@@ -537,7 +537,7 @@ function wordCount(s: string): number {
   return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
-const ABBREVIATION = /(?:(?:^|[\s(.])\p{Lu}|(?:^|[\s(])(?:mr|mrs|ms|dr|sen|rep|reps|gov|gen|lt|col|capt|sgt|st|jr|sr|prof|rev|hon|no|vs|etc|inc|corp|co|ltd|jan|feb|aug|sept?|oct|nov|dec|u\.s|u\.k|d-[\p{L}.]+|r-[\p{L}.]+))$/iu;
+const ABBREVIATION = /(?:(?:^|[\s(.])\p{Lu}|(?:^|[\s(])(?:mr|mrs|ms|dr|sen|rep|reps|del|gov|gen|lt|col|maj|capt|cmdr|adm|sgt|supt|insp|det|atty|amb|pres|sec|dep|fr|mt|ft|st|jr|sr|prof|rev|hon|esq|no|vol|vs|etc|inc|corp|co|ltd|jan|feb|aug|sept?|oct|nov|dec|u\.s|u\.k|d-[\p{L}.]+|r-[\p{L}.]+))$/iu;
 
 /** A period that ends an abbreviation or an initial rather than a sentence. */
 function isAbbreviation(text: string, i: number): boolean {

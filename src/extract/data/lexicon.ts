@@ -73,7 +73,7 @@ export const ORG_WORDS = [
   'international', 'global', 'worldwide', 'airline', 'railways', 'railway', 'ports', 'port', 'media', 'studios',
   'records', 'entertainment', 'foods', 'desk', 'coast', 'golf', 'scoreboard', 'results', 'standings', 'affairs', 'relations', 'development',
   'protection', 'regulation', 'cooperation', 'competition', 'resources', 'operations', 'emergencies', 'emergency', 'group\'s', 'stores', 'market', 'markets', 'mall', 'hotel', 'restaurant',
-  'park', 'zoo', 'library', 'gallery', 'theatre', 'theater', 'opera', 'orchestra', 'band', 'team', 'squad',
+  'zoo', 'library', 'gallery', 'theatre', 'theater', 'opera', 'orchestra', 'band', 'team', 'squad',
   'rovers', 'wanderers', 'athletic', 'athletico', 'atletico', 'sporting', 'dynamo', 'dinamo', 'spartak', 'lokomotiv',
   'olympique', 'real', 'inter', 'juventus', 'ajax', 'celtic', 'rangers', 'hotspur', 'albion', 'villa', 'wednesday',
   'county', 'borough', 'town', 'village', 'township', 'municipality', 'capitol', 'summit', 'conference', 'forum',
