@@ -89,6 +89,8 @@ interface Candidate {
 }
 
 const ORG_LINKS = new Set(['of', 'for', 'on', 'and', '&', 'de', 'du', 'des', 'der', 'für']);
+/** The only words Title Case leaves in lower case. */
+const HEADLINE_LOWER = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'as', 'vs', 'vs.', 'via', 'into', 'over', 'after', 'amid']);
 const CLOSING_MARKS = new Set(['”', '"', '»', '’']);
 const SENTENCE_OPENERS = new Set(['.', '!', '?', ':', ';', '“', '”', '"', '«', '»', '„', '(', '[', '—', '–', '-', '‘', '•', '|']);
 
@@ -157,10 +159,14 @@ function isAllCaps(s: string): boolean {
 
 /** Title Case headlines capitalise verbs and nouns too, so capitalisation there is weak evidence. */
 function isTitleCase(s: string): boolean {
-  const words = s.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w) && w.length > 3);
-  if (words.length < 5) return false;
-  const capped = words.filter((w) => w.charAt(0) !== w.charAt(0).toLowerCase()).length;
-  return capped / words.length >= 0.8;
+  if (/[()\d]/.test(s)) return false; // result lines and lists, not headings
+  const words = s.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
+  let capped = 0;
+  for (const w of words) {
+    if (w.charAt(0) !== w.charAt(0).toLowerCase()) capped++;
+    else if (!HEADLINE_LOWER.has(w.toLowerCase())) return false;
+  }
+  return capped >= 4 && capped / words.length >= 0.6;
 }
 
 function isAcronym(t: Token): boolean {
