@@ -149,7 +149,9 @@ function scanParagraph(p: Span, para: number, carry: Part | null, out: Group[], 
       }
       continue;
     }
-    if (!OPENERS.has(c)) continue;
+    // Swedish and Finnish style, common in scraped text: ”…” with the same mark on both sides
+    const rightOpen = c === '”' && (i === 0 || /[\s(\[:—–-]/.test(s.charAt(i - 1))) && /[\p{L}\p{N}]/u.test(s.charAt(i + 1));
+    if (!OPENERS.has(c) && !rightOpen) continue;
     const prev = s.charAt(i - 1);
     const next = s.charAt(i + 1);
     if (next === '') continue;
@@ -180,6 +182,8 @@ function scanParagraph(p: Span, para: number, carry: Part | null, out: Group[], 
 
 function closerFor(open: string): string {
   switch (open) {
+    case '”':
+      return '”"';
     case '“':
       return '”"';
     case '"':
@@ -660,11 +664,15 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
     }
     const words = wordCount(quoteText);
     if (first.single && !attribution) continue;
+    // a mark that never closes is a stray (an inch sign, a typo) unless someone is quoted
+    if (!last.closed && !attribution && q.parts.length === 1) continue;
     if (words <= 3) {
       // scare quotes; a short utterance survives only with its own ", she said" after it
       if (!(attribution && !before && /[,.!?]\s*$/.test(quoteText) && attribution.subject.length > 0)) continue;
     }
-    if (!attribution && isTitleLike(quoteText)) continue;
+    if (isTitleLike(quoteText) && (!attribution || /\b(?:on|told|to|in|of|at|with|from|by|for|called|titled|dubbed)\s*$/i.test(text.slice(Math.max(0, first.open - 12), first.open)))) {
+      continue; // a programme, book or slogan: told “Fox News Sunday,” Pence said
+    }
     let speaker: string | null = null;
     let cue: string | null = null;
     if (attribution) {
@@ -709,5 +717,5 @@ function isTitleLike(s: string): boolean {
   const words = s.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
   if (words.length === 0) return true;
   const capped = words.filter((w) => w.charAt(0) !== w.charAt(0).toLowerCase()).length;
-  return words.length <= 8 && capped / words.length >= 0.7 && !/[.!?]$/.test(s.trim());
+  return words.length <= 8 && capped / words.length >= 0.7 && !/[!?]$/.test(s.trim());
 }
