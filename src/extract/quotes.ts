@@ -70,6 +70,8 @@ const STANCE_VERBS = new Set([
 ]);
 /** Heads of descriptions that usually stand for an unnamed source, never guessed from context. */
 const UNNAMED_SOURCES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'source', 'sources', 'analyst', 'analysts', 'expert', 'experts', 'aide', 'aides', 'representative', 'witness', 'resident', 'residents', 'observer', 'diplomat', 'diplomats', 'statement', 'ministry', 'police', 'court', 'report', 'newspaper', 'agency']);
+/** Heads of definite descriptions that are institutions or things, never a person. */
+const NON_PERSON_HEADS = new Set(['government', 'kremlin', 'company', 'firm', 'group', 'bank', 'ministry', 'department', 'office', 'party', 'committee', 'council', 'commission', 'court', 'tribunal', 'campaign', 'administration', 'agency', 'organisation', 'organization', 'union', 'team', 'club', 'board', 'white', 'house', 'document', 'letter', 'report', 'study', 'survey', 'poll', 'paper', 'newspaper', 'website', 'broadcaster', 'channel', 'network', 'embassy', 'army', 'military', 'police', 'prosecution', 'defence', 'defense', 'opposition', 'regime', 'state', 'city', 'country', 'nation', 'region', 'plan', 'bill', 'law', 'decree', 'order', 'ruling', 'verdict', 'text', 'message', 'post', 'tweet', 'ad', 'advert', 'video', 'film', 'book', 'sign', 'placard', 'banner', 'slogan', 'headline', 'label', 'note', 'memo', 'notice', 'release', 'announcement']);
 const OPENERS = new Set(['“', '"', '«', '„', '‘', '‹']);
 const WORD = /[\p{L}\p{M}]+(?:['’.-][\p{L}\p{M}]+)*\.?|\d+(?:[.,:]\d+)*|[^\s\p{L}\p{N}]/gu;
 
@@ -483,8 +485,13 @@ function resolve(subject: Tok[], at: number, idx: PersonIndex, lastSpeaker: stri
   }
   // a description: "the Belarusian leader", "the president", "the minister", "Trump’s spokeswoman"
   const det = words[0] !== undefined && DETERMINERS.has(words[0]);
-  const head = [...words].reverse().find((w) => ROLE.has(w) || TITLE.has(w) || DEMONYM.has(w) || /(?:man|woman)$/.test(w));
-  if (head === undefined) return null;
+  let head = [...words].reverse().find((w) => ROLE.has(w) || TITLE.has(w) || DEMONYM.has(w) || /(?:man|woman)$/.test(w));
+  if (head === undefined) {
+    // "the Luxembourger said", "the 72-year-old added": a definite description of the last person named
+    const last = words[words.length - 1];
+    if (words[0] !== 'the' || words.length > 4 || last === undefined || UNNAMED_SOURCES.has(last) || NON_PERSON_HEADS.has(last)) return null;
+    head = last;
+  }
   if (words[0] === 'a' || words[0] === 'an' || words[0] === 'one' || words[0] === 'another') return null; // an unnamed source
   const mods = words.filter((w) => w !== head && (DEMONYM.has(w) || TITLE.has(w) || ROLE.has(w)));
   let best: PersonFact | null = null;
