@@ -48,6 +48,10 @@ export const ROLE_NOUNS = [
   'boyfriend', 'fiancé', 'fiancee', 'friend', 'colleague', 'rival', 'opponent', 'successor', 'predecessor',
   'counterpart', 'chancellor', 'strongman', 'dictator', 'autocrat', 'ruler', 'monarch', 'entrepreneur',
   'owner', 'banker', 'trader', 'strategist', 'pollster', 'organizer', 'organiser', 'blogger', 'vlogger', 'influencer',
+  'resident', 'pensioner', 'retiree', 'worker', 'farmer', 'shopper', 'customer', 'passenger', 'voter', 'volunteer',
+  'refugee', 'survivor', 'witness', 'vendor', 'seller', 'miner', 'engineer', 'programmer', 'accountant', 'mechanic',
+  'cashier', 'waiter', 'waitress', 'fisherman', 'soldier', 'veteran', 'protester', 'demonstrator', 'fan', 'supporter',
+  'neighbour', 'neighbor', 'landlord', 'tenant', 'shopkeeper', 'electrician', 'plumber', 'builder', 'courier',
 ];
 
 /** Words that mark an organisation, place or event: a capitalised sequence containing one is not a person. */
