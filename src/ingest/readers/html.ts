@@ -121,7 +121,8 @@ export function readHtml(html: string): HtmlArticle | null {
   const h1 = clean(doc.querySelector('h1')?.textContent);
   const authorMeta = doc;
   const result = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 100 }).parse();
-  const title = clean(result?.title) || h1 || metaTitle || clean(doc.querySelector('title')?.textContent);
+  // The page's own headline (h1) beats <title>, which often carries the site's name.
+  const title = h1 || metaTitle || clean(result?.title) || clean(doc.querySelector('title')?.textContent);
   let paragraphs: string[] = [];
   if (result?.content) {
     const { document: content } = parseHTML(`<!doctype html><html><body><div id="readable">${result.content}</div></body></html>`);
@@ -131,7 +132,7 @@ export function readHtml(html: string): HtmlArticle | null {
     paragraphs = Array.from(doc.querySelectorAll('p'), (p) => clean(p.textContent)).filter(Boolean);
   }
   // Readability may keep the headline inside the content; the title line already carries it.
-  if (paragraphs[0] !== undefined && paragraphs[0] === title) paragraphs.shift();
+  while (paragraphs[0] !== undefined && (paragraphs[0] === title || paragraphs[0] === h1)) paragraphs.shift();
   if (!title && paragraphs.length === 0) return null;
   return { title, byline: bylineOf(authorMeta, result?.byline), publishedAt, paragraphs };
 }

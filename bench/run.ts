@@ -1,0 +1,168 @@
+/**
+ * `npm run bench`: import and API benchmarks on a generated corpus (bench/generator.ts).
+ *
+ *   npm run bench                      10k articles (and 2k for the memory/size comparison)
+ *   npm run bench -- --size 100000     100k (and 20k)
+ *   npm run bench -- --large           1M (and 200k)
+ *   options: --name NAME (results file), --duration S (autocannon, default 10), --skip-api
+ *
+ * Import: bench/import-child.ts in a process of its own (its RSS high-water mark is the import's),
+ * reporting import throughput as a ratio to extraction alone in the same process (target ≥ 0.75).
+ * API: servers (bench/servers.ts) pinned to core 0, autocannon (bench/load.ts) to core 1 when
+ * `taskset` exists; GET /articles/:id through the app and through raw better-sqlite3, as ratios
+ * to a bare Fastify hello-world (target ≥ 0.25). Results: bench/results/<name>.json.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { writeCorpus } from './generator.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string' },
+    large: { type: 'boolean' },
+    name: { type: 'string' },
+    duration: { type: 'string', default: '10' },
+    'skip-api': { type: 'boolean' },
+  },
+});
+const size = values.large ? 1_000_000 : Number(values.size ?? 10_000);
+const small = Math.max(1000, Math.round(size / 5));
+const name = values.name ?? `bench-${size}`;
+const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+const pin = (core: number, command: string[]) => (hasTaskset ? ['taskset', '-c', String(core), ...command] : command);
+const NODE_TSX = [process.execPath, '--import', 'tsx'];
+
+function corpus(count: number): string {
+  const dir = path.join(os.tmpdir(), `news-archive-bench-corpus-1-${count}`);
+  if (!fs.existsSync(path.join(dir, '.complete'))) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    console.error(`generating ${count} articles in ${dir}`);
+    writeCorpus({ count, out: dir });
+    fs.writeFileSync(path.join(dir, '.complete'), '');
+  }
+  return dir;
+}
+
+interface ImportResult {
+  articles: number;
+  failed: number;
+  importMs: number;
+  writeMs: number;
+  extractMs: number;
+  importPerSecond: number;
+  extractPerSecond: number;
+  ratio: number;
+  maxRssBytes: number;
+  dbBytes: number;
+  dbBytesPerArticle: number;
+}
+
+function measureImport(count: number, dbDir: string): ImportResult {
+  const url = `file:${path.join(dbDir, `import-${count}.db`)}`;
+  console.error(`importing ${count} articles`);
+  const out = execFileSync(NODE_TSX[0]!, [...NODE_TSX.slice(1), path.join(HERE, 'import-child.ts'), corpus(count), url], {
+    cwd: path.resolve(HERE, '..'),
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  return { ...(JSON.parse(out.trim().split('\n').at(-1)!) as ImportResult), url } as ImportResult & { url: string };
+}
+
+async function startServer(kind: string, url?: string): Promise<{ port: number; stop: () => void }> {
+  const command = pin(0, [...NODE_TSX, path.join(HERE, 'servers.ts'), kind, ...(url ? [url] : [])]);
+  const child = spawn(command[0]!, command.slice(1), { cwd: path.resolve(HERE, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let buffered = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const match = /listening (\d+)/.exec(buffered);
+      if (match) resolve(Number(match[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`server ${kind} exited with ${code}`)));
+  });
+  return { port, stop: () => child.kill('SIGTERM') };
+}
+
+interface LoadResult {
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(kind: string, url: string | undefined, route: string, ids: number): Promise<LoadResult> {
+  const server = await startServer(kind, url);
+  try {
+    const command = pin(1, [...NODE_TSX, path.join(HERE, 'load.ts'), `http://127.0.0.1:${server.port}${route}`, '--duration', values.duration!, ...(ids ? ['--ids', String(ids)] : [])]);
+    const out = execFileSync(command[0]!, command.slice(1), { cwd: path.resolve(HERE, '..'), encoding: 'utf8' });
+    return JSON.parse(out.trim().split('\n').at(-1)!) as LoadResult;
+  } finally {
+    server.stop();
+  }
+}
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-archive-bench-db-'));
+try {
+  const began = new Date();
+  const smallRun = measureImport(small, dbDir);
+  const mainRun = measureImport(size, dbDir) as ImportResult & { url: string };
+  let api: { hello: LoadResult; app: LoadResult; raw: LoadResult } | null = null;
+  if (!values['skip-api']) {
+    console.error('API: hello-world, app, raw better-sqlite3');
+    api = {
+      hello: await load('hello', undefined, '/', 0),
+      app: await load('app', mainRun.url, '/articles/1', mainRun.articles),
+      raw: await load('raw', mainRun.url, '/articles/1', mainRun.articles),
+    };
+  }
+  const results = {
+    name,
+    date: began.toISOString(),
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadavg: os.loadavg(), taskset: hasTaskset },
+    size,
+    import: { [small]: smallRun, [size]: mainRun },
+    api: api && {
+      ...api,
+      appToHello: api.app.requestsPerSecond / api.hello.requestsPerSecond,
+      rawToHello: api.raw.requestsPerSecond / api.hello.requestsPerSecond,
+      appToRaw: api.app.requestsPerSecond / api.raw.requestsPerSecond,
+    },
+  };
+  fs.mkdirSync(path.join(HERE, 'results'), { recursive: true });
+  fs.writeFileSync(path.join(HERE, 'results', `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+
+  const rows: [string, string, string][] = [
+    [`import ${size}: throughput ratio to extraction alone`, mainRun.ratio.toFixed(2), '≥ 0.75'],
+    [`import ${size}: articles/s (extraction alone)`, `${mainRun.importPerSecond.toFixed(0)} (${mainRun.extractPerSecond.toFixed(0)})`, ''],
+    [`import ${size}: time in database writes`, `${((100 * mainRun.writeMs) / mainRun.importMs).toFixed(0)}%`, '≤ 25%'],
+    [`import ${small}: throughput ratio (articles/s)`, `${smallRun.ratio.toFixed(2)} (${smallRun.importPerSecond.toFixed(0)})`, '≥ 0.75'],
+    [`database size per article (${small} / ${size})`, `${kb(smallRun.dbBytesPerArticle)} / ${kb(mainRun.dbBytesPerArticle)} KB`, 'flat'],
+    [`import peak RSS (${small} / ${size})`, `${mb(smallRun.maxRssBytes)} / ${mb(mainRun.maxRssBytes)} MB`, 'flat'],
+  ];
+  if (results.api) {
+    const a = results.api;
+    rows.push(
+      ['hello-world req/s', a.hello.requestsPerSecond.toFixed(0), ''],
+      ['GET /articles/:id (app) req/s, ratio to hello', `${a.app.requestsPerSecond.toFixed(0)} (${a.appToHello.toFixed(2)})`, '≥ 0.25'],
+      ['GET /articles/:id (raw SQL) req/s, ratio to hello', `${a.raw.requestsPerSecond.toFixed(0)} (${a.rawToHello.toFixed(2)})`, ''],
+      ['app / raw (what Prisma costs)', a.appToRaw.toFixed(2), ''],
+      ['app latency p50 / p99 ms', `${a.app.latencyP50Ms} / ${a.app.latencyP99Ms}`, ''],
+    );
+  }
+  const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
+  console.log(`\n| ${'measure'.padEnd(w[0]!)} | ${'result'.padEnd(w[1]!)} | target |`);
+  console.log(`|${'-'.repeat(w[0]! + 2)}|${'-'.repeat(w[1]! + 2)}|--------|`);
+  for (const [label, value, target] of rows) console.log(`| ${label.padEnd(w[0]!)} | ${value.padEnd(w[1]!)} | ${target.padEnd(6)} |`);
+  console.log(`\nresults: bench/results/${name}.json (load average during the run: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+} finally {
+  fs.rmSync(dbDir, { recursive: true, force: true });
+}
