@@ -428,7 +428,9 @@ function judge(tokens: Token[], idx: number[], titles: Token[], ctx: Ctx, out: C
     strong = titled || (known && lone) || (context && lone && !ambiguous && !first.sentStart);
     const before = tokens[idx[0]! - 1];
     const roleBefore = before !== undefined && before.kind === 'word' && !before.cap && ROLE.has(before.lower) && titles.length === 0;
-    standalone = titled || (known && lone) || (roleBefore && FIRST.has(first.lower));
+    // a scorer with the minute: "( Kirsten 18th , Ramelow 56th )", "Signevich 23'"
+    const scorer = lone && /^\s+\d{1,3}(?:st|nd|rd|th|['’])/.test(ctx.text.slice(last.end, last.end + 8));
+    standalone = titled || (known && lone) || (roleBefore && FIRST.has(first.lower)) || scorer;
     strong ||= standalone;
   }
   out.push({
