@@ -419,13 +419,32 @@ function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c).toUpperCase());
 }
 
+const SUBJECT_LEAD = /(?:^|[.!?:;]\s+|["“”«»]\s*)(?:(?:the|a|an|former|then|late|opposition|acting|interim|deputy|\p{Lu}[\p{L}.'’-]*|[\p{Ll}-]+(?:man|woman|er|or|ist|ent|ant|ian))\s+){0,5}$/u;
+/** "His sister, Kim Yo Jong, rejected …": a name in apposition to the sentence's opening phrase. */
+const APPOSITION_LEAD = /(?:^|[.!?]\s+)(?:[\p{L}’'-]+\s+){0,3}[\p{L}’'-]+,\s*$/u;
+const SPEECH_AFTER = /^(?:['’]s?\s)?,?\s*(?:\d+,\s*)?(?:(?:also|then|later|has|had|was|is|once|again|previously|recently|firmly)\s+)?([\p{Ll}]+)/u;
+
+/** A mention in subject position: opening its sentence (after titles) or saying something. */
+function isSubject(text: string, start: number, end: number): boolean {
+  const after = SPEECH_AFTER.exec(text.slice(end, end + 40));
+  if (after && SPEECH.has(after[1]!)) return true;
+  const before = text.slice(Math.max(0, start - 80), start);
+  if (SPEECH.has(wordBeforeOffset(text, start))) return true; // "said Smith"
+  return SUBJECT_LEAD.test(before) || APPOSITION_LEAD.test(before);
+}
+
+const FEMALE_ROLES = new Set(['sister', 'wife', 'mother', 'daughter', 'woman', 'queen', 'princess', 'spokeswoman', 'chairwoman', 'congresswoman', 'businesswoman', 'actress', 'waitress', 'widow', 'girlfriend', 'fiancee', 'grandmother', 'granddaughter', 'aunt', 'niece', 'mrs', 'ms', 'miss', 'madam', 'madame', 'lady', 'dame', 'duchess', 'baroness', 'countess', 'empress', 'first lady']);
+const MALE_ROLES = new Set(['brother', 'husband', 'father', 'son', 'man', 'king', 'prince', 'spokesman', 'chairman', 'congressman', 'businessman', 'actor', 'waiter', 'widower', 'boyfriend', 'fiance', 'grandfather', 'grandson', 'uncle', 'nephew', 'mr', 'sir', 'lord', 'duke', 'baron', 'count', 'emperor', 'pope', 'monsieur', 'herr']);
+
 interface PersonIndex {
   /** Mentions outside quotes, by position, with the person they belong to. */
-  mentions: { start: number; end: number; person: PersonFact; object: boolean }[];
+  mentions: { start: number; end: number; person: PersonFact; object: boolean; subject: boolean }[];
   /** All mentions including those inside quotes. */
   all: { start: number; end: number; person: PersonFact }[];
   descriptors: Map<PersonFact, Set<string>>;
   main: PersonFact | null;
+  /** Gender shown by a role word next to a mention ("his sister", "Mrs."), when the given name does not show it. */
+  gender: Map<PersonFact, 'm' | 'f'>;
 }
 
 function indexPeople(doc: ParsedDocument, people: PersonFact[], inQuote: (pos: number) => boolean): PersonIndex {
@@ -437,7 +456,7 @@ function indexPeople(doc: ParsedDocument, people: PersonFact[], inQuote: (pos: n
     .map((m) => {
       const prevWord = wordBeforeOffset(text, m.start);
       const possessive = /^['’]s?\b|^['’](?!\p{L})/u.test(text.slice(m.end, m.end + 2));
-      return { ...m, object: PREPOSITIONS.has(prevWord) || possessive };
+      return { ...m, object: PREPOSITIONS.has(prevWord) || possessive, subject: isSubject(text, m.start, m.end) };
     });
   const descriptors = new Map<PersonFact, Set<string>>();
   for (const m of all) {
@@ -455,6 +474,15 @@ function indexPeople(doc: ParsedDocument, people: PersonFact[], inQuote: (pos: n
     const after = /^,\s+(?:the|a|an|his|her)\s+([^,.;:]{2,60})/u.exec(text.slice(m.end, m.end + 80));
     if (after) for (const w of after[1]!.toLowerCase().split(/\s+/)) if (ROLE.has(w) || DEMONYM.has(w) || TITLE.has(w)) set.add(w);
   }
+  const gender = new Map<PersonFact, 'm' | 'f'>();
+  for (const m of all) {
+    // "his sister, Kim Yo Jong", "Mrs. May", "the spokeswoman Jen Psaki": words that tell the gender
+    const before = text.slice(Math.max(0, m.start - 30), m.start).toLowerCase().split(/[^\p{L}]+/u).filter(Boolean).slice(-3);
+    for (const w of before) {
+      if (FEMALE_ROLES.has(w)) gender.set(m.person, 'f');
+      else if (MALE_ROLES.has(w)) gender.set(m.person, 'm');
+    }
+  }
   for (const set of descriptors.values()) {
     if ([...set].some((w) => LEADER_WORDS.has(w))) set.add('leader');
     if (set.has('prime') || set.has('minister')) set.add('minister');
@@ -462,7 +490,7 @@ function indexPeople(doc: ParsedDocument, people: PersonFact[], inQuote: (pos: n
   const counts = people.map((p) => p.mentions.length).sort((a, b) => b - a);
   const top = people.find((p) => p.mentions.length === counts[0]);
   const main = top && (counts.length === 1 || counts[0]! >= 2 * (counts[1] ?? 0)) ? top : null;
-  return { mentions, all, descriptors, main };
+  return { mentions, all, descriptors, main, gender };
 }
 
 /** Resolves an attribution subject to a person's canonical name, or null. */
@@ -532,16 +560,22 @@ function recentSubject(at: number, idx: PersonIndex): { person: PersonFact; near
 
 /** The most recent person in subject position before `at`, outside quotes, of a compatible gender. */
 function pronoun(at: number, idx: PersonIndex, lastSpeaker: string | null, gender: 'm' | 'f'): string | null {
-  let fallback: string | null = null;
+  let nonObject: string | null = null;
+  let any: string | null = null;
+  let seen = 0;
   for (let n = idx.mentions.length - 1; n >= 0; n--) {
     const m = idx.mentions[n]!;
     if (m.start >= at) continue;
     const given = m.person.name.split(' ')[0]!.toLowerCase();
-    if (gender === 'm' ? FEMALE_GIVEN.has(given) : MALE_GIVEN.has(given)) continue;
-    if (!m.object) return m.person.name;
-    fallback ??= m.person.name;
+    const known = idx.gender.get(m.person) ?? (FEMALE_GIVEN.has(given) ? 'f' : MALE_GIVEN.has(given) ? 'm' : null);
+    if (known !== null && known !== gender) continue;
+    if (m.subject) return m.person.name;
+    if (!m.object) nonObject ??= m.person.name;
+    any ??= m.person.name;
+    // far back, salience fades: settle for the nearest plausible referent
+    if (++seen >= 4 && (nonObject ?? any) !== null) break;
   }
-  return fallback ?? lastSpeaker;
+  return nonObject ?? any ?? lastSpeaker;
 }
 
 function wordCount(s: string): number {
