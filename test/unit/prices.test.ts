@@ -208,18 +208,3 @@ describe('seed document', () => {
     ]);
   });
 });
-
-describe('speed', () => {
-  it('handles a 3 KB article well under a millisecond on average', () => {
-    const paragraph =
-      'The ministry said on Tuesday that it had allocated $34.6 million, or about 3.71 BYN per resident, in 2024. ' +
-      'Analysts at the U.S. bank expect prices between €5 and €10 per kg, while 5 million people wait. ';
-    const article = paragraph.repeat(Math.ceil(3000 / paragraph.length)).slice(0, 3000);
-    for (let i = 0; i < 50; i++) findPricesInText(article);
-    const runs = 300;
-    const t0 = performance.now();
-    for (let i = 0; i < runs; i++) findPricesInText(article);
-    const perRun = (performance.now() - t0) / runs;
-    expect(perRun).toBeLessThan(1);
-  });
-});
