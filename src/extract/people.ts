@@ -574,7 +574,10 @@ function knownPart(c: Candidate, clusters: Cluster[]): { cluster: Cluster; candi
       const toks = c.tokens.slice(i, i + len);
       if (!toks.some((t) => t.kind === 'word')) continue;
       const key = toks.map((t) => t.lower.replace(/\.$/, '').replace(/’/g, "'"));
-      const options = clusters.filter((cl) => (len === 1 ? sameWord(key[0]!, cl.key[cl.key.length - 1]!) : compatible(key, cl.key)));
+      // one word: a family name, or a leading one that is no common word ("Xi" of "Xi Jinping")
+      const options = clusters.filter((cl) =>
+        len === 1 ? sameWord(key[0]!, cl.key[cl.key.length - 1]!) || (FIRST.has(key[0]!) && !COMMON.has(key[0]!) && sameWord(key[0]!, cl.key[0]!)) : compatible(key, cl.key),
+      );
       if (options.length === 0) continue;
       const first = toks[0]!;
       const last = toks[toks.length - 1]!;
