@@ -88,6 +88,7 @@ interface Candidate {
   titled: boolean;
 }
 
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'madame', 'monsieur', 'herr', 'frau', 'señor', 'senor', 'señora', 'senora']);
 const ORG_LINKS = new Set(['of', 'for', 'on', 'and', '&', 'de', 'du', 'des', 'der', 'für']);
 /** The only words Title Case leaves in lower case. */
 const HEADLINE_LOWER = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'as', 'vs', 'vs.', 'via', 'into', 'over', 'after', 'amid']);
@@ -285,6 +286,11 @@ function splitRun(tokens: Token[], from: number, to: number, ctx: Ctx, out: Cand
   let titles: Token[] = [];
   let orgRun = false;
   const flush = (): void => {
+    // "Mr. King", "Dr. Major": after an honorific a title word is the surname
+    if (piece.length === 0 && titles.length >= 2 && HONORIFICS.has(titles[0]!.lower) && titles[titles.length - 1]!.kind === 'word') {
+      const last = titles.pop()!;
+      piece = [tokens.indexOf(last)];
+    }
     if (piece.length > 0 && !orgRun) judge(tokens, piece, titles, ctx, out);
     piece = [];
     titles = [];

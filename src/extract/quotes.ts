@@ -388,6 +388,17 @@ function attributionBefore(text: string, from: number, to: number): Attribution 
       }
       if (subject.length === 0) subject = clauseSubject(toks, k);
     } else if ((subject.length === 0 && toks[k]!.lower.endsWith('ing')) || elided) subject = clauseSubject(toks, k); // "…, saying: “…”"
+    if (subject.length === 0 || (subject.length <= 3 && subject.every((t) => !isCap(t) && !PRONOUNS.has(t.lower.replace(/['’](?:s|d|ll|re|ve)$/, ''))))) {
+      // "Sanders said, going on to say that …": the subject of an earlier verb of speech
+      for (let j = k - 1; j >= 0; j--) {
+        if (!cueAt(toks, j, text)) continue;
+        const earlier = subjectBefore(toks, j);
+        if (earlier.length > 0) {
+          subject = earlier;
+          break;
+        }
+      }
+    }
     if (subject.length === 0 && tail.length > 0) subject = subjectAfter(toks, cue.next); // "Said Trump: “…”"
     return { cue: cue.cue, subject, side: 'before' };
   }
@@ -694,6 +705,22 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
       }
       attribution = attributionBefore(text, from, first.open);
       before = attribution !== null;
+    }
+    if (!attribution && first.open > firstPara.start) {
+      // "…, Schiff said. “What makes this new …”": a report ending in its attribution introduces the quote
+      const from = sentenceStart(text, firstPara, first.open);
+      if (text.slice(from, first.open).trim() === '' && from > firstPara.start) {
+        const prevStart = sentenceStart(text, firstPara, from - 1);
+        const toks = tokens(text, prevStart, from);
+        const n = toks.length - (toks[toks.length - 1]?.text === '.' ? 1 : 0);
+        for (let k = n - 1; k >= Math.max(0, n - 3); k--) {
+          const cue = cueAt(toks, k, text);
+          if (!cue || cue.cue.startsWith('according')) continue;
+          const subject = cue.next >= n ? subjectBefore(toks, k) : subjectAfter(toks, cue.next);
+          if (subject.length > 0) attribution = { cue: cue.cue, subject, side: 'before' };
+          break;
+        }
+      }
     }
     if (!attribution && first.open === firstPara.start && first.para > 0) {
       // "Caddell continued:" closing the previous paragraph
