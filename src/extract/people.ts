@@ -88,6 +88,7 @@ interface Candidate {
   titled: boolean;
 }
 
+const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'adm', 'sgt', 'cpl', 'pvt', 'rev', 'hon', 'del', 'amb', 'insp', 'supt', 'det', 'fr', 'pres']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'madame', 'monsieur', 'herr', 'frau', 'señor', 'senor', 'señora', 'senora']);
 const ORG_LINKS = new Set(['of', 'for', 'on', 'and', '&', 'de', 'du', 'des', 'der', 'für']);
 /** The only words Title Case leaves in lower case. */
@@ -125,6 +126,13 @@ function tokenize(span: Span, caps: boolean): Token[] {
         if ((next === 0x2019 || next === 39) && (last === 115 || last === 122 || last === 83 || last === 90) && !isLetterOrDigit(s.charCodeAt(m.index + n + 1))) poss = true;
       }
     }
+    let end = start + word.length;
+    let lower = word.toLowerCase();
+    if (kind === 'word' && s.charCodeAt(m.index + word.length) === 46 && ABBREVIATED_TITLES.has(lower)) {
+      // "Mr.", "Sen.", "Gov.": the period belongs to the title, so "Mr. King" stays one run
+      end++;
+      TOKEN.lastIndex = m.index + word.length + 1;
+    }
     const first = word.charAt(0);
     const cap = kind === 'initial' || (kind === 'word' && (first !== first.toLowerCase() || ARABIC_PREFIX.test(word)));
     let sentStart = prev === undefined || (prev.kind === 'punct' && SENTENCE_OPENERS.has(prev.text));
@@ -132,7 +140,7 @@ function tokenize(span: Span, caps: boolean): Token[] {
       // after a closing quote mark a new sentence starts only if the quote ended one: “…,” Lee said
       sentStart = /[.!?]$/.test(s.slice(0, prev.start - span.start));
     }
-    const tok: Token = { text: word, lower: word.toLowerCase(), start, end: start + word.length, kind, cap: cap || (caps && kind === 'word'), poss, sentStart };
+    const tok: Token = { text: s.slice(m.index, m.index + (end - start)), lower, start, end, kind, cap: cap || (caps && kind === 'word'), poss, sentStart };
     tokens.push(tok);
     prev = tok;
   }

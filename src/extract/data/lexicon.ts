@@ -120,7 +120,7 @@ export const NEVER_NAMES = [
   'me', 'us', 'this', 'that', 'these', 'those', 'the', 'a', 'an', 'and', 'or', 'but', 'yes', 'no', 'not', 'if', 'when',
   'while', 'after', 'before', 'since', 'as', 'at', 'in', 'on', 'of', 'for', 'from', 'to', 'with', 'by', 'about', 'so',
   'then', 'there', 'here', 'what', 'who', 'whom', 'whose', 'which', 'why', 'how', 'where', 'however', 'meanwhile',
-  'also', 'still', 'yet', 'now', 'today', 'yesterday', 'tomorrow', 'tonight', 'mr', 'mrs', 'ms', 'dr', 'god', 'allah',
+  'also', 'still', 'yet', 'now', 'today', 'yesterday', 'tomorrow', 'tonight', 'god', 'allah',
   'lord', 'jesus', 'christ', 'internet', 'web', 'covid', 'covid-19', 'coronavirus', 'brexit', 'bitcoin', 'ok', 'okay',
   'oh', 'well', 'please', 'thanks', 'thank', 'hello', 'hi', 'dear', 'sorry', 'according', 'despite', 'although',
   'though', 'because', 'unlike', 'like', 'whether', 'all', 'some', 'many', 'most', 'each', 'every', 'both', 'either',
