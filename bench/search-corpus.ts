@@ -58,8 +58,12 @@ export async function ensureCorpus({ size, batch = 1000, log = () => {} }: Corpu
     const findPerson = db.prepare('SELECT "id" FROM "people" WHERE "name" = ?').pluck();
     const slugTaken = db.prepare('SELECT 1 FROM "people" WHERE "slug" = ?').pluck();
     const insertPerson = db.prepare('INSERT INTO "people" ("name", "slug") VALUES (?, ?)');
-    const insertAlias = db.prepare('INSERT OR IGNORE INTO "person_aliases" ("personId", "alias") VALUES (?, ?)');
-    const insertMention = db.prepare('INSERT INTO "mentions" ("articleId", "personId", "text", "start", "end") VALUES (?, ?, ?, ?, ?)');
+    const insertAlias = db.prepare(
+      'INSERT OR IGNORE INTO "person_aliases" ("personId", "alias") VALUES (?, ?)',
+    );
+    const insertMention = db.prepare(
+      'INSERT INTO "mentions" ("articleId", "personId", "text", "start", "end") VALUES (?, ?, ?, ?, ?)',
+    );
     const insertQuote = db.prepare(
       'INSERT INTO "quotes" ("articleId", "speakerId", "text", "cue", "start", "end") VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -75,13 +79,30 @@ export async function ensureCorpus({ size, batch = 1000, log = () => {} }: Corpu
       for (let n = 2; slugTaken.get(slug) !== undefined; n++) slug = `${base}-${n}`;
       return Number(insertPerson.run(name, slug).lastInsertRowid);
     };
-    type Prepared = { index: number; hash: string; publishedAt: string; extraction: ReturnType<typeof extractDocument> };
+    type Prepared = {
+      index: number;
+      hash: string;
+      publishedAt: string;
+      extraction: ReturnType<typeof extractDocument>;
+    };
     const write = db.transaction((rows: Prepared[]) => {
       const now = stored(new Date());
       for (const { index, hash, publishedAt, extraction: x } of rows) {
         const articleId = Number(
-          insertArticle.run(x.title, x.lead, x.body, x.document.text, corpusSource(index), publishedAt, publishedAt, hash, x.wordCount, now, now, EXTRACTOR_VERSION)
-            .lastInsertRowid,
+          insertArticle.run(
+            x.title,
+            x.lead,
+            x.body,
+            x.document.text,
+            corpusSource(index),
+            publishedAt,
+            publishedAt,
+            hash,
+            x.wordCount,
+            now,
+            now,
+            EXTRACTOR_VERSION,
+          ).lastInsertRowid,
         );
         const ids = new Map<string, number>();
         for (const person of x.people) {
@@ -90,8 +111,27 @@ export async function ensureCorpus({ size, batch = 1000, log = () => {} }: Corpu
           for (const alias of new Set(person.aliases)) if (alias !== person.name) insertAlias.run(id, alias);
           for (const m of person.mentions) insertMention.run(articleId, id, m.text, m.start, m.end);
         }
-        for (const q of x.quotes) insertQuote.run(articleId, q.speaker === null ? null : (ids.get(q.speaker) ?? null), q.text, q.cue, q.start, q.end);
-        for (const p of x.prices) insertPrice.run(articleId, p.amount, Number(p.amount), p.currency, p.raw, p.start, p.end, p.location, p.sentence);
+        for (const q of x.quotes)
+          insertQuote.run(
+            articleId,
+            q.speaker === null ? null : (ids.get(q.speaker) ?? null),
+            q.text,
+            q.cue,
+            q.start,
+            q.end,
+          );
+        for (const p of x.prices)
+          insertPrice.run(
+            articleId,
+            p.amount,
+            Number(p.amount),
+            p.currency,
+            p.raw,
+            p.start,
+            p.end,
+            p.location,
+            p.sentence,
+          );
       }
     });
     const began = performance.now();
@@ -109,7 +149,9 @@ export async function ensureCorpus({ size, batch = 1000, log = () => {} }: Corpu
       write(rows);
       const done = Math.min(size, from + batch);
       if (done % 5000 < batch || done === size) {
-        log(`corpus: ${done}/${size} articles (${((done - start) / ((performance.now() - began) / 1000)).toFixed(0)}/s)`);
+        log(
+          `corpus: ${done}/${size} articles (${((done - start) / ((performance.now() - began) / 1000)).toFixed(0)}/s)`,
+        );
       }
     }
     // No ANALYZE: the queries must plan well on an archive nobody has analysed.

@@ -13,32 +13,47 @@ import { exportChunks } from '../db/queries/export.ts';
 import { loadConfig } from '../config.ts';
 import { UsageError } from './usage.ts';
 
-export const EXPORT_FILTER_OPTIONS = ['q', 'person', 'speaker', 'currency', 'min', 'max', 'from', 'to', 'source'] as const;
+export const EXPORT_FILTER_OPTIONS = [
+  'q',
+  'person',
+  'speaker',
+  'currency',
+  'min',
+  'max',
+  'from',
+  'to',
+  'source',
+] as const;
 
 const DECIMAL = /^-?\d{1,15}(\.\d{1,10})?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 export async function exportCommand(values: Record<string, unknown>): Promise<number> {
-  const format = values.format ?? 'ndjson';
-  if (format !== 'ndjson' && format !== 'csv') throw new UsageError(`--format must be ndjson or csv, got "${String(format)}"`);
+  const format = typeof values.format === 'string' ? values.format : 'ndjson';
+  if (format !== 'ndjson' && format !== 'csv')
+    throw new UsageError(`--format must be ndjson or csv, got "${format}"`);
   const query: FilterQuerystring = {};
   for (const name of EXPORT_FILTER_OPTIONS) {
     const value = values[name];
     if (typeof value === 'string') query[name] = value;
   }
-  if (query.currency !== undefined && !/^[A-Za-z]{3}$/.test(query.currency)) throw new UsageError('--currency must be an ISO 4217 code such as EUR');
+  if (query.currency !== undefined && !/^[A-Za-z]{3}$/.test(query.currency))
+    throw new UsageError('--currency must be an ISO 4217 code such as EUR');
   for (const name of ['min', 'max'] as const) {
-    if (query[name] !== undefined && !DECIMAL.test(query[name])) throw new UsageError(`--${name} must be a decimal number`);
+    if (query[name] !== undefined && !DECIMAL.test(query[name]))
+      throw new UsageError(`--${name} must be a decimal number`);
   }
   for (const name of ['from', 'to'] as const) {
-    if (query[name] !== undefined && !DATE.test(query[name])) throw new UsageError(`--${name} must be YYYY-MM-DD or ISO 8601`);
+    if (query[name] !== undefined && !DATE.test(query[name]))
+      throw new UsageError(`--${name} must be YYYY-MM-DD or ISO 8601`);
   }
   let filters;
   try {
     filters = toArchiveFilters(query);
     if (filters.q !== undefined) toFtsQuery(filters.q);
   } catch (error) {
-    if (error instanceof HttpProblem || error instanceof SearchSyntaxError) throw new UsageError(error.message);
+    if (error instanceof HttpProblem || error instanceof SearchSyntaxError)
+      throw new UsageError(error.message);
     throw error;
   }
   const { databaseUrl } = loadConfig();
@@ -49,7 +64,9 @@ export async function exportCommand(values: Record<string, unknown>): Promise<nu
     const chunks = exportChunks(db, filters, format, { onArticle: () => count++ });
     // pipeline() waits for the stream's buffer to drain before pulling the next batch.
     await pipeline(Readable.from(chunks), out, { end: out !== process.stdout });
-    console.error(`Exported ${count} articles as ${format}${typeof values.out === 'string' ? ` to ${values.out}` : ''}`);
+    console.error(
+      `Exported ${count} articles as ${format}${typeof values.out === 'string' ? ` to ${values.out}` : ''}`,
+    );
     return 0;
   } finally {
     await db.$disconnect();

@@ -25,13 +25,21 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') record.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      record.push(field), records.push(record), (record = []), (field = ''), i++;
+    else if (ch === ',') {
+      record.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i++;
     } else field += ch;
   }
   expect(field).toBe('');
@@ -64,7 +72,8 @@ afterAll(async () => {
   database.remove();
 });
 
-const exportOf = (query: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url: `/articles/export?${query}`, headers });
+const exportOf = (query: string, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'GET', url: `/articles/export?${query}`, headers });
 
 describe('GET /articles/export', () => {
   it('streams every matching article as NDJSON, in /articles order, with people, quote count and prices', async () => {
@@ -72,19 +81,30 @@ describe('GET /articles/export', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
     expect(response.headers['content-disposition']).toBe('attachment; filename="articles.ndjson"');
-    const records = response.body.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const records = response.body
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(records).toHaveLength(13);
     const listed: number[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: { id: number }[]; nextCursor: string | null } = (await app.inject({ method: 'GET', url: `/articles?limit=100${cursor ? `&cursor=${cursor}` : ''}` })).json();
+      const page: { items: { id: number }[]; nextCursor: string | null } = (
+        await app.inject({ method: 'GET', url: `/articles?limit=100${cursor ? `&cursor=${cursor}` : ''}` })
+      ).json();
       listed.push(...page.items.map((a) => a.id));
       cursor = page.nextCursor;
     } while (cursor);
     expect(records.map((r) => r.id)).toEqual(listed);
     const seed = records.find((r) => r.title === SEED_TITLE);
     expect(seed.people[0]).toBe('Alexander Lukashenko'); // in order of first mention
-    expect([...seed.people].sort()).toEqual(['Alexander Lukashenko', 'Donald Trump', 'George Soros', 'Joe Biden', 'Simon Shuster']);
+    expect([...seed.people].sort()).toEqual([
+      'Alexander Lukashenko',
+      'Donald Trump',
+      'George Soros',
+      'Joe Biden',
+      'Simon Shuster',
+    ]);
     expect(seed).toMatchObject({
       quoteCount: 4,
       prices: [
@@ -95,7 +115,19 @@ describe('GET /articles/export', () => {
     });
     expect(seed.body).toContain('\n\n');
     expect(Object.keys(seed)).toEqual([
-      'id', 'date', 'publishedAt', 'importedAt', 'title', 'source', 'byline', 'wordCount', 'people', 'quoteCount', 'prices', 'lead', 'body',
+      'id',
+      'date',
+      'publishedAt',
+      'importedAt',
+      'title',
+      'source',
+      'byline',
+      'wordCount',
+      'people',
+      'quoteCount',
+      'prices',
+      'lead',
+      'body',
     ]);
   });
 
@@ -104,11 +136,31 @@ describe('GET /articles/export', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     const [header, ...rows] = parseCsv(response.body);
-    expect(header).toEqual(['id', 'date', 'publishedAt', 'importedAt', 'title', 'source', 'byline', 'wordCount', 'people', 'quoteCount', 'prices', 'lead', 'body']);
+    expect(header).toEqual([
+      'id',
+      'date',
+      'publishedAt',
+      'importedAt',
+      'title',
+      'source',
+      'byline',
+      'wordCount',
+      'people',
+      'quoteCount',
+      'prices',
+      'lead',
+      'body',
+    ]);
     expect(rows).toHaveLength(13);
     const column = (name: string) => header!.indexOf(name);
     const seed = rows.find((row) => row[column('title')] === SEED_TITLE)!;
-    expect(seed[column('people')]!.split('; ').sort()).toEqual(['Alexander Lukashenko', 'Donald Trump', 'George Soros', 'Joe Biden', 'Simon Shuster']);
+    expect(seed[column('people')]!.split('; ').sort()).toEqual([
+      'Alexander Lukashenko',
+      'Donald Trump',
+      'George Soros',
+      'Joe Biden',
+      'Simon Shuster',
+    ]);
     expect(seed[column('prices')]).toBe('3.71 BYN; 2.99 BYN; 3.49 BYN');
     expect(seed[column('quoteCount')]).toBe('4');
     expect(seed[column('body')]).toContain('\n\n');
@@ -120,7 +172,11 @@ describe('GET /articles/export', () => {
   });
 
   it('takes the filters of /articles', async () => {
-    const lines = async (query: string) => (await exportOf(query)).body.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    const lines = async (query: string) =>
+      (await exportOf(query)).body
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line));
     expect((await lines('person=Lukashenko')).map((r) => r.title)).toEqual([SEED_TITLE]);
     expect(await lines('q=sanctions')).toHaveLength(1);
     expect(await lines('source=test/export/')).toHaveLength(12);
@@ -158,13 +214,17 @@ describe('GET /articles/export', () => {
 describe('news-archive export', () => {
   const run = (args: string[]) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/news-archive.js'), 'export', ...args], {
-        env: { ...process.env, DATABASE_URL: database.url },
-      });
+      const child = spawn(
+        process.execPath,
+        [path.join(PROJECT_ROOT, 'bin/news-archive.js'), 'export', ...args],
+        {
+          env: { ...process.env, DATABASE_URL: database.url },
+        },
+      );
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.on('close', (code) => resolve({ code, stdout, stderr }));
     });
 
@@ -174,7 +234,12 @@ describe('news-archive export', () => {
     expect(cli.code).toBe(0);
     expect(cli.stdout).toBe((await exportOf('format=csv&source=test/export/&from=2024-01-02')).body);
     const ndjson = await run(['--q', 'sanctions']);
-    expect(ndjson.stdout.trimEnd().split('\n').map((line) => JSON.parse(line).title)).toEqual([SEED_TITLE]);
+    expect(
+      ndjson.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line).title),
+    ).toEqual([SEED_TITLE]);
   }, 60_000);
 
   it('refuses bad options with its usage', async () => {

@@ -19,11 +19,16 @@ beforeAll(async () => {
   database = freshDatabase();
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean))
+        logLines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
-  app = await buildApp({ databaseUrl: database.url, corsOrigin: ['https://allowed.example'], logger: { level: 'info', stream } });
+  app = await buildApp({
+    databaseUrl: database.url,
+    corsOrigin: ['https://allowed.example'],
+    logger: { level: 'info', stream },
+  });
   await importFiles(app.db, await collectFiles([SEED_DIR]));
 });
 afterAll(async () => {
@@ -32,7 +37,14 @@ afterAll(async () => {
 });
 
 describe('ETag and conditional GET', () => {
-  it.each(['/articles', '/search?q=sanctions', '/stats', '/prices/stats', '/quotes?speaker=Lukashenko', '/openapi.json'])('%s answers If-None-Match with 304', async (url) => {
+  it.each([
+    '/articles',
+    '/search?q=sanctions',
+    '/stats',
+    '/prices/stats',
+    '/quotes?speaker=Lukashenko',
+    '/openapi.json',
+  ])('%s answers If-None-Match with 304', async (url) => {
     const first = await app.inject({ method: 'GET', url });
     expect(first.statusCode).toBe(200);
     const etag = first.headers.etag as string;
@@ -55,7 +67,11 @@ describe('compression', () => {
   it('gzips and brotli-compresses large JSON answers on request, and not otherwise', async () => {
     const plain = await app.inject({ method: 'GET', url: '/openapi.json' });
     expect(plain.headers['content-encoding']).toBeUndefined();
-    const gzip = await app.inject({ method: 'GET', url: '/openapi.json', headers: { 'accept-encoding': 'gzip' } });
+    const gzip = await app.inject({
+      method: 'GET',
+      url: '/openapi.json',
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(gzip.rawPayload).toString()).toBe(plain.body);
     expect(gzip.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
@@ -67,9 +83,17 @@ describe('compression', () => {
 
 describe('CORS', () => {
   it('allows the configured origins only', async () => {
-    const allowed = await app.inject({ method: 'GET', url: '/health', headers: { origin: 'https://allowed.example' } });
+    const allowed = await app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { origin: 'https://allowed.example' },
+    });
     expect(allowed.headers['access-control-allow-origin']).toBe('https://allowed.example');
-    const other = await app.inject({ method: 'GET', url: '/health', headers: { origin: 'https://evil.example' } });
+    const other = await app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
     const preflight = await app.inject({
       method: 'OPTIONS',
@@ -83,18 +107,30 @@ describe('CORS', () => {
   it('reads CORS_ORIGIN from the environment', () => {
     expect(loadConfig({ CORS_ORIGIN: '' }).corsOrigin).toBe(false);
     expect(loadConfig({ CORS_ORIGIN: '*' }).corsOrigin).toBe(true);
-    expect(loadConfig({ CORS_ORIGIN: 'https://a.example, https://b.example' }).corsOrigin).toEqual(['https://a.example', 'https://b.example']);
+    expect(loadConfig({ CORS_ORIGIN: 'https://a.example, https://b.example' }).corsOrigin).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
   });
 });
 
 describe('request ids and logs', () => {
   it('echoes x-request-id, or makes one, in the header, the error body and every log line of the request', async () => {
-    const given = await app.inject({ method: 'GET', url: '/articles/999999', headers: { 'x-request-id': 'trace-abc' } });
+    const given = await app.inject({
+      method: 'GET',
+      url: '/articles/999999',
+      headers: { 'x-request-id': 'trace-abc' },
+    });
     expect(given.headers['x-request-id']).toBe('trace-abc');
     expect(given.json()).toMatchObject({ status: 404, requestId: 'trace-abc' });
     const lines = logLines.filter((line) => line.reqId === 'trace-abc');
     expect(lines.length).toBeGreaterThanOrEqual(2); // incoming request, request completed
-    expect(lines.every((line) => typeof line.level === 'number' && typeof line.time === 'number' && typeof line.msg === 'string')).toBe(true);
+    expect(
+      lines.every(
+        (line) =>
+          typeof line.level === 'number' && typeof line.time === 'number' && typeof line.msg === 'string',
+      ),
+    ).toBe(true);
 
     const made = await app.inject({ method: 'GET', url: '/search?q=%22open' });
     const id = made.headers['x-request-id'] as string;
@@ -127,28 +163,43 @@ describe('limits', () => {
 describe('the server process', () => {
   it('serves on PORT=0, honours CORS_ORIGIN and exits cleanly on SIGTERM', async () => {
     const own = freshDatabase();
-    const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/news-archive.js'), 'serve', '--no-seed'], {
-      env: { ...process.env, DATABASE_URL: own.url, PORT: '0', HOST: '127.0.0.1', CORS_ORIGIN: 'https://ui.example', LOG_LEVEL: 'info' },
-    });
+    const child: ChildProcessWithoutNullStreams = spawn(
+      process.execPath,
+      [path.join(PROJECT_ROOT, 'bin/news-archive.js'), 'serve', '--no-seed'],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: own.url,
+          PORT: '0',
+          HOST: '127.0.0.1',
+          CORS_ORIGIN: 'https://ui.example',
+          LOG_LEVEL: 'info',
+        },
+      },
+    );
     try {
       let stdout = '';
       let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const address = await new Promise<string>((resolve, reject) => {
         child.stdout.on('data', (chunk: Buffer) => {
-          stdout += chunk;
+          stdout += chunk.toString();
           const match = /news-archive API listening on (http:\/\/\S+)/.exec(stdout);
           if (match) resolve(match[1]!);
         });
         child.on('exit', (code) => reject(new Error(`serve exited early (${code}): ${stderr}`)));
       });
-      const response = await fetch(`${address}/health`, { headers: { origin: 'https://ui.example', 'x-request-id': 'from-test' } });
+      const response = await fetch(`${address}/health`, {
+        headers: { origin: 'https://ui.example', 'x-request-id': 'from-test' },
+      });
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ status: 'ok', articles: 0 });
       expect(response.headers.get('access-control-allow-origin')).toBe('https://ui.example');
       expect(response.headers.get('x-request-id')).toBe('from-test');
 
-      const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+      const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+        child.on('exit', (code, signal) => resolve({ code, signal })),
+      );
       child.kill('SIGTERM');
       expect(await exited).toEqual({ code: 0, signal: null });
       const logs = stdout

@@ -15,7 +15,10 @@ interface Operation {
   summary?: string;
   tags?: string[];
   parameters?: Parameter[];
-  responses: Record<string, { description?: string; content?: Record<string, { schema?: Record<string, unknown> }> }>;
+  responses: Record<
+    string,
+    { description?: string; content?: Record<string, { schema?: Record<string, unknown> }> }
+  >;
 }
 interface Document {
   openapi: string;
@@ -37,7 +40,8 @@ function registeredRoutes(tree: string): string[] {
     const match = /^(.*?)(?: \(([A-Z, ]+)\))?$/.exec(line.slice(at + 4))!;
     stack.length = depth;
     stack.push(match[1]!);
-    for (const method of (match[2] ?? '').split(', ').filter(Boolean)) routes.push(`${method} ${stack.join('')}`);
+    for (const method of (match[2] ?? '').split(', ').filter(Boolean))
+      routes.push(`${method} ${stack.join('')}`);
   }
   return routes;
 }
@@ -49,7 +53,7 @@ beforeAll(async () => {
   ({ app, close } = await seededApp());
   const response = await app.inject({ method: 'GET', url: '/openapi.json' });
   expect(response.statusCode).toBe(200);
-  doc = response.json() as Document;
+  doc = response.json<Document>();
 });
 afterAll(() => close());
 
@@ -61,11 +65,21 @@ describe('GET /openapi.json', () => {
   });
 
   it('documents every registered API route, and no other', () => {
-    const routes = registeredRoutes(app.printRoutes({ commonPrefix: false })).filter((route) => !isInfrastructure(route));
+    const routes = registeredRoutes(app.printRoutes({ commonPrefix: false })).filter(
+      (route) => !isInfrastructure(route),
+    );
     const documented = Object.entries(doc.paths).flatMap(([path, operations]) =>
       Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
     );
-    expect(routes).toEqual(expect.arrayContaining(['GET /search', 'GET /stats', 'GET /prices/stats', 'GET /articles/export', 'GET /articles/:id']));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'GET /search',
+        'GET /stats',
+        'GET /prices/stats',
+        'GET /articles/export',
+        'GET /articles/:id',
+      ]),
+    );
     expect(new Set(documented)).toEqual(new Set(routes));
   });
 
@@ -90,17 +104,41 @@ describe('GET /openapi.json', () => {
       for (const [method, operation] of Object.entries(doc.paths[route]!)) {
         const pathParams = [...route.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
         const declaredPath = (operation.parameters ?? []).filter((p) => p.in === 'path');
-        expect(declaredPath.map((p) => p.name), `${method} ${route}`).toEqual(pathParams);
+        expect(
+          declaredPath.map((p) => p.name),
+          `${method} ${route}`,
+        ).toEqual(pathParams);
         expect(declaredPath.every((p) => p.required === true)).toBe(true);
       }
     }
-    const params = (path: string) => Object.fromEntries((doc.paths[path]!.get!.parameters ?? []).map((p) => [p.name, p]));
+    const params = (path: string) =>
+      Object.fromEntries((doc.paths[path]!.get!.parameters ?? []).map((p) => [p.name, p]));
     const search = params('/search');
     expect(Object.keys(search).sort()).toEqual(
-      ['q', 'type', 'person', 'speaker', 'currency', 'min', 'max', 'from', 'to', 'source', 'facets', 'markStart', 'markEnd', 'escape', 'limit', 'cursor'].sort(),
+      [
+        'q',
+        'type',
+        'person',
+        'speaker',
+        'currency',
+        'min',
+        'max',
+        'from',
+        'to',
+        'source',
+        'facets',
+        'markStart',
+        'markEnd',
+        'escape',
+        'limit',
+        'cursor',
+      ].sort(),
     );
     expect(search.q).toMatchObject({ in: 'query', required: true });
-    expect(search.limit).toMatchObject({ required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } });
+    expect(search.limit).toMatchObject({
+      required: false,
+      schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+    });
     expect(search.type!.schema).toMatchObject({ default: 'all' });
     for (const path of ['/articles', '/quotes', '/prices', '/prices/stats', '/articles/export']) {
       const list = params(path);
@@ -133,9 +171,12 @@ describe('GET /openapi.json', () => {
   it('describes the export formats and the search response', () => {
     const exportContent = doc.paths['/articles/export']!.get!.responses['200']!.content!;
     expect(Object.keys(exportContent).sort()).toEqual(['application/x-ndjson', 'text/csv']);
-    const searchSchema = doc.paths['/search']!.get!.responses['200']!.content!['application/json']!.schema as {
+    const searchSchema = doc.paths['/search']!.get!.responses['200']!.content!['application/json']!
+      .schema as {
       properties: Record<string, unknown>;
     };
-    expect(Object.keys(searchSchema.properties)).toEqual(expect.arrayContaining(['query', 'articles', 'quotes', 'nextCursor', 'facets']));
+    expect(Object.keys(searchSchema.properties)).toEqual(
+      expect.arrayContaining(['query', 'articles', 'quotes', 'nextCursor', 'facets']),
+    );
   });
 });

@@ -36,9 +36,13 @@ interface SearchBody {
 }
 
 const search = async (params: Record<string, string | number | boolean>) => {
-  const url = `/search?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]))}`;
+  const url = `/search?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString()}`;
   const response = await app.inject({ method: 'GET', url });
-  return { status: response.statusCode, body: response.json() as SearchBody, type: response.headers['content-type'] };
+  return {
+    status: response.statusCode,
+    body: response.json<SearchBody>(),
+    type: response.headers['content-type'],
+  };
 };
 const titles = (body: SearchBody) => body.articles!.items.map((hit) => hit.title);
 
@@ -87,7 +91,12 @@ const DOCUMENTS = [
 beforeAll(async () => {
   ({ app, close } = await seededApp());
   for (const doc of DOCUMENTS) {
-    await ingestDocument(app.db, { source: doc.source, format: 'text', text: doc.text.join('\n'), publishedAt: new Date(doc.publishedAt) });
+    await ingestDocument(app.db, {
+      source: doc.source,
+      format: 'text',
+      text: doc.text.join('\n'),
+      publishedAt: new Date(doc.publishedAt),
+    });
   }
 });
 afterAll(() => close());
@@ -127,10 +136,16 @@ describe('GET /search', () => {
     const custom = await search({ q: 'sanctions', type: 'quotes', markStart: '[[', markEnd: ']]' });
     expect(custom.body.quotes!.items[0]!.snippet).toContain('These [[sanctions]] will');
     const escaped = await search({ q: 'festival', type: 'articles' });
-    expect(escaped.body.articles!.items[0]!.snippet).toContain('Tom &amp; Jerry &lt;script&gt;alert(1)&lt;/script&gt; <mark>Festival</mark>');
+    expect(escaped.body.articles!.items[0]!.snippet).toContain(
+      'Tom &amp; Jerry &lt;script&gt;alert(1)&lt;/script&gt; <mark>Festival</mark>',
+    );
     const raw = await search({ q: 'festival', type: 'articles', escape: 'none' });
-    expect(raw.body.articles!.items[0]!.snippet).toContain('Tom & Jerry <script>alert(1)</script> <mark>Festival</mark>');
-    expect(renderSnippet('a < \u0002b\u0003', { markStart: '<em>', markEnd: '</em>', escapeHtml: true })).toBe('a &lt; <em>b</em>');
+    expect(raw.body.articles!.items[0]!.snippet).toContain(
+      'Tom & Jerry <script>alert(1)</script> <mark>Festival</mark>',
+    );
+    expect(
+      renderSnippet('a < \u0002b\u0003', { markStart: '<em>', markEnd: '</em>', escapeHtml: true }),
+    ).toBe('a &lt; <em>b</em>');
   });
 
   it.each([
@@ -176,10 +191,15 @@ describe('GET /search', () => {
   });
 
   it('turns an FTS5 syntax error from SQLite into a SearchSyntaxError (a 400)', async () => {
-    const run = () => app.db.$queryRawUnsafe('SELECT rowid FROM "articles_fts" WHERE "articles_fts" MATCH ?', '"a" NOT');
+    const run = () =>
+      app.db.$queryRawUnsafe('SELECT rowid FROM "articles_fts" WHERE "articles_fts" MATCH ?', '"a" NOT');
     await expect(ftsErrorsAsSyntaxErrors(run)).rejects.toBeInstanceOf(SearchSyntaxError);
-    await expect(ftsErrorsAsSyntaxErrors(run)).rejects.toThrow(/search engine rejected the query \(syntax error/);
-    await expect(ftsErrorsAsSyntaxErrors(() => Promise.reject(new Error('disk I/O error')))).rejects.not.toBeInstanceOf(SearchSyntaxError);
+    await expect(ftsErrorsAsSyntaxErrors(run)).rejects.toThrow(
+      /search engine rejected the query \(syntax error/,
+    );
+    await expect(
+      ftsErrorsAsSyntaxErrors(() => Promise.reject(new Error('disk I/O error'))),
+    ).rejects.not.toBeInstanceOf(SearchSyntaxError);
   });
 });
 
@@ -194,7 +214,17 @@ describe('GET /search filters', () => {
     ['from/to', { q: 'sanctions', from: '2024-01-01', to: '2024-01-31' }, [POTASH]],
     ['to only', { q: 'sanctions', to: '2023-12-31' }, [GRAIN]],
     ['source', { q: 'sanctions', source: 'https://example.com/' }, [POTASH, GRAIN]],
-    ['combined', { q: 'sanctions', currency: 'BYN', from: '2023-01-01', to: '2023-12-31', source: 'https://example.com/news/' }, [GRAIN]],
+    [
+      'combined',
+      {
+        q: 'sanctions',
+        currency: 'BYN',
+        from: '2023-01-01',
+        to: '2023-12-31',
+        source: 'https://example.com/news/',
+      },
+      [GRAIN],
+    ],
     ['combined, nothing left', { q: 'sanctions', person: 'Tsikhanouskaya', currency: 'BYN' }, []],
     ['unknown person', { q: 'sanctions', person: 'Nobody Known' }, []],
   ])('%s', async (_name, params, expected) => {
@@ -223,16 +253,25 @@ describe('GET /search facets', () => {
     const { body } = await search({ q: 'sanctions', facets: true, limit: 1 });
     expect(body.articles!.items).toHaveLength(1);
     expect(body.facets!.total).toEqual({ articles: 3, quotes: 1 });
-    expect(body.facets!.people.map((p) => p.name)).toEqual(expect.arrayContaining(['Alexander Lukashenko', 'Sviatlana Tsikhanouskaya', 'Ivan Petrovich']));
+    expect(body.facets!.people.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['Alexander Lukashenko', 'Sviatlana Tsikhanouskaya', 'Ivan Petrovich']),
+    );
     expect(body.facets!.people.every((p) => p.count === 1)).toBe(true);
-    expect(body.facets!.speakers).toEqual([expect.objectContaining({ name: 'Sviatlana Tsikhanouskaya', count: 1 })]);
+    expect(body.facets!.speakers).toEqual([
+      expect.objectContaining({ name: 'Sviatlana Tsikhanouskaya', count: 1 }),
+    ]);
     expect(body.facets!.currencies).toEqual(
       expect.arrayContaining([
         { currency: 'BYN', prices: 4, articles: 2 },
         { currency: 'USD', prices: 2, articles: 1 },
       ]),
     );
-    expect(body.facets!.months).toEqual(expect.arrayContaining([{ month: '2023-11', articles: 1 }, { month: '2024-01', articles: 1 }]));
+    expect(body.facets!.months).toEqual(
+      expect.arrayContaining([
+        { month: '2023-11', articles: 1 },
+        { month: '2024-01', articles: 1 },
+      ]),
+    );
     expect(body.facets!.months.reduce((n, m) => n + m.articles, 0)).toBe(3);
   });
 

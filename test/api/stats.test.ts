@@ -39,7 +39,12 @@ beforeAll(async () => {
     },
   ];
   for (const doc of documents) {
-    await ingestDocument(app.db, { source: doc.source, format: 'text', text: doc.text.join('\n'), publishedAt: new Date(doc.publishedAt) });
+    await ingestDocument(app.db, {
+      source: doc.source,
+      format: 'text',
+      text: doc.text.join('\n'),
+      publishedAt: new Date(doc.publishedAt),
+    });
   }
 });
 afterAll(() => close());
@@ -53,7 +58,9 @@ describe('GET /stats', () => {
     expect(body.totals.speakers).toBeGreaterThanOrEqual(3);
     expect(body.totals.people).toBeGreaterThanOrEqual(body.totals.speakers);
     expect(body.range.first).toBe('2023-11-05T12:00:00.000Z');
-    expect(body.people.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['Alexander Lukashenko', 'Olga Kovalenko']));
+    expect(body.people.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['Alexander Lukashenko', 'Olga Kovalenko']),
+    );
     expect(body.speakers[0]).toMatchObject({ name: 'Alexander Lukashenko', count: 4 });
     expect(body.currencies).toEqual([
       { currency: 'BYN', prices: 6, articles: 3 },
@@ -91,17 +98,26 @@ describe('GET /prices/stats', () => {
     ['currency=eur', [{ currency: 'EUR', count: 1, min: '4.2', max: '4.2', median: '4.2' }]],
     ['currency=BYN&min=2&max=3.5', [{ currency: 'BYN', count: 3, min: '2.1', max: '3.49', median: '2.99' }]],
     ['to=2024-12-31&currency=BYN', [{ currency: 'BYN', count: 3, min: '1.95', max: '6.5', median: '2.1' }]],
-    ['from=2023-11-05&to=2023-11-05', [{ currency: 'BYN', count: 2, min: '1.95', max: '2.1', median: '2.025' }]],
+    [
+      'from=2023-11-05&to=2023-11-05',
+      [{ currency: 'BYN', count: 2, min: '1.95', max: '2.1', median: '2.025' }],
+    ],
     ['person=Lukashenko', [{ currency: 'BYN', count: 3, min: '2.99', max: '3.71', median: '3.49' }]],
-    ['speaker=Kovalenko', [
-      { currency: 'BYN', count: 1, min: '6.5', max: '6.5', median: '6.5' },
-      { currency: 'EUR', count: 1, min: '4.2', max: '4.2', median: '4.2' },
-    ]],
+    [
+      'speaker=Kovalenko',
+      [
+        { currency: 'BYN', count: 1, min: '6.5', max: '6.5', median: '6.5' },
+        { currency: 'EUR', count: 1, min: '4.2', max: '4.2', median: '4.2' },
+      ],
+    ],
     ['q=harvest', [{ currency: 'BYN', count: 2, min: '1.95', max: '2.1', median: '2.025' }]],
-    ['source=test/', [
-      { currency: 'BYN', count: 3, min: '1.95', max: '6.5', median: '2.1' },
-      { currency: 'EUR', count: 1, min: '4.2', max: '4.2', median: '4.2' },
-    ]],
+    [
+      'source=test/',
+      [
+        { currency: 'BYN', count: 3, min: '1.95', max: '6.5', median: '2.1' },
+        { currency: 'EUR', count: 1, min: '4.2', max: '4.2', median: '4.2' },
+      ],
+    ],
     ['currency=JPY', []],
   ])('filters: %s', async (query, expected) => {
     const { status, body } = await get(`/prices/stats?${query}`);

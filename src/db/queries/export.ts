@@ -47,7 +47,11 @@ interface ExportRow {
 export const EXPORT_BATCH_SIZE = 500;
 
 /** Every article matching `filters`, newest first, read `batchSize` at a time. */
-export async function* exportArticles(db: Db, filters: ArchiveFilters, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<ExportedArticle> {
+export async function* exportArticles(
+  db: Db,
+  filters: ArchiveFilters,
+  batchSize = EXPORT_BATCH_SIZE,
+): AsyncGenerator<ExportedArticle> {
   const base = new SqlWhere();
   await addArticleConditions(db, base, filters);
   let after: [string, number] | null = null;
@@ -55,7 +59,8 @@ export async function* exportArticles(db: Db, filters: ArchiveFilters, batchSize
     const where = new SqlWhere();
     where.conditions.push(...base.conditions);
     where.params.push(...base.params);
-    if (after) where.add(`(a."sortDate" < ? OR (a."sortDate" = ? AND a."id" < ?))`, after[0], after[0], after[1]);
+    if (after)
+      where.add(`(a."sortDate" < ? OR (a."sortDate" = ? AND a."id" < ?))`, after[0], after[0], after[1]);
     const rows: ExportRow[] = await db.$queryRawUnsafe<ExportRow[]>(
       `SELECT a."id", a."sortDate", a."publishedAt", a."importedAt", a."title", a."source", a."byline", a."wordCount", a."lead", a."body",
          (SELECT json_group_array(name) FROM (
@@ -139,7 +144,10 @@ export async function* exportChunks(
   db: Db,
   filters: ArchiveFilters,
   format: ExportFormat,
-  { batchSize = EXPORT_BATCH_SIZE, onArticle }: { batchSize?: number; onArticle?: (article: ExportedArticle) => void } = {},
+  {
+    batchSize = EXPORT_BATCH_SIZE,
+    onArticle,
+  }: { batchSize?: number; onArticle?: (article: ExportedArticle) => void } = {},
 ): AsyncGenerator<string> {
   // The header goes out with the first batch, so the first read of the generator runs a query.
   let chunk = format === 'csv' ? CSV_HEADER : '';

@@ -72,45 +72,152 @@ const idList = (ids: number[]): string => (ids.length ? ids.join(',') : 'NULL');
 export interface ArticleConditionOptions {
   /** Conditions the caller applies to its own rows instead (e.g. /prices filters the price itself). */
   skip?: ('q' | 'speaker' | 'prices')[];
+  /**
+   * Let a narrow date range drive the query too. Lists ordered by date leave this off: the
+   * (sortDate, id) index already walks a date range in order. Queries driven from elsewhere (the
+   * FTS index, for search) turn it on.
+   */
+  dateDriver?: boolean;
+  /**
+   * The column the driver's ids constrain (default a."id"). When given, the driver is NOT added to
+   * `where`: the caller places it (search puts it on the FTS rowid).
+   */
+  driverColumn?: string;
 }
 
-/** Adds the article-level conditions of `filters` to `where`, for the article aliased `a`. */
+/**
+ * Below `selectiveRows` rows a filter is selective: its ids drive the query (see
+ * addArticleConditions). Mutable so that tests can force either plan.
+ */
+export const planner = { selectiveRows: 2000 };
+
+/** The ids of the articles one filter selects, as SQL, with a bounded estimate of their number. */
+export interface ArticleIdSet {
+  filter: 'q' | 'person' | 'speaker' | 'prices' | 'source' | 'date';
+  sql: string;
+  params: unknown[];
+  /** Rows the set's query reads, counted up to planner.selectiveRows (a count at the bound means "many"). */
+  estimate: number;
+}
+
+/** Counts what `sql` selects, up to planner.selectiveRows: cheap whatever the table size. */
+export async function boundedCount(db: Db, sql: string, params: unknown[]): Promise<number> {
+  const [row] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
+    `SELECT count(*) AS n FROM (${sql} LIMIT ${planner.selectiveRows})`,
+    ...params,
+  );
+  return Number(row!.n);
+}
+
+/** The greatest string starting with `prefix` compares below this (BINARY collation, UTF-8). */
+const prefixEnd = (prefix: string): string => `${prefix}\u{10FFFF}`;
+
+/**
+ * Adds the article-level conditions of `filters` to `where`, for the article aliased `a`, and
+ * returns the driver: the most selective filter, when one selects fewer than planner.selectiveRows rows.
+ *
+ * Why: SQLite cannot know how selective a MATCH, a person or a price range is, so it either walks
+ * articles in date order testing each one (fast when matches are common: it stops after a page,
+ * hopeless when they are rare) or starts from the matching ids and sorts them (the reverse). A
+ * bounded count (at most planner.selectiveRows index entries) tells which case this is. The driver becomes
+ * an indexable `a."id" IN (...)`, so SQLite starts from those few ids; every other filter is written
+ * so that it can only test rows (`+a."id" IN` or a correlated EXISTS), never drive. Without a
+ * selective filter the query walks the (sortDate, id) index and stops after one page.
+ */
 export async function addArticleConditions(
   db: Db,
   where: SqlWhere,
   filters: ArchiveFilters,
   options: ArticleConditionOptions = {},
-): Promise<void> {
+): Promise<ArticleIdSet | null> {
   const skip = new Set(options.skip);
+  const sets: (Omit<ArticleIdSet, 'estimate'> & { test: () => void })[] = [];
+
   if (filters.q !== undefined && !skip.has('q')) {
     const match = toFtsQuery(filters.q);
-    if (match !== null)
-      where.add(`a."id" IN (SELECT rowid FROM "articles_fts" WHERE "articles_fts" MATCH ?)`, match);
+    if (match !== null) {
+      const sql = `SELECT rowid FROM "articles_fts" WHERE "articles_fts" MATCH ?`;
+      sets.push({ filter: 'q', sql, params: [match], test: () => where.add(`+a."id" IN (${sql})`, match) });
+    }
   }
   if (filters.person !== undefined) {
-    const ids = await resolvePersonIds(db, filters.person);
-    where.add(
-      `EXISTS (SELECT 1 FROM "mentions" m WHERE m."articleId" = a."id" AND m."personId" IN (${idList(ids)}))`,
-    );
+    const ids = idList(await resolvePersonIds(db, filters.person));
+    sets.push({
+      filter: 'person',
+      sql: `SELECT m."articleId" FROM "mentions" m WHERE m."personId" IN (${ids})`,
+      params: [],
+      test: () =>
+        where.add(
+          `EXISTS (SELECT 1 FROM "mentions" m WHERE m."articleId" = a."id" AND m."personId" IN (${ids}))`,
+        ),
+    });
   }
   if (filters.speaker !== undefined && !skip.has('speaker')) {
-    const ids = await resolvePersonIds(db, filters.speaker);
-    where.add(
-      `EXISTS (SELECT 1 FROM "quotes" sq WHERE sq."articleId" = a."id" AND sq."speakerId" IN (${idList(ids)}))`,
-    );
+    const ids = idList(await resolvePersonIds(db, filters.speaker));
+    sets.push({
+      filter: 'speaker',
+      sql: `SELECT sq."articleId" FROM "quotes" sq WHERE sq."speakerId" IN (${ids})`,
+      params: [],
+      test: () =>
+        where.add(
+          `EXISTS (SELECT 1 FROM "quotes" sq WHERE sq."articleId" = a."id" AND sq."speakerId" IN (${ids}))`,
+        ),
+    });
   }
   if (
     (filters.currency !== undefined || filters.min !== undefined || filters.max !== undefined) &&
     !skip.has('prices')
   ) {
-    const price = new SqlWhere().add(`pm."articleId" = a."id"`);
+    const price = new SqlWhere();
     addPriceConditions(price, filters, 'pm');
-    where.add(`EXISTS (SELECT 1 FROM "price_mentions" pm ${price.toString()})`, ...price.params);
+    sets.push({
+      filter: 'prices',
+      sql: `SELECT pm."articleId" FROM "price_mentions" pm ${price.toString()}`,
+      params: price.params,
+      test: () =>
+        where.add(
+          `EXISTS (SELECT 1 FROM "price_mentions" pm WHERE pm."articleId" = a."id" AND ${price.conditions.join(' AND ')})`,
+          ...price.params,
+        ),
+    });
   }
-  if (filters.from !== undefined) where.add(`a."sortDate" >= ?`, sqlDate(filters.from));
-  if (filters.to !== undefined) where.add(`a."sortDate" <= ?`, sqlDate(filters.to));
-  if (filters.source !== undefined)
-    where.add(`substr(a."source", 1, ?) = ?`, filters.source.length, filters.source);
+  if (filters.source !== undefined) {
+    const source = filters.source;
+    sets.push({
+      filter: 'source',
+      sql: `SELECT "id" FROM "articles" WHERE "source" >= ? AND "source" < ? AND substr("source", 1, ?) = ?`,
+      params: [source, prefixEnd(source), source.length, source],
+      test: () => where.add(`substr(a."source", 1, ?) = ?`, source.length, source),
+    });
+  }
+  const from = filters.from === undefined ? null : sqlDate(filters.from);
+  const to = filters.to === undefined ? null : sqlDate(filters.to);
+  if (options.dateDriver && (from !== null || to !== null)) {
+    const range = new SqlWhere();
+    if (from !== null) range.add(`"sortDate" >= ?`, from);
+    if (to !== null) range.add(`"sortDate" <= ?`, to);
+    // Dates are tested below in any case; this set only ever drives.
+    sets.push({
+      filter: 'date',
+      sql: `SELECT "id" FROM "articles" ${range.toString()}`,
+      params: range.params,
+      test: () => {},
+    });
+  }
+
+  let driver: ArticleIdSet | null = null;
+  for (const set of sets) {
+    if (driver?.estimate === 0) break;
+    const estimate = await boundedCount(db, set.sql, set.params);
+    if (estimate < planner.selectiveRows && (driver === null || estimate < driver.estimate)) {
+      driver = { filter: set.filter, sql: set.sql, params: set.params, estimate };
+    }
+  }
+  for (const set of sets) if (set.filter !== driver?.filter) set.test();
+  if (driver && options.driverColumn === undefined) where.add(`a."id" IN (${driver.sql})`, ...driver.params);
+  if (from !== null) where.add(`a."sortDate" >= ?`, from);
+  if (to !== null) where.add(`a."sortDate" <= ?`, to);
+  return driver;
 }
 
 export function addPriceConditions(where: SqlWhere, filters: ArchiveFilters, alias: string): void {

@@ -56,12 +56,19 @@ export async function listPeople(
       pattern,
     );
   }
-  const articleWhere = new SqlWhere().add(`m."personId" = p."id"`);
+  const articleWhere = new SqlWhere();
   const { name: _name, ...articleFilters } = filters;
-  await addArticleConditions(db, articleWhere, articleFilters);
-  if (articleWhere.conditions.length > 1) {
+  const driver = await addArticleConditions(db, articleWhere, articleFilters);
+  if (driver) {
+    // Few matching articles: collect their people once.
     where.add(
-      `EXISTS (SELECT 1 FROM "mentions" m JOIN "articles" a ON a."id" = m."articleId" ${articleWhere.toString()})`,
+      `p."id" IN (SELECT m."personId" FROM "mentions" m JOIN "articles" a ON a."id" = m."articleId" ${articleWhere.toString()})`,
+      ...articleWhere.params,
+    );
+  } else if (articleWhere.conditions.length) {
+    // Many: test people in name order, each stopping at its first matching article.
+    where.add(
+      `EXISTS (SELECT 1 FROM "mentions" m JOIN "articles" a ON a."id" = m."articleId" WHERE m."personId" = p."id" AND ${articleWhere.conditions.join(' AND ')})`,
       ...articleWhere.params,
     );
   }

@@ -4,6 +4,8 @@ import {
   SqlWhere,
   addArticleConditions,
   addPriceConditions,
+  boundedCount,
+  planner,
   isoDate,
   type ArchiveFilters,
   storedDate,
@@ -54,8 +56,28 @@ export async function listPrices(
   page: { limit: number; cursor?: string },
 ): Promise<Page<PriceItem>> {
   const where = new SqlWhere();
-  await addArticleConditions(db, where, filters, { skip: ['prices'] });
-  addPriceConditions(where, filters, 'pm');
+  const driver = await addArticleConditions(db, where, filters, { skip: ['prices'] });
+  // The price conditions may drive through the (currency, amountValue, articleId) index only when
+  // they are selective and no article filter is more so; otherwise they only test (see filters.ts).
+  const price = new SqlWhere();
+  addPriceConditions(price, filters, 'pm');
+  let drive = false;
+  if (price.conditions.length) {
+    const estimate = await boundedCount(
+      db,
+      `SELECT 1 FROM "price_mentions" pm ${price.toString()}`,
+      price.params,
+    );
+    drive = estimate < planner.selectiveRows && (driver === null || estimate < driver.estimate);
+    where.add(
+      price.conditions.map((condition) => (drive ? condition : `+${condition}`)).join(' AND '),
+      ...price.params,
+    );
+  }
+  // Otherwise articles come first, in date order (or from the article driver), and the walk stops after a page.
+  const from = drive
+    ? `"price_mentions" pm CROSS JOIN "articles" a ON a."id" = pm."articleId"`
+    : `"articles" a CROSS JOIN "price_mentions" pm ON pm."articleId" = a."id"`;
   if (page.cursor !== undefined) {
     const [date, articleId, id] = decodeCursor(page.cursor, ['string', 'number', 'number']);
     where.add(
@@ -70,7 +92,7 @@ export async function listPrices(
   const rows = await db.$queryRawUnsafe<PriceRow[]>(
     `SELECT pm."id", pm."amount", pm."currency", pm."raw", pm."location", pm."sentence", pm."start", pm."end",
             a."id" AS articleId, a."title", a."sortDate"
-     FROM "price_mentions" pm JOIN "articles" a ON a."id" = pm."articleId"
+     FROM ${from}
      ${where.toString()}
      ORDER BY a."sortDate" DESC, a."id" DESC, pm."id" ASC LIMIT ?`,
     ...where.params,

@@ -4,6 +4,8 @@ import { toFtsQuery } from '../fts-query.ts';
 import {
   SqlWhere,
   addArticleConditions,
+  boundedCount,
+  planner,
   isoDate,
   resolvePersonIds,
   type ArchiveFilters,
@@ -60,8 +62,13 @@ export async function listQuotes(
   await addArticleConditions(db, where, filters, { skip: ['q', 'speaker'] });
   if (filters.q !== undefined) {
     const match = toFtsQuery(filters.q);
-    if (match !== null)
-      where.add(`q."id" IN (SELECT rowid FROM "quotes_fts" WHERE "quotes_fts" MATCH ?)`, match);
+    if (match !== null) {
+      // A rare term drives (its few quotes, then sorted); a common one only tests quotes met in
+      // date order, which stops after a page (see addArticleConditions).
+      const sql = `SELECT rowid FROM "quotes_fts" WHERE "quotes_fts" MATCH ?`;
+      const selective = (await boundedCount(db, sql, [match])) < planner.selectiveRows;
+      where.add(`${selective ? '' : '+'}q."id" IN (${sql})`, match);
+    }
   }
   if (filters.speaker !== undefined) {
     const ids = await resolvePersonIds(db, filters.speaker);

@@ -15,7 +15,15 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../client.ts';
 import { InvalidCursorError, decodeCursor, encodeCursor } from '../cursor.ts';
 import { SearchSyntaxError, toFtsQuery } from '../fts-query.ts';
-import { SqlWhere, addArticleConditions, isoDate, resolvePersonIds, type ArchiveFilters } from './filters.ts';
+import {
+  SqlWhere,
+  addArticleConditions,
+  boundedCount,
+  isoDate,
+  planner,
+  resolvePersonIds,
+  type ArchiveFilters,
+} from './filters.ts';
 
 export type SearchType = 'articles' | 'quotes' | 'all';
 
@@ -84,7 +92,13 @@ export interface SqlPart {
 // Snippet markers are placeholders first, so the text between them can be escaped safely.
 const OPEN = '\u0002';
 const CLOSE = '\u0003';
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function renderSnippet(raw: string, options: SnippetOptions): string {
   const text = options.escapeHtml ? raw.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!) : raw;
@@ -94,7 +108,8 @@ export function renderSnippet(raw: string, options: SnippetOptions): string {
 /** The FTS expression of a search, or a SearchSyntaxError when there is nothing to search for. */
 export function matchExpression(q: string): string {
   const match = toFtsQuery(q);
-  if (match === null) throw new SearchSyntaxError('The query has no words to search for: use letters or digits');
+  if (match === null)
+    throw new SearchSyntaxError('The query has no words to search for: use letters or digits');
   return match;
 }
 
@@ -105,30 +120,100 @@ export async function ftsErrorsAsSyntaxErrors<T>(run: () => Promise<T>): Promise
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const fts = /fts5: ([^\n"]*(?:"[^"]*")?)/.exec(message);
-    if (fts) throw new SearchSyntaxError(`The search engine rejected the query (${fts[1]!.trim()}); check quotes, parentheses and operators`);
-    if (/unknown special query|malformed MATCH/i.test(message)) throw new SearchSyntaxError('The search engine rejected the query');
+    if (fts)
+      throw new SearchSyntaxError(
+        `The search engine rejected the query (${fts[1]!.trim()}); check quotes, parentheses and operators`,
+      );
+    if (/unknown special query|malformed MATCH/i.test(message))
+      throw new SearchSyntaxError('The search engine rejected the query');
     throw error;
   }
 }
 
-/** Matching articles (alias `a`) driven from the FTS index, with every filter but `q`. */
-export async function articleMatchSet(db: Db, match: string, filters: ArchiveFilters): Promise<{ where: SqlWhere; from: string }> {
-  const where = new SqlWhere().add(`"articles_fts" MATCH ?`, match);
-  await addArticleConditions(db, where, filters, { skip: ['q'] });
-  return { where, from: `"articles_fts" CROSS JOIN "articles" a ON a."id" = "articles_fts".rowid` };
+/** The rows a search selects: `from` and `where` of a SELECT naming "articles_fts"/"quotes_fts" rowids. */
+export interface MatchSet {
+  from: string;
+  where: SqlWhere;
 }
 
-/** Matching quotes (alias `q`, their articles `a`) driven from the FTS index: `speaker` on the quote, the rest on the article. */
-export async function quoteMatchSet(db: Db, match: string, filters: ArchiveFilters): Promise<{ where: SqlWhere; from: string }> {
-  const where = new SqlWhere().add(`"quotes_fts" MATCH ?`, match);
-  await addArticleConditions(db, where, filters, { skip: ['q', 'speaker'] });
-  if (filters.speaker !== undefined) {
-    const ids = await resolvePersonIds(db, filters.speaker);
-    where.add(`q."speakerId" IN (${ids.length ? ids.join(',') : 'NULL'})`);
+const INFINITE = Number.POSITIVE_INFINITY;
+
+/**
+ * Conditions on the article's id are asked of the FTS rowid instead (the same number), so that
+ * testing them needs no lookup of the article row; only conditions on other columns join it.
+ */
+function onRowid(where: SqlWhere, rowid: string): { where: SqlWhere; needsArticle: boolean } {
+  const moved = new SqlWhere();
+  for (const condition of where.conditions) moved.conditions.push(condition.replaceAll('a."id"', rowid));
+  moved.params.push(...where.params);
+  return { where: moved, needsArticle: moved.conditions.some((condition) => condition.includes('a."')) };
+}
+
+/**
+ * Matching articles (alias `a`). Always driven from the FTS index (CROSS JOIN pins the order):
+ * reading a doclist is cheap even for a common term, while looking rows up is not. The most
+ * selective filter (a rare person, a narrow date range...) becomes a set of ids tested against
+ * each FTS rowid before the article row is read, so a common term with a narrow filter reads only
+ * the articles it returns; and bm25 is computed only for rows that pass.
+ */
+export async function articleMatchSet(db: Db, match: string, filters: ArchiveFilters): Promise<MatchSet> {
+  const conditions = new SqlWhere().add(`"articles_fts" MATCH ?`, match);
+  const driver = await addArticleConditions(db, conditions, filters, {
+    skip: ['q'],
+    dateDriver: true,
+    driverColumn: 'a."id"',
+  });
+  if (driver) {
+    // Right after MATCH: tested first, on the rowid alone.
+    conditions.conditions.splice(1, 0, `+"articles_fts".rowid IN (${driver.sql})`);
+    conditions.params.splice(1, 0, ...driver.params);
   }
+  const { where, needsArticle } = onRowid(conditions, '"articles_fts".rowid');
   return {
+    from: needsArticle
+      ? `"articles_fts" CROSS JOIN "articles" a ON a."id" = "articles_fts".rowid`
+      : `"articles_fts"`,
     where,
+  };
+}
+
+/**
+ * Matching quotes (alias `q`, their articles `a`): `speaker` applies to the quote, the other
+ * filters to its article. Driven from the FTS index like articles; the most selective of the
+ * speaker and the article filters becomes a set of quote ids tested against each FTS rowid.
+ */
+export async function quoteMatchSet(db: Db, match: string, filters: ArchiveFilters): Promise<MatchSet> {
+  const where = new SqlWhere().add(`"quotes_fts" MATCH ?`, match);
+  const driver = await addArticleConditions(db, where, filters, {
+    skip: ['q', 'speaker'],
+    dateDriver: true,
+    driverColumn: 'a."id"',
+  });
+  const speakerIds =
+    filters.speaker === undefined ? null : (await resolvePersonIds(db, filters.speaker)).join(',') || 'NULL';
+  const speakerSql = `SELECT "id" FROM "quotes" WHERE "speakerId" IN (${speakerIds})`;
+  const speakerQuotes = speakerIds === null ? INFINITE : await boundedCount(db, speakerSql, []);
+  const tests: { sql: string; params: unknown[] }[] = [];
+  if (
+    speakerIds !== null &&
+    speakerQuotes < planner.selectiveRows &&
+    speakerQuotes <= (driver?.estimate ?? INFINITE)
+  ) {
+    tests.push({ sql: `+"quotes_fts".rowid IN (${speakerSql})`, params: [] });
+  } else if (speakerIds !== null) {
+    where.add(`q."speakerId" IN (${speakerIds})`);
+  }
+  if (driver) {
+    tests.push({
+      sql: `+"quotes_fts".rowid IN (SELECT dq."id" FROM "quotes" dq WHERE dq."articleId" IN (${driver.sql}))`,
+      params: driver.params,
+    });
+  }
+  where.conditions.splice(1, 0, ...tests.map((test) => test.sql));
+  where.params.splice(1, 0, ...tests.flatMap((test) => test.params));
+  return {
     from: `"quotes_fts" CROSS JOIN "quotes" q ON q."id" = "quotes_fts".rowid CROSS JOIN "articles" a ON a."id" = q."articleId"`,
+    where,
   };
 }
 
@@ -145,21 +230,36 @@ function fingerprint(match: string, filters: ArchiveFilters): string {
 type ListPosition = { state: 'start' } | { state: 'after'; rank: number; id: number } | { state: 'done' };
 
 const START: ListPosition = { state: 'start' };
-const toKey = (p: ListPosition): [number, number] => (p.state === 'after' ? [p.rank, p.id] : [0, p.state === 'start' ? 0 : -1]);
+const toKey = (p: ListPosition): [number, number] =>
+  p.state === 'after' ? [p.rank, p.id] : [0, p.state === 'start' ? 0 : -1];
 const fromKey = (rank: number, id: number): ListPosition =>
   id === 0 ? START : id < 0 ? { state: 'done' } : { state: 'after', rank, id };
 
-function decodeSearchCursor(cursor: string, type: SearchType, print: string): { articles: ListPosition; quotes: ListPosition } {
-  const shape: ('string' | 'number')[] = type === 'all' ? ['string', 'string', 'number', 'number', 'number', 'number'] : ['string', 'string', 'number', 'number'];
+function decodeSearchCursor(
+  cursor: string,
+  type: SearchType,
+  print: string,
+): { articles: ListPosition; quotes: ListPosition } {
+  const shape: ('string' | 'number')[] =
+    type === 'all'
+      ? ['string', 'string', 'number', 'number', 'number', 'number']
+      : ['string', 'string', 'number', 'number'];
   const [cursorType, cursorPrint, ...keys] = decodeCursor(cursor, shape) as [string, string, ...number[]];
-  if (cursorType !== type) throw new InvalidCursorError(`cursor belongs to a search of type=${cursorType}, not type=${type}`);
-  if (cursorPrint !== print) throw new InvalidCursorError('cursor belongs to another search: pass it with the same q and filters');
+  if (cursorType !== type)
+    throw new InvalidCursorError(`cursor belongs to a search of type=${cursorType}, not type=${type}`);
+  if (cursorPrint !== print)
+    throw new InvalidCursorError('cursor belongs to another search: pass it with the same q and filters');
   const [r1 = 0, i1 = 0, r2 = 0, i2 = 0] = keys;
   if (type === 'quotes') return { articles: { state: 'done' }, quotes: fromKey(r1, i1) };
   return { articles: fromKey(r1, i1), quotes: type === 'all' ? fromKey(r2, i2) : { state: 'done' } };
 }
 
-function encodeSearchCursor(type: SearchType, print: string, articles: ListPosition, quotes: ListPosition): string | null {
+function encodeSearchCursor(
+  type: SearchType,
+  print: string,
+  articles: ListPosition,
+  quotes: ListPosition,
+): string | null {
   if (articles.state === 'done' && quotes.state === 'done') return null;
   if (type === 'articles') return encodeCursor([type, print, ...toKey(articles)]);
   if (type === 'quotes') return encodeCursor([type, print, ...toKey(quotes)]);
@@ -200,7 +300,12 @@ interface QuoteHitRow {
 const afterKey = (where: SqlWhere, rank: string, id: string, position: ListPosition) => {
   if (position.state !== 'after') return;
   const exact = String(position.rank);
-  where.add(`(${rank} > CAST(? AS REAL) OR (${rank} = CAST(? AS REAL) AND ${id} > CAST(? AS INTEGER)))`, exact, exact, position.id);
+  where.add(
+    `(${rank} > CAST(? AS REAL) OR (${rank} = CAST(? AS REAL) AND ${id} > CAST(? AS INTEGER)))`,
+    exact,
+    exact,
+    position.id,
+  );
 };
 
 async function searchArticles(
@@ -287,7 +392,10 @@ async function searchQuotes(
         id: Number(row.id),
         text: row.text,
         cue: row.cue,
-        speaker: row.speakerId === null ? null : { id: Number(row.speakerId), name: row.speakerName!, slug: row.speakerSlug! },
+        speaker:
+          row.speakerId === null
+            ? null
+            : { id: Number(row.speakerId), name: row.speakerName!, slug: row.speakerSlug! },
         article: { id: Number(row.articleId), title: row.title, date: isoDate(row.sortDate)! },
         score: -row.rank,
         snippet: renderSnippet(row.snippet, snippet),
@@ -312,7 +420,10 @@ export async function search(
   const start =
     page.cursor !== undefined
       ? decodeSearchCursor(page.cursor, page.type, print)
-      : { articles: wantArticles ? START : ({ state: 'done' } as const), quotes: wantQuotes ? START : ({ state: 'done' } as const) };
+      : {
+          articles: wantArticles ? START : ({ state: 'done' } as const),
+          quotes: wantQuotes ? START : ({ state: 'done' } as const),
+        };
   return ftsErrorsAsSyntaxErrors(async () => {
     const result: SearchResult = { query: { q: filters.q, match, type: page.type }, nextCursor: null };
     let articlesNext: ListPosition = { state: 'done' };

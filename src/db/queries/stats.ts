@@ -5,7 +5,14 @@
  */
 import type { Db } from '../client.ts';
 import { SqlWhere, addArticleConditions, addPriceConditions, type ArchiveFilters } from './filters.ts';
-import { articleMatchSet, ftsErrorsAsSyntaxErrors, matchExpression, quoteMatchSet, type SearchType, type SqlPart } from './search.ts';
+import {
+  articleMatchSet,
+  ftsErrorsAsSyntaxErrors,
+  matchExpression,
+  quoteMatchSet,
+  type SearchType,
+  type SqlPart,
+} from './search.ts';
 
 export interface PersonCount {
   id: number;
@@ -55,16 +62,26 @@ const toPersonCounts = (rows: CountRow[]): PersonCount[] =>
  * Facets of a set of articles and a set of quotes, each given as SQL selecting ids (or null for
  * the whole archive). `top` bounds the people and speaker lists.
  */
-async function facetsOf(db: Db, articles: SqlPart | null, quotes: SqlPart | null, top: number): Promise<Facets> {
+async function facetsOf(
+  db: Db,
+  articles: SqlPart | null,
+  quotes: SqlPart | null,
+  top: number,
+): Promise<Facets> {
   const articleFilter = (column: string): SqlPart =>
-    articles ? { sql: `WHERE ${column} IN (${articles.sql})`, params: articles.params } : { sql: '', params: [] };
+    articles
+      ? { sql: `WHERE ${column} IN (${articles.sql})`, params: articles.params }
+      : { sql: '', params: [] };
   const quoteFilter = (column: string): SqlPart =>
     quotes ? { sql: `AND ${column} IN (${quotes.sql})`, params: quotes.params } : { sql: '', params: [] };
 
   const mentions = articleFilter('m."articleId"');
   const people = await db.$queryRawUnsafe<CountRow[]>(
     `SELECT p."id", p."name", p."slug", c.n FROM (
-       SELECT m."personId" AS personId, count(DISTINCT m."articleId") AS n FROM "mentions" m ${mentions.sql} GROUP BY m."personId"
+       SELECT pa.personId, count(*) AS n FROM (
+         -- One row per (article, person), streamed in (articleId, personId) index order.
+         SELECT m."articleId", m."personId" AS personId FROM "mentions" m ${mentions.sql} GROUP BY m."articleId", m."personId"
+       ) pa GROUP BY pa.personId
      ) c JOIN "people" p ON p."id" = c.personId
      ORDER BY c.n DESC, p."name", p."id" LIMIT ?`,
     ...mentions.params,
@@ -80,12 +97,18 @@ async function facetsOf(db: Db, articles: SqlPart | null, quotes: SqlPart | null
     top,
   );
   const priced = articleFilter('pm."articleId"');
-  const currencies = await db.$queryRawUnsafe<{ currency: string; prices: number | bigint; articles: number | bigint }[]>(
-    `SELECT pm."currency" AS currency, count(*) AS prices, count(DISTINCT pm."articleId") AS articles
-     FROM "price_mentions" pm ${priced.sql} GROUP BY pm."currency" ORDER BY prices DESC, currency`,
+  const currencies = await db.$queryRawUnsafe<
+    { currency: string; prices: number | bigint; articles: number | bigint }[]
+  >(
+    `SELECT ac.currency, sum(ac.n) AS prices, count(*) AS articles FROM (
+       -- One row per (article, currency), streamed in (articleId, currency, amountValue) index order.
+       SELECT pm."articleId", pm."currency" AS currency, count(*) AS n FROM "price_mentions" pm ${priced.sql}
+       GROUP BY pm."articleId", pm."currency"
+     ) ac GROUP BY ac.currency ORDER BY prices DESC, ac.currency`,
     ...priced.params,
   );
-  const dated = articleFilter('a."id"');
+  // "+": walk the (sortDate, id) index and test each id, rather than look up each matching row.
+  const dated = articleFilter('+a."id"');
   const months = await db.$queryRawUnsafe<{ month: string; n: number | bigint }[]>(
     `SELECT substr(a."sortDate", 1, 7) AS month, count(*) AS n FROM "articles" a ${dated.sql} GROUP BY month ORDER BY month`,
     ...dated.params,
@@ -93,7 +116,11 @@ async function facetsOf(db: Db, articles: SqlPart | null, quotes: SqlPart | null
   return {
     people: toPersonCounts(people),
     speakers: toPersonCounts(speakers),
-    currencies: currencies.map((row) => ({ currency: row.currency, prices: Number(row.prices), articles: Number(row.articles) })),
+    currencies: currencies.map((row) => ({
+      currency: row.currency,
+      prices: Number(row.prices),
+      articles: Number(row.articles),
+    })),
     months: months.map((row) => ({ month: row.month, articles: Number(row.n) })),
   };
 }
@@ -103,7 +130,12 @@ async function facetsOf(db: Db, articles: SqlPart | null, quotes: SqlPart | null
  * articles of the matching quotes); the quote set is the matching quotes (for type=articles: the
  * quotes of the matching articles). Totals count every hit, not just the page.
  */
-export async function searchFacets(db: Db, filters: ArchiveFilters & { q: string }, type: SearchType, top = 10): Promise<SearchFacets> {
+export async function searchFacets(
+  db: Db,
+  filters: ArchiveFilters & { q: string },
+  type: SearchType,
+  top = 10,
+): Promise<SearchFacets> {
   const match = matchExpression(filters.q);
   const articleSet = await articleMatchSet(db, match, filters);
   const quoteSet = await quoteMatchSet(db, match, filters);
@@ -117,18 +149,31 @@ export async function searchFacets(db: Db, filters: ArchiveFilters & { q: string
   };
   return ftsErrorsAsSyntaxErrors(async () => {
     const count = async (part: SqlPart) =>
-      Number((await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM (${part.sql})`, ...part.params))[0]!.n);
+      Number(
+        (
+          await db.$queryRawUnsafe<{ n: number | bigint }[]>(
+            `SELECT count(*) AS n FROM (${part.sql})`,
+            ...part.params,
+          )
+        )[0]!.n,
+      );
     const total = {
       articles: type === 'quotes' ? 0 : await count(matchingArticles),
       quotes: type === 'articles' ? 0 : await count(matchingQuotes),
     };
     const articles: SqlPart =
       type === 'quotes'
-        ? { sql: `SELECT q2."articleId" FROM "quotes" q2 WHERE q2."id" IN (${matchingQuotes.sql})`, params: matchingQuotes.params }
+        ? {
+            sql: `SELECT q2."articleId" FROM "quotes" q2 WHERE q2."id" IN (${matchingQuotes.sql})`,
+            params: matchingQuotes.params,
+          }
         : matchingArticles;
     const quotes: SqlPart =
       type === 'articles'
-        ? { sql: `SELECT q2."id" FROM "quotes" q2 WHERE q2."articleId" IN (${matchingArticles.sql})`, params: matchingArticles.params }
+        ? {
+            sql: `SELECT q2."id" FROM "quotes" q2 WHERE q2."articleId" IN (${matchingArticles.sql})`,
+            params: matchingArticles.params,
+          }
         : matchingQuotes;
     return { total, ...(await facetsOf(db, articles, quotes, top)) };
   });
@@ -197,42 +242,88 @@ export function decimalMidpoint(a: string, b: string): string {
 }
 
 /**
- * count, min, max and median of the price mentions matching `filters`, per currency. Each figure
- * is one indexed walk: counts by GROUP BY, then per currency the first, last and middle rows in
- * amount order (LIMIT/OFFSET on the (currency, amountValue) index), never all amounts in memory.
+ * count, min, max and median of the price mentions matching `filters`, per currency, in SQL.
+ *
+ * - Price conditions only (or none): per currency, the count and the first, last and middle
+ *   entries of the (currency, amountValue, articleId) index, an index-only walk; the middle
+ *   entries' amounts are then read by id.
+ * - With article filters: one pass over the filtered prices (articles first: from the most
+ *   selective filter, else in date order), ranked per currency by a window function.
  */
 export async function priceStats(db: Db, filters: ArchiveFilters): Promise<PriceStats[]> {
   const where = new SqlWhere();
-  await addArticleConditions(db, where, filters, { skip: ['prices'] });
-  addPriceConditions(where, filters, 'pm');
-  const needsArticle = where.conditions.some((condition) => condition.includes('a."'));
-  const from = `"price_mentions" pm${needsArticle ? ` JOIN "articles" a ON a."id" = pm."articleId"` : ''}`;
+  await addArticleConditions(db, where, filters, { skip: ['prices'], dateDriver: true });
+  const price = new SqlWhere();
+  addPriceConditions(price, filters, 'pm');
   return ftsErrorsAsSyntaxErrors(async () => {
-    const counts = await db.$queryRawUnsafe<{ currency: string; n: number | bigint }[]>(
-      `SELECT pm."currency" AS currency, count(*) AS n FROM ${from} ${where.toString()} GROUP BY pm."currency" ORDER BY n DESC, currency`,
+    if (where.conditions.length === 0) return priceStatsByIndex(db, price);
+    const rows = await db.$queryRawUnsafe<
+      { currency: string; n: number | bigint; rn: number | bigint; amount: string }[]
+    >(
+      `WITH ranked AS (
+         SELECT pm."id", pm."currency",
+                row_number() OVER (PARTITION BY pm."currency" ORDER BY pm."amountValue", pm."id") AS rn,
+                count(*) OVER (PARTITION BY pm."currency") AS n
+         FROM "articles" a CROSS JOIN "price_mentions" pm ON pm."articleId" = a."id"
+         WHERE ${[...where.conditions, ...price.conditions].join(' AND ')}
+       )
+       SELECT r."currency" AS currency, r.n, r.rn, p."amount" AS amount
+       FROM ranked r JOIN "price_mentions" p ON p."id" = r."id"
+       WHERE r.rn IN (1, r.n, (r.n + 1) / 2, (r.n + 2) / 2)
+       ORDER BY r.n DESC, r."currency", r.rn`,
       ...where.params,
+      ...price.params,
     );
     const stats: PriceStats[] = [];
-    for (const { currency, n } of counts) {
-      const count = Number(n);
-      const scoped = new SqlWhere().add(`pm."currency" = ?`, currency);
-      scoped.conditions.push(...where.conditions);
-      scoped.params.push(...where.params);
-      const at = async (order: 'ASC' | 'DESC', offset: number, take: number) =>
-        (
-          await db.$queryRawUnsafe<{ amount: string }[]>(
-            `SELECT pm."amount" AS amount FROM ${from} ${scoped.toString()} ORDER BY pm."amountValue" ${order}, pm."id" ${order} LIMIT ? OFFSET ?`,
-            ...scoped.params,
-            take,
-            offset,
-          )
-        ).map((row) => row.amount);
-      const [min] = await at('ASC', 0, 1);
-      const [max] = await at('DESC', 0, 1);
-      const middle = await at('ASC', Math.floor((count - 1) / 2), count % 2 === 0 ? 2 : 1);
-      const median = middle.length === 2 ? decimalMidpoint(middle[0]!, middle[1]!) : middle[0]!;
-      stats.push({ currency, count, min: min!, max: max!, median });
+    for (const row of rows) {
+      const n = Number(row.n);
+      const rn = Number(row.rn);
+      let entry = stats.at(-1);
+      if (entry?.currency !== row.currency) {
+        entry = { currency: row.currency, count: n, min: '', max: '', median: '' };
+        stats.push(entry);
+      }
+      const lower = Math.floor((n + 1) / 2);
+      const upper = Math.floor((n + 2) / 2);
+      if (rn === 1) entry.min = row.amount;
+      if (rn === n) entry.max = row.amount;
+      if (rn === lower) entry.median = row.amount;
+      if (rn === upper && upper !== lower) entry.median = decimalMidpoint(entry.median, row.amount);
     }
     return stats;
   });
+}
+
+async function priceStatsByIndex(db: Db, price: SqlWhere): Promise<PriceStats[]> {
+  const counts = await db.$queryRawUnsafe<{ currency: string; n: number | bigint }[]>(
+    `SELECT pm."currency" AS currency, count(*) AS n FROM "price_mentions" pm ${price.toString()}
+     GROUP BY pm."currency" ORDER BY n DESC, currency`,
+    ...price.params,
+  );
+  const stats: PriceStats[] = [];
+  for (const { currency, n } of counts) {
+    const count = Number(n);
+    const scoped = new SqlWhere().add(`pm."currency" = ?`, currency);
+    scoped.conditions.push(...price.conditions);
+    scoped.params.push(...price.params);
+    // Only ids are walked (the index holds them); amounts are read for the rows picked.
+    const at = async (order: 'ASC' | 'DESC', offset: number, take: number): Promise<string[]> =>
+      (
+        await db.$queryRawUnsafe<{ amount: string }[]>(
+          `SELECT p."amount" AS amount FROM (
+             SELECT pm."id", pm."amountValue" FROM "price_mentions" pm ${scoped.toString()}
+             ORDER BY pm."amountValue" ${order} LIMIT ? OFFSET ?
+           ) w JOIN "price_mentions" p ON p."id" = w."id" ORDER BY w."amountValue" ${order}`,
+          ...scoped.params,
+          take,
+          offset,
+        )
+      ).map((row) => row.amount);
+    const [min] = await at('ASC', 0, 1);
+    const [max] = await at('DESC', 0, 1);
+    const middle = await at('ASC', Math.floor((count - 1) / 2), count % 2 === 0 ? 2 : 1);
+    const median = middle.length === 2 ? decimalMidpoint(middle[0]!, middle[1]!) : middle[0]!;
+    stats.push({ currency, count, min: min!, max: max!, median });
+  }
+  return stats;
 }

@@ -1,0 +1,322 @@
+/**
+ * Search and list latency on a generated archive.
+ *
+ *   node --import tsx bench/search.bench.ts [--size 100000] [--runs 40] [--warmup 3]
+ *
+ * Builds (or reuses) bench/corpus/search-<size>.db with bench/generator.ts and the archive's
+ * extraction (see search-corpus.ts), then times requests through `app.inject` (the whole Fastify
+ * stack: validation, query, serialisation, ETag, no network) one at a time, for selective and
+ * common terms, with and without filters, and the other lists, facets and statistics. Terms are
+ * picked from the corpus's own FTS vocabulary by document frequency. Writes
+ * bench/results/search-<size>.json; the target is p99 <= 50 ms for selective searches.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { buildApp } from '../src/api/app.ts';
+import { databaseFile } from '../src/db/client.ts';
+import { ensureCorpus } from './search-corpus.ts';
+
+const TARGET_P99_MS = 50;
+const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+
+interface Scenario {
+  name: string;
+  /** Counted against the p99 target. */
+  selective: boolean;
+  url: (i: number) => string;
+  runs?: number;
+}
+
+interface Measured {
+  name: string;
+  selective: boolean;
+  example: string;
+  runs: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  mean: number;
+  /** Hits (or rows) of the example request's first page. */
+  rows: number;
+}
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const round = (ms: number): number => Math.round(ms * 100) / 100;
+
+/** Terms of the corpus by document frequency, read from the FTS index itself. */
+function pickTerms(file: string) {
+  const db = new Database(file, { readonly: true });
+  try {
+    db.exec(`CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, 'articles_fts', 'row')`);
+    const words = (min: number, max: number, limit: number): string[] =>
+      db
+        .prepare(
+          `SELECT term FROM temp.vocab WHERE doc BETWEEN ? AND ? AND length(term) >= 5 AND term NOT GLOB '*[^a-z]*'
+           ORDER BY doc, term LIMIT ?`,
+        )
+        .pluck()
+        .all(min, max, limit) as string[];
+    const rare = words(1, 200, 20);
+    const medium = words(300, 3000, 10);
+    const common = ['sanctions', 'prices', 'said'];
+    const person = (having: string) =>
+      db
+        .prepare(
+          `SELECT p."name" FROM "people" p JOIN "mentions" m ON m."personId" = p."id" GROUP BY p."id" HAVING ${having} LIMIT 1`,
+        )
+        .pluck()
+        .get() as string | undefined;
+    const topPerson = db
+      .prepare(
+        `SELECT p."name" FROM "people" p JOIN "mentions" m ON m."personId" = p."id" GROUP BY p."id" ORDER BY count(*) DESC LIMIT 1`,
+      )
+      .pluck()
+      .get() as string;
+    const rarePerson = person('count(DISTINCT m."articleId") BETWEEN 2 AND 10') ?? topPerson;
+    const counts = db
+      .prepare(
+        `SELECT (SELECT count(*) FROM "articles") AS articles, (SELECT count(*) FROM "quotes") AS quotes,
+                (SELECT count(*) FROM "price_mentions") AS prices, (SELECT count(*) FROM "people") AS people`,
+      )
+      .get() as Record<string, number>;
+    return {
+      rare: rare.length ? rare : words(1, 1e9, 20),
+      medium: medium.length ? medium : rare,
+      common,
+      topPerson,
+      rarePerson,
+      counts,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      size: { type: 'string', default: '100000' },
+      runs: { type: 'string', default: '40' },
+      warmup: { type: 'string', default: '3' },
+    },
+  });
+  const size = Number(values.size);
+  const runs = Number(values.runs);
+  const warmup = Number(values.warmup);
+  if (![size, runs, warmup].every((n) => Number.isInteger(n) && n >= 0) || size === 0 || runs === 0) {
+    console.error('Usage: node --import tsx bench/search.bench.ts [--size N] [--runs N] [--warmup N]');
+    return 2;
+  }
+
+  const url = await ensureCorpus({ size, log: (line) => console.error(line) });
+  const terms = pickTerms(databaseFile(url));
+  console.error(
+    `terms: rare ${terms.rare.slice(0, 5).join(', ')}…; medium ${terms.medium.slice(0, 3).join(', ')}…; people: ${terms.rarePerson} (rare), ${terms.topPerson} (top)`,
+  );
+
+  const rare = (i: number) => terms.rare[i % terms.rare.length]!;
+  const medium = (i: number) => terms.medium[i % terms.medium.length]!;
+  const common = (i: number) => terms.common[i % terms.common.length]!;
+  const q = (term: string) => encodeURIComponent(term);
+  const month = (i: number) =>
+    `from=${2020 + (i % 6)}-0${1 + (i % 9)}-01&to=${2020 + (i % 6)}-0${1 + (i % 9)}-28`;
+  const year = (i: number) => `from=${2020 + (i % 6)}-01-01&to=${2020 + (i % 6)}-12-31`;
+  const week = (i: number) => `from=2022-0${1 + (i % 9)}-01&to=2022-0${1 + (i % 9)}-07`;
+  const top = encodeURIComponent(terms.topPerson);
+  const rarePerson = encodeURIComponent(terms.rarePerson);
+
+  const scenarios: Scenario[] = [
+    { name: 'search: selective term', selective: true, url: (i) => `/search?q=${q(rare(i))}` },
+    {
+      name: 'search: selective term, type=articles',
+      selective: true,
+      url: (i) => `/search?q=${q(rare(i))}&type=articles`,
+    },
+    {
+      name: 'search: selective term + year',
+      selective: true,
+      url: (i) => `/search?q=${q(rare(i))}&${year(i)}`,
+    },
+    {
+      name: 'search: selective term + top person',
+      selective: true,
+      url: (i) => `/search?q=${q(rare(i))}&person=${top}`,
+    },
+    {
+      name: 'search: selective term + currency + min',
+      selective: true,
+      url: (i) => `/search?q=${q(rare(i))}&currency=USD&min=10`,
+    },
+    { name: 'search: selective prefix', selective: true, url: (i) => `/search?q=${q(`${rare(i)}*`)}` },
+    {
+      name: 'search: selective OR medium',
+      selective: true,
+      url: (i) => `/search?q=${q(`${rare(i)} OR ${medium(i)}`)}`,
+    },
+    { name: 'search: medium term', selective: true, url: (i) => `/search?q=${q(medium(i))}` },
+    {
+      name: 'search: common term + rare person',
+      selective: false,
+      url: (i) => `/search?q=${common(i)}&person=${rarePerson}`,
+    },
+    { name: 'search: common term + week', selective: false, url: (i) => `/search?q=${common(i)}&${week(i)}` },
+    {
+      name: 'search: selective term, facets',
+      selective: true,
+      url: (i) => `/search?q=${q(rare(i))}&facets=true`,
+    },
+    { name: 'search: common term', selective: false, url: (i) => `/search?q=${common(i)}` },
+    {
+      name: 'search: common term + month',
+      selective: false,
+      url: (i) => `/search?q=${common(i)}&${month(i)}`,
+    },
+    { name: 'search: common phrase', selective: false, url: () => `/search?q=${q('"energy supplies"')}` },
+    {
+      name: 'search: common term, page 2',
+      selective: false,
+      url: (i) => `/search?q=${common(i)}&type=articles&cursor=CURSOR`,
+    },
+    {
+      name: 'search: common term, facets',
+      selective: false,
+      url: (i) => `/search?q=${common(i)}&facets=true`,
+      runs: 5,
+    },
+    { name: 'articles: selective q', selective: true, url: (i) => `/articles?q=${q(rare(i))}` },
+    {
+      name: 'articles: common q + year',
+      selective: false,
+      url: (i) => `/articles?q=${common(i)}&${year(i)}`,
+    },
+    { name: 'articles: rare person', selective: false, url: () => `/articles?person=${rarePerson}` },
+    {
+      name: 'articles: top person + month',
+      selective: false,
+      url: (i) => `/articles?person=${top}&${month(i)}`,
+    },
+    {
+      name: 'articles: currency + min (rare prices)',
+      selective: false,
+      url: () => `/articles?currency=GBP&min=99`,
+    },
+    {
+      name: 'articles: source prefix',
+      selective: false,
+      url: (i) => `/articles?source=${q(`https://news.example/articles/${1000 + i}`)}`,
+    },
+    { name: 'quotes: selective q', selective: true, url: (i) => `/quotes?q=${q(rare(i))}` },
+    { name: 'quotes: common q', selective: false, url: (i) => `/quotes?q=${common(i)}` },
+    { name: 'quotes: rare speaker', selective: false, url: () => `/quotes?speaker=${rarePerson}` },
+    { name: 'prices: currency (common)', selective: false, url: () => `/prices?currency=USD` },
+    { name: 'prices: currency + min (rare)', selective: false, url: () => `/prices?currency=GBP&min=99.9` },
+    { name: 'people: text=selective', selective: false, url: (i) => `/people?q=&text=${q(rare(i))}` },
+    { name: 'people: name part', selective: false, url: () => `/people?q=han` },
+    { name: 'prices/stats: whole archive', selective: false, url: () => `/prices/stats`, runs: 5 },
+    { name: 'prices/stats: month', selective: false, url: (i) => `/prices/stats?${month(i)}`, runs: 5 },
+    { name: 'stats', selective: false, url: () => `/stats`, runs: 5 },
+  ];
+
+  const app = await buildApp({ databaseUrl: url });
+  const measured: Measured[] = [];
+  try {
+    // Page 2 of a common search needs a real cursor per term.
+    const cursors = new Map<string, string>();
+    for (const term of terms.common) {
+      const first = await app.inject({ method: 'GET', url: `/search?q=${term}&type=articles` });
+      cursors.set(term, first.json<{ nextCursor: string }>().nextCursor);
+    }
+    for (const scenario of scenarios) {
+      const count = Math.min(runs, scenario.runs ?? runs);
+      const times: number[] = [];
+      let rows = 0;
+      let example = '';
+      for (let i = -warmup; i < count; i++) {
+        let target = scenario.url(Math.abs(i));
+        if (target.includes('CURSOR')) target = target.replace('CURSOR', cursors.get(common(Math.abs(i)))!);
+        const began = performance.now();
+        const response = await app.inject({ method: 'GET', url: target });
+        const elapsed = performance.now() - began;
+        if (response.statusCode !== 200)
+          throw new Error(`${target} → ${response.statusCode}: ${response.body.slice(0, 300)}`);
+        if (i < 0) continue;
+        times.push(elapsed);
+        if (i === 0) {
+          example = target.length > 160 ? `${target.slice(0, 160)}…` : target;
+          const body = response.json<{
+            items?: unknown[];
+            articles?: { items: unknown[] };
+            quotes?: { items: unknown[] };
+            currencies?: unknown[];
+          }>();
+          rows =
+            (body.items?.length ?? 0) +
+            (body.articles?.items.length ?? 0) +
+            (body.quotes?.items.length ?? 0) +
+            (body.currencies?.length ?? 0);
+        }
+      }
+      const sorted = [...times].sort((a, b) => a - b);
+      const result: Measured = {
+        name: scenario.name,
+        selective: scenario.selective,
+        example,
+        runs: times.length,
+        p50: round(percentile(sorted, 50)),
+        p90: round(percentile(sorted, 90)),
+        p99: round(percentile(sorted, 99)),
+        max: round(sorted.at(-1)!),
+        mean: round(times.reduce((a, b) => a + b, 0) / times.length),
+        rows,
+      };
+      measured.push(result);
+      console.error(
+        `${scenario.name.padEnd(44)} p50 ${String(result.p50).padStart(8)} ms  p99 ${String(result.p99).padStart(8)} ms  (${result.runs} runs)`,
+      );
+    }
+  } finally {
+    await app.close();
+  }
+
+  const selective = measured.filter((m) => m.selective);
+  const worst = Math.max(...selective.map((m) => m.p99));
+  const report = {
+    benchmark: 'search',
+    size,
+    corpus: terms.counts,
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    method: 'app.inject, sequential, one request at a time; warm page cache; latencies in ms',
+    terms: {
+      rare: terms.rare,
+      medium: terms.medium,
+      common: terms.common,
+      rarePerson: terms.rarePerson,
+      topPerson: terms.topPerson,
+    },
+    target: { selectiveP99Ms: TARGET_P99_MS, worstSelectiveP99Ms: worst, met: worst <= TARGET_P99_MS },
+    scenarios: measured,
+  };
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const out = path.join(RESULTS_DIR, `search-${size}.json`);
+  fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  console.error(
+    `\nselective searches: worst p99 ${worst} ms (target ≤ ${TARGET_P99_MS} ms: ${report.target.met ? 'met' : 'NOT met'})`,
+  );
+  console.error(`wrote ${out}`);
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
