@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import Database from 'better-sqlite3';
 import { PrismaClient } from './generated/client.ts';
 
 export type { Prisma } from './generated/client.ts';
@@ -24,7 +25,10 @@ export function databaseFile(url: string): string {
   if (!url.startsWith('file:')) {
     throw new Error(`DATABASE_URL must be a SQLite file URL such as ${DEFAULT_DATABASE_URL}, got "${url}"`);
   }
-  const location = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '').split('?')[0]!;
+  const location = url
+    .slice('file:'.length)
+    .replace(/^\/\/(?=\/)/, '')
+    .split('?')[0]!;
   return path.resolve(location);
 }
 
@@ -44,4 +48,18 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
   return prisma;
+}
+
+/**
+ * A read-only better-sqlite3 connection for the hot read paths that Prisma's per-query cost
+ * (0.2–1.7 ms measured) would dominate; WAL lets it read while any writer writes.
+ */
+export function openReadConnection(url: string, options: OpenOptions = {}): Database.Database {
+  const sqlite = new Database(databaseFile(url), {
+    readonly: true,
+    fileMustExist: true,
+    timeout: options.busyTimeoutMs ?? 10_000,
+  });
+  sqlite.pragma('query_only = ON');
+  return sqlite;
 }

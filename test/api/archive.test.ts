@@ -1,7 +1,13 @@
+import { FormatRegistry } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../../src/ingest/ingest.ts';
+import { ArticleDetail } from '../../src/api/schemas.ts';
 import { seededApp } from '../helpers/app.ts';
+
+// TypeBox checks formats only once told how; the API's date-times are ISO 8601 in UTC.
+FormatRegistry.Set('date-time', (value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value));
 
 let app: FastifyInstance;
 let close: () => Promise<void>;
@@ -91,6 +97,17 @@ describe('GET /articles/:id', () => {
     expect(body.quotes).toHaveLength(4);
     expect(body.prices.map((p: { amount: string }) => p.amount)).toEqual(['3.71', '2.99', '3.49']);
     for (const quote of body.quotes) expect(body.text.slice(quote.start, quote.end)).toBe(quote.text);
+  });
+
+  it('answers in exactly the documented ArticleDetail shape', async () => {
+    // SQLite builds this response, so Fastify's serializer never sees it: check it against the schema.
+    for (const article of (await get('/articles')).body.items) {
+      const { body, headers } = await get(`/articles/${article.id}`);
+      expect(headers['content-type']).toBe('application/json; charset=utf-8');
+      expect([...Value.Errors(ArticleDetail, body)].map((e) => `${e.path}: ${e.message}`)).toEqual([]);
+      expect(body.date).toBe(article.date);
+      expect(body.publishedAt).toBe(article.publishedAt);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { getArticle, listArticles } from '../../db/queries/articles.ts';
+import { articleDetailJson } from '../../db/queries/article-detail.ts';
+import { listArticles } from '../../db/queries/articles.ts';
 import { notFound } from '../errors.ts';
 import { FilterQuery, PageQuery, errorResponses, pageOf } from '../schemas.ts';
 import { pageParams, toArchiveFilters } from '../filters.ts';
@@ -32,10 +33,11 @@ const articles: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Ref('ArticleDetail'), ...errorResponses },
       },
     },
-    async (request) => {
-      const article = await getArticle(app.db, request.params.id);
-      if (!article) throw notFound(`No article has id ${request.params.id}`);
-      return article;
+    async (request, reply) => {
+      const json = articleDetailJson(app.sqlite, request.params.id);
+      if (json === null) throw notFound(`No article has id ${request.params.id}`);
+      // Already JSON, built by SQLite; a string with this content type is sent as it is.
+      return reply.type('application/json; charset=utf-8').send(json);
     },
   );
 };

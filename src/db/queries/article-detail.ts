@@ -1,0 +1,72 @@
+/**
+ * `GET /articles/:id`, the archive's hottest read, as one prepared statement that has SQLite
+ * build the whole JSON document. A Prisma query with includes measured 1.7 ms here against
+ * ~0.05 ms for this statement, and the route is what every click on a search hit costs.
+ */
+import type Database from 'better-sqlite3';
+
+/** Stored "…+00:00" timestamps → the API's ISO 8601 UTC form ("…Z"). */
+const iso = (column: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', ${column})`;
+const isoOrNull = (column: string) => `CASE WHEN ${column} IS NULL THEN NULL ELSE ${iso(column)} END`;
+
+const ARTICLE_DETAIL_SQL = `
+SELECT json_object(
+  'id', a."id", 'title', a."title", 'lead', a."lead", 'body', a."body", 'text', a."text",
+  'source', a."source", 'format', a."format", 'byline', a."byline",
+  'date', ${iso('a."sortDate"')}, 'publishedAt', ${isoOrNull('a."publishedAt"')},
+  'importedAt', ${iso('a."importedAt"')}, 'updatedAt', ${iso('a."updatedAt"')},
+  'wordCount', a."wordCount", 'contentHash', a."contentHash", 'extractorVersion', a."extractorVersion",
+  'people', (
+    SELECT json_group_array(json(person)) FROM (
+      SELECT json_object(
+        'id', p."id", 'name', p."name", 'slug', p."slug",
+        'aliases', (SELECT json_group_array("alias") FROM (SELECT "alias" FROM "person_aliases" WHERE "personId" = p."id" ORDER BY "alias")),
+        'mentions', (SELECT json_group_array(json_object('text', m."text", 'start', m."start", 'end', m."end"))
+                     FROM (SELECT * FROM "mentions" m WHERE m."articleId" = a."id" AND m."personId" = p."id" ORDER BY m."start") m)
+      ) AS person
+      FROM (SELECT "personId", min("start") AS first FROM "mentions" WHERE "articleId" = a."id" GROUP BY "personId") firsts
+      JOIN "people" p ON p."id" = firsts."personId"
+      ORDER BY firsts.first, p."id"
+    )
+  ),
+  'quotes', (
+    SELECT json_group_array(json(quote)) FROM (
+      SELECT json_object(
+        'id', q."id", 'text', q."text", 'cue', q."cue",
+        'speaker', CASE WHEN s."id" IS NULL THEN NULL ELSE json_object('id', s."id", 'name', s."name", 'slug', s."slug") END,
+        'start', q."start", 'end', q."end"
+      ) AS quote
+      FROM "quotes" q LEFT JOIN "people" s ON s."id" = q."speakerId"
+      WHERE q."articleId" = a."id" ORDER BY q."start", q."id"
+    )
+  ),
+  'prices', (
+    SELECT json_group_array(json(price)) FROM (
+      SELECT json_object(
+        'id', pm."id", 'amount', pm."amount", 'currency', pm."currency", 'raw', pm."raw", 'location', pm."location",
+        'sentence', pm."sentence", 'start', pm."start", 'end', pm."end"
+      ) AS price
+      FROM "price_mentions" pm WHERE pm."articleId" = a."id" ORDER BY pm."start", pm."id"
+    )
+  ),
+  'revisions', (
+    SELECT json_group_array(json(revision)) FROM (
+      SELECT json_object('id', r."id", 'contentHash', r."contentHash", 'importedAt', ${iso('r."importedAt"')},
+                         'replacedAt', ${iso('r."replacedAt"')}) AS revision
+      FROM "article_revisions" r WHERE r."articleId" = a."id" ORDER BY r."id"
+    )
+  )
+) AS json
+FROM "articles" a WHERE a."id" = ?`;
+
+const statements = new WeakMap<Database.Database, Database.Statement<[number], { json: string }>>();
+
+/** The article as the API's ArticleDetail JSON text, or null when no article has this id. */
+export function articleDetailJson(sqlite: Database.Database, id: number): string | null {
+  let statement = statements.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare<[number], { json: string }>(ARTICLE_DETAIL_SQL);
+    statements.set(sqlite, statement);
+  }
+  return statement.get(id)?.json ?? null;
+}
