@@ -37,7 +37,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     // Long queries are refused by the schemas; this bounds the whole URL before parsing.
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
     ajv: {
       // Unknown parameters are a mistake worth a 400, not something to drop silently.
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
@@ -73,7 +73,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'meta' },
       ],
     },
-    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) =>
+        typeof json.$id === 'string' ? json.$id : `def-${i}`,
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
