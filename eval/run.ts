@@ -2,8 +2,10 @@
  * `npm run eval`: measures the extractor against the hand-annotated corpus (eval/corpus/) and the
  * public sets in ../shared/eval (CoNLL-2003 persons, PolNeAR quotes, three money sets).
  *
- *   npm run eval -- [--only corpus|conll|polnear|money] [--verbose] [--strict]
+ *   npm run eval -- [--only corpus|conll|polnear|money] [--corpus DIR] [--verbose] [--strict]
  *
+ * --corpus DIR scores another folder of NNN_slug.txt/.json pairs (default eval/corpus), e.g. a
+ * held-out set; figures are then not written to eval/results/latest.json.
  * It reports; it does not assert. Exit 0 unless --strict and a corpus target is missed (exit 1),
  * or the extractor cannot be loaded at all under --strict. Figures go to eval/results/latest.json.
  * Matching rules: eval/README.md and the comments in eval/score.ts.
@@ -47,7 +49,7 @@ import {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..');
-const corpusDir = path.join(here, 'corpus');
+const defaultCorpusDir = path.join(here, 'corpus');
 const resultsFile = path.join(here, 'results', 'latest.json');
 const sharedDir = process.env.NEWS_ARCHIVE_EVAL_DATA
   ? path.resolve(process.env.NEWS_ARCHIVE_EVAL_DATA)
@@ -60,8 +62,14 @@ const PARTS: Part[] = ['corpus', 'conll', 'polnear', 'money'];
 
 // ------------------------------------------------------------------ CLI
 
-function parseArgs(argv: string[]): { only: Part[]; verbose: boolean; strict: boolean } {
+function parseArgs(argv: string[]): {
+  only: Part[];
+  verbose: boolean;
+  strict: boolean;
+  corpusDir: string;
+} {
   let only: Part[] = PARTS;
+  let corpusDir = defaultCorpusDir;
   let verbose = false;
   let strict = false;
   for (let i = 0; i < argv.length; i++) {
@@ -78,15 +86,24 @@ function parseArgs(argv: string[]): { only: Part[]; verbose: boolean; strict: bo
         }
       }
       only = parts as Part[];
+    } else if (a === '--corpus' || a?.startsWith('--corpus=')) {
+      const v = a === '--corpus' ? argv[++i] : a.slice('--corpus='.length);
+      if (!v || !existsSync(v)) {
+        console.error(`--corpus: directory "${v ?? ''}" does not exist`);
+        process.exit(2);
+      }
+      corpusDir = path.resolve(v);
     } else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run eval -- [--only corpus|conll|polnear|money] [--verbose] [--strict]');
+      console.log(
+        'usage: npm run eval -- [--only corpus|conll|polnear|money] [--corpus DIR] [--verbose] [--strict]',
+      );
       process.exit(0);
     } else {
       console.error(`unknown argument ${a ?? ''}`);
       process.exit(2);
     }
   }
-  return { only, verbose, strict };
+  return { only, verbose, strict, corpusDir };
 }
 
 // ------------------------------------------------------------------ extractor loading
@@ -202,7 +219,7 @@ interface CorpusResult {
   pass: Record<'peopleF1' | 'quoteF1' | 'speakerAccuracy' | 'priceF1', boolean>;
 }
 
-function runCorpus(api: ExtractorApi, verbose: boolean): CorpusResult {
+function runCorpus(api: ExtractorApi, verbose: boolean, corpusDir: string): CorpusResult {
   heading(`corpus: ${path.relative(repoRoot, corpusDir)}`);
   const files = readdirSync(corpusDir)
     .filter((f) => f.endsWith('.txt'))
@@ -650,7 +667,7 @@ function runMoney(api: PricesApi, verbose: boolean): Record<string, unknown> {
 // ------------------------------------------------------------------ main
 
 async function main(): Promise<void> {
-  const { only, verbose, strict } = parseArgs(process.argv.slice(2));
+  const { only, verbose, strict, corpusDir } = parseArgs(process.argv.slice(2));
   const results: Record<string, unknown> = { generatedAt: new Date().toISOString(), targets: TARGETS };
   const api = await load<ExtractorApi>('src/extract/index.ts', [
     'extract',
@@ -667,7 +684,7 @@ async function main(): Promise<void> {
       results.corpus = { error: api };
       if (strict) exitCode = 1;
     } else {
-      const r = runCorpus(api, verbose);
+      const r = runCorpus(api, verbose, corpusDir);
       results.corpus = r;
       if (strict && !Object.values(r.pass).every(Boolean)) exitCode = 1;
     }
@@ -692,8 +709,8 @@ async function main(): Promise<void> {
       else results.money = runMoney(prices, verbose);
     }
   }
-  // Partial runs (--only) do not overwrite the full figures.
-  if (only.length === PARTS.length) {
+  // Partial runs (--only) and runs on another corpus (--corpus) do not overwrite the full figures.
+  if (only.length === PARTS.length && corpusDir === defaultCorpusDir) {
     mkdirSync(path.dirname(resultsFile), { recursive: true });
     writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`\nfigures written to ${path.relative(repoRoot, resultsFile)}`);
