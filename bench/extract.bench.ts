@@ -107,9 +107,19 @@ const quotes = facts.reduce((s, e) => s + e.quotes.length, 0) / facts.length;
 const prices = facts.reduce((s, e) => s + e.prices.length, 0) / facts.length;
 
 const fmt = (x: number): string => x.toFixed(3).padStart(8);
-console.log(`extract bench: ${articles.length} articles, mean ${meanKB.toFixed(2)} KB, ${ROUNDS} rounds after ${WARMUP_ROUNDS} warm-up rounds`);
-console.log(`facts per article: ${people.toFixed(1)} people, ${quotes.toFixed(1)} quotes, ${prices.toFixed(1)} prices`);
+console.log(
+  `extract bench: ${articles.length} articles, mean ${meanKB.toFixed(2)} KB, ${ROUNDS} rounds after ${WARMUP_ROUNDS} warm-up rounds`,
+);
+console.log(
+  `facts per article: ${people.toFixed(1)} people, ${quotes.toFixed(1)} quotes, ${prices.toFixed(1)} prices`,
+);
 console.log('                     mean ms   p50 ms   p99 ms      KB/s');
-console.log(`extract()          ${fmt(ours.mean)} ${fmt(ours.p50)} ${fmt(ours.p99)} ${(meanKB / (ours.mean / 1000)).toFixed(0).padStart(9)}`);
-console.log(`baseline regex scan${fmt(base.mean)} ${fmt(base.p50)} ${fmt(base.p99)} ${(meanKB / (base.mean / 1000)).toFixed(0).padStart(9)}`);
-console.log(`ratio to baseline: ${(ours.mean / base.mean).toFixed(1)}x (mean), ${(ours.p50 / base.p50).toFixed(1)}x (p50)`);
+console.log(
+  `extract()          ${fmt(ours.mean)} ${fmt(ours.p50)} ${fmt(ours.p99)} ${(meanKB / (ours.mean / 1000)).toFixed(0).padStart(9)}`,
+);
+console.log(
+  `baseline regex scan${fmt(base.mean)} ${fmt(base.p50)} ${fmt(base.p99)} ${(meanKB / (base.mean / 1000)).toFixed(0).padStart(9)}`,
+);
+console.log(
+  `ratio to baseline: ${(ours.mean / base.mean).toFixed(1)}x (mean), ${(ours.p50 / base.p50).toFixed(1)}x (p50)`,
+);

@@ -45,7 +45,9 @@ describe('extract golden cases', () => {
       });
 
       it('finds the quotes with speakers and cues', () => {
-        expect(result.quotes.map(({ text, speaker, cue }) => ({ text, speaker, cue }))).toEqual(expected.quotes);
+        expect(result.quotes.map(({ text, speaker, cue }) => ({ text, speaker, cue }))).toEqual(
+          expected.quotes,
+        );
       });
 
       it('finds the prices', () => {

@@ -58,9 +58,14 @@ function isFurniture(line: string): boolean {
     .toLowerCase()
     .split(/[\s|/»>›•·,:\-–—]+/u)
     .filter(Boolean);
-  if (words.length > 0 && words.length <= 6 && words.every((w) => NAV_WORDS.has(w) || /^\d+$/.test(w))) return true;
+  if (words.length > 0 && words.length <= 6 && words.every((w) => NAV_WORDS.has(w) || /^\d+$/.test(w)))
+    return true;
   // Breadcrumbs and menus ("News | World | Europe") are short items between separators.
-  if (/\s[|›»>/•·]\s/u.test(line) && line.split(/\s[|›»>/•·]\s/u).every((part) => part.trim().split(/\s+/).length <= 3)) return true;
+  if (
+    /\s[|›»>/•·]\s/u.test(line) &&
+    line.split(/\s[|›»>/•·]\s/u).every((part) => part.trim().split(/\s+/).length <= 3)
+  )
+    return true;
   return false;
 }
 
@@ -85,7 +90,14 @@ function splitLines(text: string): Span[] {
 
 function isSpace(code: number): boolean {
   // BOM, NBSP, zero-width and ordinary whitespace all count as padding
-  return code === 0xfeff || code === 0x200b || code === 0xa0 || code <= 0x20 || (code >= 0x2000 && code <= 0x200a) || code === 0x3000;
+  return (
+    code === 0xfeff ||
+    code === 0x200b ||
+    code === 0xa0 ||
+    code <= 0x20 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x3000
+  );
 }
 
 export function parseDocument(text: string): ParsedDocument {
@@ -109,7 +121,11 @@ function oneLine(s: string): string {
   return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-export function documentFromParts(parts: { header?: string[]; title: string; paragraphs: string[] }): ParsedDocument {
+export function documentFromParts(parts: {
+  header?: string[];
+  title: string;
+  paragraphs: string[];
+}): ParsedDocument {
   const header: Span[] = [];
   const paragraphs: Span[] = [];
   let text = '';

@@ -18,7 +18,16 @@
  * full name so that two people sharing a surname stay apart.
  */
 import { COMMON_WORDS } from './data/common-words.ts';
-import { CALENDAR, NEVER_NAMES, ORG_WORDS, PARTICLES, ROLE_NOUNS, SPEECH_VERBS, SUFFIXES, TITLES } from './data/lexicon.ts';
+import {
+  CALENDAR,
+  NEVER_NAMES,
+  ORG_WORDS,
+  PARTICLES,
+  ROLE_NOUNS,
+  SPEECH_VERBS,
+  SUFFIXES,
+  TITLES,
+} from './data/lexicon.ts';
 import { FIRST_NAMES, SURNAMES } from './data/names.ts';
 import { DEMONYMS, PLACES } from './data/places.ts';
 import type { Mention, ParsedDocument, PersonFact, Span } from './types.ts';
@@ -46,9 +55,63 @@ const PERSON_TITLES = new Set(
   ),
 );
 /** Particles that can open a name without a given name before them ("de Gaulle", "von der Leyen", "al-Assad"). */
-const LEADING_PARTICLE = new Set(['von', 'van', 'de', 'del', 'della', 'di', 'da', 'du', 'le', 'la', 'bin', 'ibn', 'al', 'el', 'abu', 'ter', 'ten', 'dos', 'das']);
+const LEADING_PARTICLE = new Set([
+  'von',
+  'van',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'le',
+  'la',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'abu',
+  'ter',
+  'ten',
+  'dos',
+  'das',
+]);
 const FOLLOW_CONTEXT = new Set(['who', 'whose', 'himself', 'herself', ...SPEECH]);
-const ADVERBS = new Set(['also', 'then', 'later', 'once', 'previously', 'recently', 'earlier', 'has', 'had', 'have', 'was', 'is', 'again', 'further', 'subsequently', 'personally', 'reportedly', 'allegedly', 'publicly', 'repeatedly', 'firmly', 'openly', 'clearly', 'bluntly', 'frankly', 'flatly', 'quickly', 'calmly', 'herself', 'himself', 'would', 'will', 'told']);
+const ADVERBS = new Set([
+  'also',
+  'then',
+  'later',
+  'once',
+  'previously',
+  'recently',
+  'earlier',
+  'has',
+  'had',
+  'have',
+  'was',
+  'is',
+  'again',
+  'further',
+  'subsequently',
+  'personally',
+  'reportedly',
+  'allegedly',
+  'publicly',
+  'repeatedly',
+  'firmly',
+  'openly',
+  'clearly',
+  'bluntly',
+  'frankly',
+  'flatly',
+  'quickly',
+  'calmly',
+  'herself',
+  'himself',
+  'would',
+  'will',
+  'told',
+]);
 
 /** Word tokens: initials ("J.D.", "W."), words with inner apostrophes or hyphens, then single marks. */
 const TOKEN = /\p{Lu}\.(?:\p{Lu}\.)*|[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*|\d+(?:[.,:]\d+)*|[^\s\p{L}\p{N}]/gu;
@@ -88,13 +151,105 @@ interface Candidate {
   titled: boolean;
 }
 
-const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'adm', 'sgt', 'cpl', 'pvt', 'rev', 'hon', 'del', 'amb', 'insp', 'supt', 'det', 'fr', 'pres']);
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'madame', 'monsieur', 'herr', 'frau', 'señor', 'senor', 'señora', 'senora']);
+const ABBREVIATED_TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'dr',
+  'prof',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'capt',
+  'cmdr',
+  'adm',
+  'sgt',
+  'cpl',
+  'pvt',
+  'rev',
+  'hon',
+  'del',
+  'amb',
+  'insp',
+  'supt',
+  'det',
+  'fr',
+  'pres',
+]);
+const HONORIFICS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'sir',
+  'dame',
+  'madame',
+  'monsieur',
+  'herr',
+  'frau',
+  'señor',
+  'senor',
+  'señora',
+  'senora',
+]);
 const ORG_LINKS = new Set(['of', 'for', 'on', 'and', '&', 'de', 'du', 'des', 'der', 'für']);
 /** The only words Title Case leaves in lower case. */
-const HEADLINE_LOWER = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'as', 'vs', 'vs.', 'via', 'into', 'over', 'after', 'amid']);
+const HEADLINE_LOWER = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'but',
+  'nor',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'by',
+  'for',
+  'from',
+  'with',
+  'as',
+  'vs',
+  'vs.',
+  'via',
+  'into',
+  'over',
+  'after',
+  'amid',
+]);
 const CLOSING_MARKS = new Set(['”', '"', '»', '’']);
-const SENTENCE_OPENERS = new Set(['.', '!', '?', ':', ';', '“', '”', '"', '«', '»', '„', '(', '[', '—', '–', '-', '‘', '•', '|']);
+const SENTENCE_OPENERS = new Set([
+  '.',
+  '!',
+  '?',
+  ':',
+  ';',
+  '“',
+  '”',
+  '"',
+  '«',
+  '»',
+  '„',
+  '(',
+  '[',
+  '—',
+  '–',
+  '-',
+  '‘',
+  '•',
+  '|',
+]);
 
 function tokenize(span: Span, caps: boolean): Token[] {
   const tokens: Token[] = [];
@@ -123,24 +278,39 @@ function tokenize(span: Span, caps: boolean): Token[] {
         poss = true;
       } else {
         const next = s.charCodeAt(m.index + n);
-        if ((next === 0x2019 || next === 39) && (last === 115 || last === 122 || last === 83 || last === 90) && !isLetterOrDigit(s.charCodeAt(m.index + n + 1))) poss = true;
+        if (
+          (next === 0x2019 || next === 39) &&
+          (last === 115 || last === 122 || last === 83 || last === 90) &&
+          !isLetterOrDigit(s.charCodeAt(m.index + n + 1))
+        )
+          poss = true;
       }
     }
     let end = start + word.length;
-    let lower = word.toLowerCase();
+    const lower = word.toLowerCase();
     if (kind === 'word' && s.charCodeAt(m.index + word.length) === 46 && ABBREVIATED_TITLES.has(lower)) {
       // "Mr.", "Sen.", "Gov.": the period belongs to the title, so "Mr. King" stays one run
       end++;
       TOKEN.lastIndex = m.index + word.length + 1;
     }
     const first = word.charAt(0);
-    const cap = kind === 'initial' || (kind === 'word' && (first !== first.toLowerCase() || ARABIC_PREFIX.test(word)));
+    const cap =
+      kind === 'initial' || (kind === 'word' && (first !== first.toLowerCase() || ARABIC_PREFIX.test(word)));
     let sentStart = prev === undefined || (prev.kind === 'punct' && SENTENCE_OPENERS.has(prev.text));
     if (sentStart && prev !== undefined && CLOSING_MARKS.has(prev.text)) {
       // after a closing quote mark a new sentence starts only if the quote ended one: “…,” Lee said
       sentStart = /[.!?]$/.test(s.slice(0, prev.start - span.start));
     }
-    const tok: Token = { text: s.slice(m.index, m.index + (end - start)), lower, start, end, kind, cap: cap || (caps && kind === 'word'), poss, sentStart };
+    const tok: Token = {
+      text: s.slice(m.index, m.index + (end - start)),
+      lower,
+      start,
+      end,
+      kind,
+      cap: cap || (caps && kind === 'word'),
+      poss,
+      sentStart,
+    };
     tokens.push(tok);
     prev = tok;
   }
@@ -229,7 +399,12 @@ function candidatesIn(span: Span, ctx: Ctx, out: Candidate[]): void {
         if (particle) {
           // particles only count inside a name, directly before another name word
           const v = tokens[j + 1];
-          if (!v || !joinedBySpace(ctx.text, u, v) || !(isNameWord(v, ctx.caps) || (v.kind === 'word' && PARTICLE.has(v.lower)))) break;
+          if (
+            !v ||
+            !joinedBySpace(ctx.text, u, v) ||
+            !(isNameWord(v, ctx.caps) || (v.kind === 'word' && PARTICLE.has(v.lower)))
+          )
+            break;
         }
         j++;
         if (u.poss) break;
@@ -238,7 +413,12 @@ function candidatesIn(span: Span, ctx: Ctx, out: Candidate[]): void {
     // "Centre for Economic Research", "Ministry of Foreign Affairs": the tail of an organisation name
     const link = tokens[i - 1];
     const owner = tokens[i - 2];
-    const orgTail = link !== undefined && owner !== undefined && ORG_LINKS.has(link.lower) && owner.cap && ORG.has(owner.lower);
+    const orgTail =
+      link !== undefined &&
+      owner !== undefined &&
+      ORG_LINKS.has(link.lower) &&
+      owner.cap &&
+      ORG.has(owner.lower);
     if (!orgTail) splitRun(tokens, i, j, ctx, out);
     else {
       // "… of Antimonopoly Regulation and Trade Vladimir Koltovich": a name may still follow the tail
@@ -252,7 +432,8 @@ function candidatesIn(span: Span, ctx: Ctx, out: Candidate[]): void {
 
 function category(t: Token): 'title' | 'demonym' | 'never' | 'org' | 'place' | 'common' | 'name' {
   const l = t.lower;
-  if (t.kind === 'initial') return l === 'u.s.' || l === 'u.k.' || l === 'u.n.' || l === 'e.u.' ? 'title' : 'name';
+  if (t.kind === 'initial')
+    return l === 'u.s.' || l === 'u.k.' || l === 'u.n.' || l === 'e.u.' ? 'title' : 'name';
   if (NEVER.has(l)) return 'never';
   if (TITLE.has(l)) return 'title';
   if (DEMONYM.has(l)) return 'demonym';
@@ -279,7 +460,13 @@ function splitRun(tokens: Token[], from: number, to: number, ctx: Ctx, out: Cand
   let lastOrg = -1;
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
-    if (t.cap && t.kind === 'word' && ORG.has(t.lower) && !(k === to - 1 && FIRST.has(tokens[k - 1]?.lower ?? ''))) lastOrg = k;
+    if (
+      t.cap &&
+      t.kind === 'word' &&
+      ORG.has(t.lower) &&
+      !(k === to - 1 && FIRST.has(tokens[k - 1]?.lower ?? ''))
+    )
+      lastOrg = k;
   }
   if (lastOrg >= 0) {
     // an organisation word makes the run an organisation ("Chapman Golf Club", "State Department"),
@@ -295,7 +482,12 @@ function splitRun(tokens: Token[], from: number, to: number, ctx: Ctx, out: Cand
   let orgRun = false;
   const flush = (): void => {
     // "Mr. King", "Dr. Major": after an honorific a title word is the surname
-    if (piece.length === 0 && titles.length >= 2 && HONORIFICS.has(titles[0]!.lower) && titles[titles.length - 1]!.kind === 'word') {
+    if (
+      piece.length === 0 &&
+      titles.length >= 2 &&
+      HONORIFICS.has(titles[0]!.lower) &&
+      titles[titles.length - 1]!.kind === 'word'
+    ) {
       const last = titles.pop()!;
       piece = [tokens.indexOf(last)];
     }
@@ -322,14 +514,26 @@ function splitRun(tokens: Token[], from: number, to: number, ctx: Ctx, out: Cand
     }
     if (cat === 'title' || cat === 'demonym') {
       if (!nameSoFar) {
-        if (cat === 'title' && (k + 1 === to || category(tokens[k + 1]!) !== 'name') && !t.sentStart && !ctx.caps && !PERSON_TITLES.has(t.lower)) {
+        if (
+          cat === 'title' &&
+          (k + 1 === to || category(tokens[k + 1]!) !== 'name') &&
+          !t.sentStart &&
+          !ctx.caps &&
+          !PERSON_TITLES.has(t.lower)
+        ) {
           judge(tokens, [k], [], ctx, out, true); // "Major" alone may still refer to John Major
         }
         titles.push(t);
         continue;
       }
       // "Alexander Lukashenko President" does not happen in prose; a title after a name ends it
-      if (FIRST.has(t.lower) || SURNAME.has(t.lower) || (piece.length === 1 && isGiven(tokens[piece[0]!]!) && (k + 1 === to || category(tokens[k + 1]!) !== 'name'))) {
+      if (
+        FIRST.has(t.lower) ||
+        SURNAME.has(t.lower) ||
+        (piece.length === 1 &&
+          isGiven(tokens[piece[0]!]!) &&
+          (k + 1 === to || category(tokens[k + 1]!) !== 'name'))
+      ) {
         piece.push(k); // "John Major", "Martin Luther King"
         continue;
       }
@@ -345,18 +549,32 @@ function splitRun(tokens: Token[], from: number, to: number, ctx: Ctx, out: Cand
     if (cat === 'place' || cat === 'common') {
       // kept after a given name ("Gordon Brown", "George W. Bush", "Paris Hilton" is lost on purpose)
       // mid-sentence, a capitalised common word after name words is a surname ("Shou Zi Chew", "Gordon Brown")
-      if (nameSoFar && cat === 'common' && piece.length <= 3 && (firstIsGiven || (!ctx.titleCase && !ctx.caps && !t.sentStart && !NOUN_SUFFIX.test(t.lower)))) {
+      if (
+        nameSoFar &&
+        cat === 'common' &&
+        piece.length <= 3 &&
+        (firstIsGiven || (!ctx.titleCase && !ctx.caps && !t.sentStart && !NOUN_SUFFIX.test(t.lower)))
+      ) {
         piece.push(k);
         continue;
       }
-      const roleBefore = titles.length > 0 || (tokens[from - 1]?.kind === 'word' && ROLE.has(tokens[from - 1]!.lower));
-      if (!nameSoFar && (FIRST.has(t.lower) || (roleBefore && k === from + titles.length)) && k + 1 < to && category(tokens[k + 1]!) === 'name') {
+      const roleBefore =
+        titles.length > 0 || (tokens[from - 1]?.kind === 'word' && ROLE.has(tokens[from - 1]!.lower));
+      if (
+        !nameSoFar &&
+        (FIRST.has(t.lower) || (roleBefore && k === from + titles.length)) &&
+        k + 1 < to &&
+        category(tokens[k + 1]!) === 'name'
+      ) {
         piece.push(k); // "Jordan Henderson", "Will Smith" mid-sentence
         continue;
       }
       flush();
       orgRun = false;
-      if (cat === 'common' && (!t.sentStart || hasFollowingCue(tokens, k + 1) || FIRST.has(t.lower) || SURNAME.has(t.lower))) {
+      if (
+        cat === 'common' &&
+        (!t.sentStart || hasFollowingCue(tokens, k + 1) || FIRST.has(t.lower) || SURNAME.has(t.lower))
+      ) {
         // a lone common word ("Brown", "Moody"): only ever a reference to a known person's surname
         judge(tokens, [k], [], ctx, out, true);
       }
@@ -400,11 +618,23 @@ function hasPrecedingCue(tokens: Token[], start: number): boolean {
   if (a.kind === 'word' && SPEECH.has(a.lower)) return true;
   const b = tokens[start - 2];
   if (a.lower === 'to' && b?.lower === 'according') return true;
-  if (a.kind === 'word' && (ROLE.has(a.lower) || PERSON_TITLES.has(a.lower) || a.lower === 'executive') && !a.cap) return true; // "opposition leader Sviatlana Tsikhanouskaya"
+  if (
+    a.kind === 'word' &&
+    (ROLE.has(a.lower) || PERSON_TITLES.has(a.lower) || a.lower === 'executive') &&
+    !a.cap
+  )
+    return true; // "opposition leader Sviatlana Tsikhanouskaya"
   return false;
 }
 
-function judge(tokens: Token[], idx: number[], titles: Token[], ctx: Ctx, out: Candidate[], ambiguous = false): void {
+function judge(
+  tokens: Token[],
+  idx: number[],
+  titles: Token[],
+  ctx: Ctx,
+  out: Candidate[],
+  ambiguous = false,
+): void {
   // particles may not end a name; trailing suffixes are fine
   while (idx.length > 0 && !tokens[idx[idx.length - 1]!]!.cap) idx.pop();
   if (idx.length === 0) return;
@@ -423,11 +653,17 @@ function judge(tokens: Token[], idx: number[], titles: Token[], ctx: Ctx, out: C
   if (PLACE.has(full) || DEMONYM.has(full) || NEVER.has(full)) return;
   const n = toks.length;
   const titled = titles.some((t) => PERSON_TITLES.has(t.lower));
-  const given = isGiven(first) && !(first.kind === 'word' && COMMON.has(first.lower) && first.sentStart && n === 1);
+  const given =
+    isGiven(first) && !(first.kind === 'word' && COMMON.has(first.lower) && first.sentStart && n === 1);
   const known = toks.some((t) => SURNAME.has(t.lower));
-  const context = hasFollowingCue(tokens, idx[idx.length - 1]! + 1) || hasPrecedingCue(tokens, titles.length > 0 ? idx[0]! - titles.length : idx[0]!);
+  const context =
+    hasFollowingCue(tokens, idx[idx.length - 1]! + 1) ||
+    hasPrecedingCue(tokens, titles.length > 0 ? idx[0]! - titles.length : idx[0]!);
   // name-shaped: no common word, no place ("Shou Zi Chew" needs other evidence, "Economic Research" gets none)
-  const unknownShape = toks.every((t) => t.kind === 'initial' || (!COMMON.has(t.lower) && !PLACE.has(t.lower) && !NOUN_SUFFIX.test(t.lower)));
+  const unknownShape = toks.every(
+    (t) =>
+      t.kind === 'initial' || (!COMMON.has(t.lower) && !PLACE.has(t.lower) && !NOUN_SUFFIX.test(t.lower)),
+  );
   let strong: boolean;
   let standalone: boolean;
   if (ctx.reference) {
@@ -441,7 +677,12 @@ function judge(tokens: Token[], idx: number[], titles: Token[], ctx: Ctx, out: C
     // "Newmont said" is as common as "Lukashenko said": a lone word needs a title or a known surname
     strong = titled || (known && lone) || (context && lone && !ambiguous && !first.sentStart);
     const before = tokens[idx[0]! - 1];
-    const roleBefore = before !== undefined && before.kind === 'word' && !before.cap && ROLE.has(before.lower) && titles.length === 0;
+    const roleBefore =
+      before !== undefined &&
+      before.kind === 'word' &&
+      !before.cap &&
+      ROLE.has(before.lower) &&
+      titles.length === 0;
     // a scorer with the minute: "( Kirsten 18th , Ramelow 56th )", "Signevich 23'"
     const scorer = lone && /^\s+\d{1,3}(?:st|nd|rd|th|['’])/.test(ctx.text.slice(last.end, last.end + 8));
     standalone = titled || (known && lone) || (roleBefore && FIRST.has(first.lower)) || scorer;
@@ -491,9 +732,14 @@ function isInitialKey(s: string): boolean {
 function compatible(short: string[], long: string[]): boolean {
   if (short.length === 1) return sameWord(short[0]!, long[long.length - 1]!) || sameWord(short[0]!, long[0]!);
   // "von der Leyen", "Van Kerkhove": a particle-led family name ends the full name
-  if (PARTICLE.has(short[0]!) && short.length < long.length) return short.every((w, n) => sameWord(w, long[long.length - short.length + n]!));
+  if (PARTICLE.has(short[0]!) && short.length < long.length)
+    return short.every((w, n) => sameWord(w, long[long.length - short.length + n]!));
   // a multi-word form must keep the family name and a subsequence of the rest
-  return sameWord(short[short.length - 1]!, long[long.length - 1]!) && sameWord(short[0]!, long[0]!) && isSubsequence(short, long);
+  return (
+    sameWord(short[short.length - 1]!, long[long.length - 1]!) &&
+    sameWord(short[0]!, long[0]!) &&
+    isSubsequence(short, long)
+  );
 }
 
 export function findPeople(doc: ParsedDocument): PersonFact[] {
@@ -503,7 +749,8 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
   const titleCaps = isAllCaps(doc.title.text);
   const titleCase = !titleCaps && isTitleCase(doc.title.text);
   const spans: { span: Span; ctx: Ctx }[] = [];
-  if (doc.title.text !== '') spans.push({ span: doc.title, ctx: { text, caps: titleCaps, titleCase, reference: true } });
+  if (doc.title.text !== '')
+    spans.push({ span: doc.title, ctx: { text, caps: titleCaps, titleCase, reference: true } });
   for (const p of doc.paragraphs) {
     const caps = isAllCaps(p.text);
     const tc = !caps && p.text.length < 120 && !/[.!?]["”’]?$/.test(p.text) && isTitleCase(p.text);
@@ -523,7 +770,9 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
 
   // Full names first, longest first, so that shorter forms find the fullest one.
   const clusters: Cluster[] = [];
-  const multi = all.filter((c) => c.key.length >= 2 && c.standalone).sort((a, b) => b.key.length - a.key.length || a.start - b.start);
+  const multi = all
+    .filter((c) => c.key.length >= 2 && c.standalone)
+    .sort((a, b) => b.key.length - a.key.length || a.start - b.start);
   for (const c of multi) {
     const home = clusters.find((cl) => compatible(c.key, cl.key) || c.key.join(' ') === cl.key.join(' '));
     if (home) home.mentions.push(c);
@@ -536,14 +785,18 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
     // a common word stands only for a family name, or for a given name it is ("Bill said")
     const options = clusters.filter((cl) =>
       c.ambiguous
-        ? c.key.length === 1 && (sameWord(c.key[0]!, cl.key[cl.key.length - 1]!) || (FIRST.has(c.key[0]!) && !c.tokens[0]!.sentStart && sameWord(c.key[0]!, cl.key[0]!)))
+        ? c.key.length === 1 &&
+          (sameWord(c.key[0]!, cl.key[cl.key.length - 1]!) ||
+            (FIRST.has(c.key[0]!) && !c.tokens[0]!.sentStart && sameWord(c.key[0]!, cl.key[0]!)))
         : compatible(c.key, cl.key),
     );
     let home: Cluster | undefined;
     if (options.length === 1) home = options[0];
     else if (options.length > 1) {
       // prefer a family-name match, then the person mentioned most recently before, else the next one after
-      const bySurname = options.filter((cl) => sameWord(c.key[c.key.length - 1]!, cl.key[cl.key.length - 1]!));
+      const bySurname = options.filter((cl) =>
+        sameWord(c.key[c.key.length - 1]!, cl.key[cl.key.length - 1]!),
+      );
       const pool = bySurname.length > 0 ? bySurname : options;
       home = mostPlausible(pool, c.start);
     }
@@ -567,7 +820,8 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
   const people = [...clusters, ...singles.filter((s) => s.mentions.some((m) => m.standalone))];
   // Ordered by first mention in the body: a headline names people out of their story order.
   const bodyStart = doc.paragraphs[0]?.start ?? 0;
-  const order = (p: PersonFact): number => (p.mentions.find((m) => m.start >= bodyStart) ?? p.mentions[0]!).start;
+  const order = (p: PersonFact): number =>
+    (p.mentions.find((m) => m.start >= bodyStart) ?? p.mentions[0]!).start;
   return people.map(toFact).sort((a, b) => order(a) - order(b));
 }
 
@@ -575,7 +829,8 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
 function foreignQuoteRanges(doc: ParsedDocument): [number, number][] {
   const out: [number, number][] = [];
   for (const p of doc.paragraphs) {
-    for (const m of p.text.matchAll(/„([^“”"]*)[“”"]|«([^»]*)»/gu)) out.push([p.start + m.index, p.start + m.index + m[0].length]);
+    for (const m of p.text.matchAll(/„([^“”"]*)[“”"]|«([^»]*)»/gu))
+      out.push([p.start + m.index, p.start + m.index + m[0].length]);
   }
   return out;
 }
@@ -590,12 +845,22 @@ function knownPart(c: Candidate, clusters: Cluster[]): { cluster: Cluster; candi
       const key = toks.map((t) => t.lower.replace(/\.$/, '').replace(/’/g, "'"));
       // one word: a family name, or a leading one that is no common word ("Xi" of "Xi Jinping")
       const options = clusters.filter((cl) =>
-        len === 1 ? sameWord(key[0]!, cl.key[cl.key.length - 1]!) || (FIRST.has(key[0]!) && !COMMON.has(key[0]!) && sameWord(key[0]!, cl.key[0]!)) : compatible(key, cl.key),
+        len === 1
+          ? sameWord(key[0]!, cl.key[cl.key.length - 1]!) ||
+            (FIRST.has(key[0]!) && !COMMON.has(key[0]!) && sameWord(key[0]!, cl.key[0]!))
+          : compatible(key, cl.key),
       );
       if (options.length === 0) continue;
       const first = toks[0]!;
       const last = toks[toks.length - 1]!;
-      const candidate: Candidate = { ...c, tokens: toks, key, start: first.start, end: last.end, surface: c.surface.slice(first.start - c.start, last.end - c.start) };
+      const candidate: Candidate = {
+        ...c,
+        tokens: toks,
+        key,
+        start: first.start,
+        end: last.end,
+        surface: c.surface.slice(first.start - c.start, last.end - c.start),
+      };
       return { cluster: nearest(options, c.start) ?? options[0]!, candidate };
     }
   }
@@ -611,11 +876,13 @@ function mostPlausible(pool: Cluster[], at: number): Cluster | undefined {
   const recent = nearest(pool, at);
   let best = recent;
   let bestScore = -1;
-  const firstAt = (cl: Cluster): number => Math.min(...cl.mentions.filter((m) => !m.aliasOnly).map((m) => m.start));
+  const firstAt = (cl: Cluster): number =>
+    Math.min(...cl.mentions.filter((m) => !m.aliasOnly).map((m) => m.start));
   const earliest = Math.min(...pool.map(firstAt));
   for (const cl of pool) {
     const titled = cl.mentions.some((m) => m.strong && m.titled);
-    const score = (cl === recent ? 1 : 0) + (firstAt(cl) === earliest && firstAt(cl) < at ? 1 : 0) + (titled ? 1 : 0);
+    const score =
+      (cl === recent ? 1 : 0) + (firstAt(cl) === earliest && firstAt(cl) < at ? 1 : 0) + (titled ? 1 : 0);
     if (score > bestScore || (score === bestScore && cl === recent)) {
       bestScore = score;
       best = cl;
@@ -656,13 +923,16 @@ function toFact(cl: Cluster): PersonFact {
     const better =
       m.key.length > canonical.key.length ||
       (m.key.length === canonical.key.length && isUpper(canonical.surface) && !isUpper(m.surface)) ||
-      (m.key.length === canonical.key.length && m.surface.length > canonical.surface.length && !isUpper(m.surface));
+      (m.key.length === canonical.key.length &&
+        m.surface.length > canonical.surface.length &&
+        !isUpper(m.surface));
     if (better) canonical = m;
   }
   const name = canonical.surface;
   // one spelling per alias: mixed case before a headline's "LUKASHENKO", "von der Leyen" before a
   // sentence-initial "Von der Leyen"; aliases in order of first appearance
-  const rank = (m: Candidate): number => Number(isUpper(m.surface)) * 2 + Number(m.tokens[0]!.sentStart && m.tokens[0]!.cap);
+  const rank = (m: Candidate): number =>
+    Number(isUpper(m.surface)) * 2 + Number(m.tokens[0]!.sentStart && m.tokens[0]!.cap);
   const best = new Map<string, { surface: string; rank: number; first: number }>();
   for (const m of mentions) {
     const k = m.surface.toLowerCase();

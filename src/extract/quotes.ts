@@ -35,43 +35,389 @@ const DEMONYM = new Set(DEMONYMS.split('|'));
 const TOLD_OBJECT = new Set(TOLD_OBJECTS);
 /** Verbs that take a particle to make the cue ("pointed out", "went on", "summed up"). */
 const PARTICLE_VERBS: Record<string, string[]> = {
-  pointed: ['out'], points: ['out'], went: ['on'], goes: ['on'], summed: ['up'], spoke: ['out'], called: ['out'], added: [], wrote: ['on', 'in'],
+  pointed: ['out'],
+  points: ['out'],
+  went: ['on'],
+  goes: ['on'],
+  summed: ['up'],
+  spoke: ['out'],
+  called: ['out'],
+  added: [],
+  wrote: ['on', 'in'],
 };
 /** Cues that are verbs of speech only with a quote right after them ("called it “…”" is not an attribution). */
-const WEAK_CUES = new Set(['called', 'calls', 'described', 'describes', 'thinks', 'thought', 'believes', 'reported', 'reports', 'went', 'goes', 'posted', 'posts', 'pointed', 'points', 'spoke', 'speaks', 'ruled', 'ordered']);
+const WEAK_CUES = new Set([
+  'called',
+  'calls',
+  'described',
+  'describes',
+  'thinks',
+  'thought',
+  'believes',
+  'reported',
+  'reports',
+  'went',
+  'goes',
+  'posted',
+  'posts',
+  'pointed',
+  'points',
+  'spoke',
+  'speaks',
+  'ruled',
+  'ordered',
+]);
 const ADVERBS = new Set([
-  'also', 'then', 'later', 'once', 'previously', 'recently', 'earlier', 'has', 'had', 'have', 'was', 'is', 'again', 'further',
-  'subsequently', 'personally', 'reportedly', 'allegedly', 'publicly', 'repeatedly', 'firmly', 'openly', 'clearly', 'bluntly',
-  'frankly', 'flatly', 'quickly', 'calmly', 'simply', 'just', 'only', 'finally', 'bitterly', 'angrily', 'proudly', 'sharply',
-  'confidently', 'cheerfully', 'emphatically', 'jokingly', 'candidly', 'would', 'will', 'once', 'famously', 'memorably',
-  'would', 'had', 'then', 'now', 'today', 'yesterday', 'quietly', 'loudly', 'softly', 'gravely', 'ruefully', 'wryly',
+  'also',
+  'then',
+  'later',
+  'once',
+  'previously',
+  'recently',
+  'earlier',
+  'has',
+  'had',
+  'have',
+  'was',
+  'is',
+  'again',
+  'further',
+  'subsequently',
+  'personally',
+  'reportedly',
+  'allegedly',
+  'publicly',
+  'repeatedly',
+  'firmly',
+  'openly',
+  'clearly',
+  'bluntly',
+  'frankly',
+  'flatly',
+  'quickly',
+  'calmly',
+  'simply',
+  'just',
+  'only',
+  'finally',
+  'bitterly',
+  'angrily',
+  'proudly',
+  'sharply',
+  'confidently',
+  'cheerfully',
+  'emphatically',
+  'jokingly',
+  'candidly',
+  'would',
+  'will',
+  'once',
+  'famously',
+  'memorably',
+  'would',
+  'had',
+  'then',
+  'now',
+  'today',
+  'yesterday',
+  'quietly',
+  'loudly',
+  'softly',
+  'gravely',
+  'ruefully',
+  'wryly',
 ]);
 const FEMALE_GIVEN = new Set(FEMALE_NAMES.split(' '));
 const MALE_GIVEN = new Set(MALE_NAMES.split(' '));
 const MALE = new Set(['he', 'him', 'his', 'himself']);
 const FEMALE = new Set(['she', 'her', 'hers', 'herself']);
 const PRONOUNS = new Set([...MALE, ...FEMALE, 'they', 'we', 'i', 'it', 'you']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'its', 'our', 'my', 'one', 'another', 'both']);
-const PREPOSITIONS = new Set(['with', 'to', 'by', 'of', 'under', 'from', 'for', 'against', 'about', 'at', 'on', 'toward', 'towards', 'than', 'like', 'into', 'via', 'between', 'among', 'and', 'or', 'nor']);
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'one',
+  'another',
+  'both',
+]);
+const PREPOSITIONS = new Set([
+  'with',
+  'to',
+  'by',
+  'of',
+  'under',
+  'from',
+  'for',
+  'against',
+  'about',
+  'at',
+  'on',
+  'toward',
+  'towards',
+  'than',
+  'like',
+  'into',
+  'via',
+  'between',
+  'among',
+  'and',
+  'or',
+  'nor',
+]);
 /** Heads of descriptions that name the head of a state or government, "the leader" included. */
-const LEADER_WORDS = new Set(['president', 'premier', 'chancellor', 'king', 'queen', 'leader', 'head', 'ruler', 'monarch', 'strongman', 'dictator', 'autocrat', 'emir', 'sultan', 'prime']);
+const LEADER_WORDS = new Set([
+  'president',
+  'premier',
+  'chancellor',
+  'king',
+  'queen',
+  'leader',
+  'head',
+  'ruler',
+  'monarch',
+  'strongman',
+  'dictator',
+  'autocrat',
+  'emir',
+  'sultan',
+  'prime',
+]);
 
-const SUBORDINATORS = new Set(['when', 'that', 'as', 'if', 'because', 'while', 'after', 'before', 'and', 'but', 'so', 'since', 'where', 'who', 'which', 'what', 'though', 'although', 'until', 'unless', 'whether', 'than', 'or', 'nor']);
+const SUBORDINATORS = new Set([
+  'when',
+  'that',
+  'as',
+  'if',
+  'because',
+  'while',
+  'after',
+  'before',
+  'and',
+  'but',
+  'so',
+  'since',
+  'where',
+  'who',
+  'which',
+  'what',
+  'though',
+  'although',
+  'until',
+  'unless',
+  'whether',
+  'than',
+  'or',
+  'nor',
+]);
 /** Verbs that attribute a partial quote inside a paraphrase ("Trump attacked “the hateful ideology”"). */
 const STANCE_VERBS = new Set([
-  'called', 'calls', 'described', 'describes', 'attacked', 'attacks', 'dismissed', 'dismisses', 'blasted', 'blasts', 'slammed',
-  'slams', 'criticized', 'criticised', 'criticizes', 'praised', 'praises', 'accused', 'accuses', 'mocked', 'mocks', 'labeled',
-  'labelled', 'branded', 'brands', 'knows', 'hopes', 'hoped', 'believes', 'believed', 'thinks', 'thought', 'feels', 'felt',
-  'promised', 'vowed', 'pledged', 'urged', 'wants', 'wanted', 'touted', 'touts', 'decried', 'condemned', 'condemns',
-  'denounced', 'denounces', 'lauded', 'hailed', 'characterized', 'characterised', 'termed', 'dubbed', 'referred', 'likened',
-  'compared', 'rejected', 'rejects', 'defended', 'defends', 'questioned', 'questions', 'challenged', 'scolded', 'chided',
-  'lashed', 'ripped', 'tore', 'derided', 'ridiculed', 'bemoaned', 'lamented', 'cited', 'cites', 'invoked', 'quoted',
-  'quotes', 'tweeted', 'pitched', 'stressed', 'offered', 'expressed', 'expresses', 'voiced', 'acknowledged', 'argued',
+  'called',
+  'calls',
+  'described',
+  'describes',
+  'attacked',
+  'attacks',
+  'dismissed',
+  'dismisses',
+  'blasted',
+  'blasts',
+  'slammed',
+  'slams',
+  'criticized',
+  'criticised',
+  'criticizes',
+  'praised',
+  'praises',
+  'accused',
+  'accuses',
+  'mocked',
+  'mocks',
+  'labeled',
+  'labelled',
+  'branded',
+  'brands',
+  'knows',
+  'hopes',
+  'hoped',
+  'believes',
+  'believed',
+  'thinks',
+  'thought',
+  'feels',
+  'felt',
+  'promised',
+  'vowed',
+  'pledged',
+  'urged',
+  'wants',
+  'wanted',
+  'touted',
+  'touts',
+  'decried',
+  'condemned',
+  'condemns',
+  'denounced',
+  'denounces',
+  'lauded',
+  'hailed',
+  'characterized',
+  'characterised',
+  'termed',
+  'dubbed',
+  'referred',
+  'likened',
+  'compared',
+  'rejected',
+  'rejects',
+  'defended',
+  'defends',
+  'questioned',
+  'questions',
+  'challenged',
+  'scolded',
+  'chided',
+  'lashed',
+  'ripped',
+  'tore',
+  'derided',
+  'ridiculed',
+  'bemoaned',
+  'lamented',
+  'cited',
+  'cites',
+  'invoked',
+  'quoted',
+  'quotes',
+  'tweeted',
+  'pitched',
+  'stressed',
+  'offered',
+  'expressed',
+  'expresses',
+  'voiced',
+  'acknowledged',
+  'argued',
 ]);
 /** Heads of descriptions that usually stand for an unnamed source, never guessed from context. */
-const UNNAMED_SOURCES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'source', 'sources', 'analyst', 'analysts', 'expert', 'experts', 'aide', 'aides', 'representative', 'witness', 'resident', 'residents', 'observer', 'diplomat', 'diplomats', 'statement', 'ministry', 'police', 'court', 'report', 'newspaper', 'agency']);
+const UNNAMED_SOURCES = new Set([
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'official',
+  'officials',
+  'source',
+  'sources',
+  'analyst',
+  'analysts',
+  'expert',
+  'experts',
+  'aide',
+  'aides',
+  'representative',
+  'witness',
+  'resident',
+  'residents',
+  'observer',
+  'diplomat',
+  'diplomats',
+  'statement',
+  'ministry',
+  'police',
+  'court',
+  'report',
+  'newspaper',
+  'agency',
+]);
 /** Heads of definite descriptions that are institutions or things, never a person. */
-const NON_PERSON_HEADS = new Set(['government', 'kremlin', 'company', 'firm', 'group', 'bank', 'ministry', 'department', 'office', 'party', 'committee', 'council', 'commission', 'court', 'tribunal', 'campaign', 'administration', 'agency', 'organisation', 'organization', 'union', 'team', 'club', 'board', 'white', 'house', 'document', 'letter', 'report', 'study', 'survey', 'poll', 'paper', 'newspaper', 'website', 'broadcaster', 'channel', 'network', 'embassy', 'army', 'military', 'police', 'prosecution', 'defence', 'defense', 'opposition', 'regime', 'state', 'city', 'country', 'nation', 'region', 'plan', 'bill', 'law', 'decree', 'order', 'ruling', 'verdict', 'text', 'message', 'post', 'tweet', 'ad', 'advert', 'video', 'film', 'book', 'sign', 'placard', 'banner', 'slogan', 'headline', 'label', 'note', 'memo', 'notice', 'release', 'announcement']);
+const NON_PERSON_HEADS = new Set([
+  'government',
+  'kremlin',
+  'company',
+  'firm',
+  'group',
+  'bank',
+  'ministry',
+  'department',
+  'office',
+  'party',
+  'committee',
+  'council',
+  'commission',
+  'court',
+  'tribunal',
+  'campaign',
+  'administration',
+  'agency',
+  'organisation',
+  'organization',
+  'union',
+  'team',
+  'club',
+  'board',
+  'white',
+  'house',
+  'document',
+  'letter',
+  'report',
+  'study',
+  'survey',
+  'poll',
+  'paper',
+  'newspaper',
+  'website',
+  'broadcaster',
+  'channel',
+  'network',
+  'embassy',
+  'army',
+  'military',
+  'police',
+  'prosecution',
+  'defence',
+  'defense',
+  'opposition',
+  'regime',
+  'state',
+  'city',
+  'country',
+  'nation',
+  'region',
+  'plan',
+  'bill',
+  'law',
+  'decree',
+  'order',
+  'ruling',
+  'verdict',
+  'text',
+  'message',
+  'post',
+  'tweet',
+  'ad',
+  'advert',
+  'video',
+  'film',
+  'book',
+  'sign',
+  'placard',
+  'banner',
+  'slogan',
+  'headline',
+  'label',
+  'note',
+  'memo',
+  'notice',
+  'release',
+  'announcement',
+]);
 const OPENERS = new Set(['“', '"', '«', '„', '‘', '‹']);
 const WORD = /[\p{L}\p{M}]+(?:['’.-][\p{L}\p{M}]+)*\.?|\d+(?:[.,:]\d+)*|[^\s\p{L}\p{N}]/gu;
 
@@ -109,7 +455,13 @@ interface Attribution {
 }
 
 /** Finds the quote parts of one paragraph; `carry` is a quote left open by the previous paragraph. */
-function scanParagraph(p: Span, para: number, carry: Part | null, out: Group[], openGroup: Group | null): Group | null {
+function scanParagraph(
+  p: Span,
+  para: number,
+  carry: Part | null,
+  out: Group[],
+  openGroup: Group | null,
+): Group | null {
   const s = p.text;
   let i = 0;
   let group = openGroup;
@@ -120,7 +472,15 @@ function scanParagraph(p: Span, para: number, carry: Part | null, out: Group[], 
     // a multi-paragraph quote continues only when this paragraph opens with a mark again
     const c = s.charAt(0);
     if (c === '“' || c === '"' || c === '«' || c === '„' || (c === '‘' && carry.single)) {
-      current = { open: p.start, start: p.start + 1, end: -1, closed: false, after: -1, para, single: carry.single };
+      current = {
+        open: p.start,
+        start: p.start + 1,
+        end: -1,
+        closed: false,
+        after: -1,
+        para,
+        single: carry.single,
+      };
       closers = closerFor(c);
       depth = 1;
       i = 1;
@@ -140,7 +500,8 @@ function scanParagraph(p: Span, para: number, carry: Part | null, out: Group[], 
         if (current.single && !singleCloses(s, i)) continue;
         if (c === '"' && closers.length > 1 && /[\p{L}\p{N}]/u.test(s.charAt(i + 1))) continue;
         let end = i;
-        if (c === '»') while (end > 0 && /\s/.test(s.charAt(end - 1)) && p.start + end - 1 > current.start) end--;
+        if (c === '»')
+          while (end > 0 && /\s/.test(s.charAt(end - 1)) && p.start + end - 1 > current.start) end--;
         current.end = p.start + end;
         current.after = p.start + i + 1;
         current.closed = true;
@@ -152,7 +513,8 @@ function scanParagraph(p: Span, para: number, carry: Part | null, out: Group[], 
       continue;
     }
     // Swedish and Finnish style, common in scraped text: ”…” with the same mark on both sides
-    const rightOpen = c === '”' && (i === 0 || /[\s(\[:—–-]/.test(s.charAt(i - 1))) && /[\p{L}\p{N}]/u.test(s.charAt(i + 1));
+    const rightOpen =
+      c === '”' && (i === 0 || /[\s([:—–-]/.test(s.charAt(i - 1))) && /[\p{L}\p{N}]/u.test(s.charAt(i + 1));
     if (!OPENERS.has(c) && !rightOpen) continue;
     const prev = s.charAt(i - 1);
     const next = s.charAt(i + 1);
@@ -166,7 +528,15 @@ function scanParagraph(p: Span, para: number, carry: Part | null, out: Group[], 
     if (c === '"' && /[\p{L}\p{N}]/u.test(prev)) continue; // 5'10", inch marks, stray marks
     if (c === '‘' && /[\p{L}\p{N}]/u.test(prev)) continue;
     if (c === '‹') continue;
-    current = { open: p.start + i, start: p.start + inner, end: -1, closed: false, after: -1, para, single: c === '‘' };
+    current = {
+      open: p.start + i,
+      start: p.start + inner,
+      end: -1,
+      closed: false,
+      after: -1,
+      para,
+      single: c === '‘',
+    };
     closers = closerFor(c);
     depth = 1;
   }
@@ -217,10 +587,23 @@ function tokens(text: string, from: number, to: number): Tok[] {
   for (let m = WORD.exec(s); m !== null; m = WORD.exec(s)) {
     let w = m[0];
     // keep sentence-final periods apart from words, but not from initials and abbreviations
-    if (w.length > 2 && w.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(w) && !/^(?:mr|mrs|ms|dr|sen|rep|del|gov|gen|lt|col|maj|capt|cmdr|adm|sgt|st|prof|jr|sr|rev|hon|amb|atty)\.$/i.test(w) && !/(?:^|-)\p{Lu}\p{L}{0,2}\.$/u.test(w)) {
+    if (
+      w.length > 2 &&
+      w.endsWith('.') &&
+      !/^(?:\p{L}\.)+$/u.test(w) &&
+      !/^(?:mr|mrs|ms|dr|sen|rep|del|gov|gen|lt|col|maj|capt|cmdr|adm|sgt|st|prof|jr|sr|rev|hon|amb|atty)\.$/i.test(
+        w,
+      ) &&
+      !/(?:^|-)\p{Lu}\p{L}{0,2}\.$/u.test(w)
+    ) {
       w = w.slice(0, -1);
       out.push({ text: w, lower: w.toLowerCase(), start: from + m.index, end: from + m.index + w.length });
-      out.push({ text: '.', lower: '.', start: from + m.index + w.length, end: from + m.index + w.length + 1 });
+      out.push({
+        text: '.',
+        lower: '.',
+        start: from + m.index + w.length,
+        end: from + m.index + w.length + 1,
+      });
       continue;
     }
     out.push({ text: w, lower: w.toLowerCase(), start: from + m.index, end: from + m.index + w.length });
@@ -241,7 +624,8 @@ function isCap(t: Tok): boolean {
 function cueAt(toks: Tok[], i: number, text: string): { cue: string; next: number } | null {
   const t = toks[i];
   if (t === undefined || !isWord(t)) return null;
-  if (t.lower === 'according' && toks[i + 1]?.lower === 'to') return { cue: text.slice(t.start, toks[i + 1]!.end), next: i + 2 };
+  if (t.lower === 'according' && toks[i + 1]?.lower === 'to')
+    return { cue: text.slice(t.start, toks[i + 1]!.end), next: i + 2 };
   if (!SPEECH.has(t.lower)) return null;
   let end = i;
   if (t.lower === 'told' || t.lower === 'tells') {
@@ -301,7 +685,12 @@ function subjectAfter(toks: Tok[], from: number): Tok[] {
 function attributionAfter(text: string, from: number, to: number): Attribution | null {
   const toks = tokens(text, from, Math.min(to, from + 160));
   const dash = /^\s*[―—–-]\s*/.exec(text.slice(from, to));
-  if (dash && toks.length > 1 && toks.length <= 8 && toks.slice(1).every((t) => isWord(t) || t.text === '.' || t.text === ',')) {
+  if (
+    dash &&
+    toks.length > 1 &&
+    toks.length <= 8 &&
+    toks.slice(1).every((t) => isWord(t) || t.text === '.' || t.text === ',')
+  ) {
     // an epigraph signature: “…” ― Pamela Padilla
     return { cue: '', subject: toks.slice(1).filter(isWord), side: 'after' };
   }
@@ -350,7 +739,15 @@ function clauseSubject(toks: Tok[], k: number): Tok[] {
   let e = s;
   while (e < k && (isWord(toks[e]) || toks[e]!.text === '’' || toks[e]!.text === "'") && e - s < 6) {
     const t = toks[e]!;
-    if (e > s && !isCap(t) && !DETERMINERS.has(t.lower) && !ROLE.has(t.lower) && !TITLE.has(t.lower) && !DEMONYM.has(t.lower)) break;
+    if (
+      e > s &&
+      !isCap(t) &&
+      !DETERMINERS.has(t.lower) &&
+      !ROLE.has(t.lower) &&
+      !TITLE.has(t.lower) &&
+      !DEMONYM.has(t.lower)
+    )
+      break;
     e++;
   }
   return toks.slice(s, e);
@@ -363,7 +760,11 @@ function attributionBefore(text: string, from: number, to: number): Attribution 
   // "According to X, “…”"
   const acc = toks.findIndex((t, n) => t.lower === 'according' && toks[n + 1]?.lower === 'to');
   if (acc >= 0 && toks.length - acc <= 12 && toks[toks.length - 1]!.text === ',') {
-    return { cue: text.slice(toks[acc]!.start, toks[acc + 1]!.end), subject: subjectAfter(toks, acc + 2), side: 'before' };
+    return {
+      cue: text.slice(toks[acc]!.start, toks[acc + 1]!.end),
+      subject: subjectAfter(toks, acc + 2),
+      side: 'before',
+    };
   }
   // the last speech verb before the quote in the same sentence
   for (let k = toks.length - 1; k >= 0 && toks.length - k <= 30; k--) {
@@ -387,8 +788,13 @@ function attributionBefore(text: string, from: number, to: number): Attribution 
         }
       }
       if (subject.length === 0) subject = clauseSubject(toks, k);
-    } else if ((subject.length === 0 && toks[k]!.lower.endsWith('ing')) || elided) subject = clauseSubject(toks, k); // "…, saying: “…”"
-    if (subject.length === 0 || (subject.length <= 3 && subject.every((t) => !isCap(t) && !PRONOUNS.has(t.lower.replace(/['’](?:s|d|ll|re|ve)$/, ''))))) {
+    } else if ((subject.length === 0 && toks[k]!.lower.endsWith('ing')) || elided)
+      subject = clauseSubject(toks, k); // "…, saying: “…”"
+    if (
+      subject.length === 0 ||
+      (subject.length <= 3 &&
+        subject.every((t) => !isCap(t) && !PRONOUNS.has(t.lower.replace(/['’](?:s|d|ll|re|ve)$/, ''))))
+    ) {
       // "Sanders said, going on to say that …": the subject of an earlier verb of speech
       for (let j = k - 1; j >= 0; j--) {
         if (!cueAt(toks, j, text)) continue;
@@ -410,7 +816,13 @@ function attributionBefore(text: string, from: number, to: number): Attribution 
   }
   // "Lukashenko: “…”" (headlines and interviews)
   const last = toks[toks.length - 1]!;
-  if (last.text === ':' && toks.length >= 2 && toks.length <= 6 && isWord(toks[toks.length - 2]) && isCap(toks[toks.length - 2]!)) {
+  if (
+    last.text === ':' &&
+    toks.length >= 2 &&
+    toks.length <= 6 &&
+    isWord(toks[toks.length - 2]) &&
+    isCap(toks[toks.length - 2]!)
+  ) {
     return { cue: '', subject: toks.slice(0, -1).filter(isWord), side: 'before' };
   }
   return null;
@@ -427,13 +839,19 @@ function wordBeforeOffset(text: string, pos: number): string {
 }
 
 function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c).toUpperCase());
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c > 127 && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c).toUpperCase())
+  );
 }
 
-const SUBJECT_LEAD = /(?:^|[.!?:;]\s+|["“”«»]\s*)(?:(?:the|a|an|former|then|late|opposition|acting|interim|deputy|\p{Lu}[\p{L}.'’-]*|[\p{Ll}-]+(?:man|woman|er|or|ist|ent|ant|ian))\s+){0,5}$/u;
+const SUBJECT_LEAD =
+  /(?:^|[.!?:;]\s+|["“”«»]\s*)(?:(?:the|a|an|former|then|late|opposition|acting|interim|deputy|\p{Lu}[\p{L}.'’-]*|[\p{Ll}-]+(?:man|woman|er|or|ist|ent|ant|ian))\s+){0,5}$/u;
 /** "His sister, Kim Yo Jong, rejected …": a name in apposition to the sentence's opening phrase. */
 const APPOSITION_LEAD = /(?:^|[.!?]\s+)(?:[\p{L}’'-]+\s+){0,3}[\p{L}’'-]+,\s*$/u;
-const SPEECH_AFTER = /^(?:['’]s?\s)?,?\s*(?:\d+,\s*)?(?:(?:also|then|later|has|had|was|is|once|again|previously|recently|firmly)\s+)?([\p{Ll}]+)/u;
+const SPEECH_AFTER =
+  /^(?:['’]s?\s)?,?\s*(?:\d+,\s*)?(?:(?:also|then|later|has|had|was|is|once|again|previously|recently|firmly)\s+)?([\p{Ll}]+)/u;
 
 /** A mention in subject position: opening its sentence (after titles) or saying something. */
 function isSubject(text: string, start: number, end: number): boolean {
@@ -444,8 +862,72 @@ function isSubject(text: string, start: number, end: number): boolean {
   return SUBJECT_LEAD.test(before) || APPOSITION_LEAD.test(before);
 }
 
-const FEMALE_ROLES = new Set(['sister', 'wife', 'mother', 'daughter', 'woman', 'queen', 'princess', 'spokeswoman', 'chairwoman', 'congresswoman', 'businesswoman', 'actress', 'waitress', 'widow', 'girlfriend', 'fiancee', 'grandmother', 'granddaughter', 'aunt', 'niece', 'mrs', 'ms', 'miss', 'madam', 'madame', 'lady', 'dame', 'duchess', 'baroness', 'countess', 'empress', 'first lady']);
-const MALE_ROLES = new Set(['brother', 'husband', 'father', 'son', 'man', 'king', 'prince', 'spokesman', 'chairman', 'congressman', 'businessman', 'actor', 'waiter', 'widower', 'boyfriend', 'fiance', 'grandfather', 'grandson', 'uncle', 'nephew', 'mr', 'sir', 'lord', 'duke', 'baron', 'count', 'emperor', 'pope', 'monsieur', 'herr']);
+const FEMALE_ROLES = new Set([
+  'sister',
+  'wife',
+  'mother',
+  'daughter',
+  'woman',
+  'queen',
+  'princess',
+  'spokeswoman',
+  'chairwoman',
+  'congresswoman',
+  'businesswoman',
+  'actress',
+  'waitress',
+  'widow',
+  'girlfriend',
+  'fiancee',
+  'grandmother',
+  'granddaughter',
+  'aunt',
+  'niece',
+  'mrs',
+  'ms',
+  'miss',
+  'madam',
+  'madame',
+  'lady',
+  'dame',
+  'duchess',
+  'baroness',
+  'countess',
+  'empress',
+  'first lady',
+]);
+const MALE_ROLES = new Set([
+  'brother',
+  'husband',
+  'father',
+  'son',
+  'man',
+  'king',
+  'prince',
+  'spokesman',
+  'chairman',
+  'congressman',
+  'businessman',
+  'actor',
+  'waiter',
+  'widower',
+  'boyfriend',
+  'fiance',
+  'grandfather',
+  'grandson',
+  'uncle',
+  'nephew',
+  'mr',
+  'sir',
+  'lord',
+  'duke',
+  'baron',
+  'count',
+  'emperor',
+  'pope',
+  'monsieur',
+  'herr',
+]);
 
 interface PersonIndex {
   /** Mentions outside quotes, by position, with the person they belong to. */
@@ -458,16 +940,26 @@ interface PersonIndex {
   gender: Map<PersonFact, 'm' | 'f'>;
 }
 
-function indexPeople(doc: ParsedDocument, people: PersonFact[], inQuote: (pos: number) => boolean): PersonIndex {
+function indexPeople(
+  doc: ParsedDocument,
+  people: PersonFact[],
+  inQuote: (pos: number) => boolean,
+): PersonIndex {
   const text = doc.text;
-  const all = people.flatMap((person) => person.mentions.map((m) => ({ start: m.start, end: m.end, person })));
+  const all = people.flatMap((person) =>
+    person.mentions.map((m) => ({ start: m.start, end: m.end, person })),
+  );
   all.sort((a, b) => a.start - b.start);
   const mentions = all
     .filter((m) => !inQuote(m.start))
     .map((m) => {
       const prevWord = wordBeforeOffset(text, m.start);
       const possessive = /^['’]s?\b|^['’](?!\p{L})/u.test(text.slice(m.end, m.end + 2));
-      return { ...m, object: PREPOSITIONS.has(prevWord) || possessive, subject: isSubject(text, m.start, m.end) };
+      return {
+        ...m,
+        object: PREPOSITIONS.has(prevWord) || possessive,
+        subject: isSubject(text, m.start, m.end),
+      };
     });
   const descriptors = new Map<PersonFact, Set<string>>();
   for (const m of all) {
@@ -475,7 +967,10 @@ function indexPeople(doc: ParsedDocument, people: PersonFact[], inQuote: (pos: n
     if (!set) descriptors.set(m.person, (set = new Set()));
     // the words right before a mention: "Belarusian President", "opposition leader", "the minister"
     const before = text.slice(Math.max(0, m.start - 60), m.start);
-    const words = before.split(/[^\p{L}.'’-]+/u).filter(Boolean).slice(-4);
+    const words = before
+      .split(/[^\p{L}.'’-]+/u)
+      .filter(Boolean)
+      .slice(-4);
     for (let n = words.length - 1; n >= 0; n--) {
       const w = words[n]!.toLowerCase().replace(/[.’']+$/, '');
       if (TITLE.has(w) || ROLE.has(w) || DEMONYM.has(w)) set.add(w);
@@ -483,12 +978,19 @@ function indexPeople(doc: ParsedDocument, people: PersonFact[], inQuote: (pos: n
     }
     // an appositive right after: "Lukashenko, the Belarusian leader," / ", a spokesman for"
     const after = /^,\s+(?:the|a|an|his|her)\s+([^,.;:]{2,60})/u.exec(text.slice(m.end, m.end + 80));
-    if (after) for (const w of after[1]!.toLowerCase().split(/\s+/)) if (ROLE.has(w) || DEMONYM.has(w) || TITLE.has(w)) set.add(w);
+    if (after)
+      for (const w of after[1]!.toLowerCase().split(/\s+/))
+        if (ROLE.has(w) || DEMONYM.has(w) || TITLE.has(w)) set.add(w);
   }
   const gender = new Map<PersonFact, 'm' | 'f'>();
   for (const m of all) {
     // "his sister, Kim Yo Jong", "Mrs. May", "the spokeswoman Jen Psaki": words that tell the gender
-    const before = text.slice(Math.max(0, m.start - 30), m.start).toLowerCase().split(/[^\p{L}]+/u).filter(Boolean).slice(-3);
+    const before = text
+      .slice(Math.max(0, m.start - 30), m.start)
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter(Boolean)
+      .slice(-3);
     for (const w of before) {
       if (FEMALE_ROLES.has(w)) gender.set(m.person, 'f');
       else if (MALE_ROLES.has(w)) gender.set(m.person, 'm');
@@ -524,11 +1026,20 @@ function resolve(subject: Tok[], at: number, idx: PersonIndex, lastSpeaker: stri
   }
   // a description: "the Belarusian leader", "the president", "the minister", "Trump’s spokeswoman"
   const det = words[0] !== undefined && DETERMINERS.has(words[0]);
-  let head = [...words].reverse().find((w) => ROLE.has(w) || TITLE.has(w) || DEMONYM.has(w) || /(?:man|woman)$/.test(w));
+  let head = [...words]
+    .reverse()
+    .find((w) => ROLE.has(w) || TITLE.has(w) || DEMONYM.has(w) || /(?:man|woman)$/.test(w));
   if (head === undefined) {
     // "the Luxembourger said", "the 72-year-old added": a definite description of the last person named
     const last = words[words.length - 1];
-    if (words[0] !== 'the' || words.length > 4 || last === undefined || UNNAMED_SOURCES.has(last) || NON_PERSON_HEADS.has(last)) return null;
+    if (
+      words[0] !== 'the' ||
+      words.length > 4 ||
+      last === undefined ||
+      UNNAMED_SOURCES.has(last) ||
+      NON_PERSON_HEADS.has(last)
+    )
+      return null;
     head = last;
   }
   if (words[0] === 'a' || words[0] === 'an' || words[0] === 'one' || words[0] === 'another') return null; // an unnamed source
@@ -537,7 +1048,10 @@ function resolve(subject: Tok[], at: number, idx: PersonIndex, lastSpeaker: stri
   let bestScore = 0;
   const seen = new Set<PersonFact>();
   // latest mention before the quote first, so that ties go to the person named most recently
-  const ordered = [...idx.mentions.filter((m) => m.start < at).reverse(), ...idx.mentions.filter((m) => m.start >= at)];
+  const ordered = [
+    ...idx.mentions.filter((m) => m.start < at).reverse(),
+    ...idx.mentions.filter((m) => m.start >= at),
+  ];
   for (const m of ordered) {
     if (seen.has(m.person)) continue;
     seen.add(m.person);
@@ -578,7 +1092,8 @@ function pronoun(at: number, idx: PersonIndex, lastSpeaker: string | null, gende
     const m = idx.mentions[n]!;
     if (m.start >= at) continue;
     const given = m.person.name.split(' ')[0]!.toLowerCase();
-    const known = idx.gender.get(m.person) ?? (FEMALE_GIVEN.has(given) ? 'f' : MALE_GIVEN.has(given) ? 'm' : null);
+    const known =
+      idx.gender.get(m.person) ?? (FEMALE_GIVEN.has(given) ? 'f' : MALE_GIVEN.has(given) ? 'm' : null);
     if (known !== null && known !== gender) continue;
     if (m.subject) return m.person.name;
     if (!m.object) nonObject ??= m.person.name;
@@ -593,7 +1108,8 @@ function wordCount(s: string): number {
   return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
-const ABBREVIATION = /(?:(?:^|[\s(.])\p{Lu}|(?:^|[\s(])(?:mr|mrs|ms|dr|sen|rep|reps|del|gov|gen|lt|col|maj|capt|cmdr|adm|sgt|supt|insp|det|atty|amb|pres|sec|dep|fr|mt|ft|st|jr|sr|prof|rev|hon|esq|no|vol|vs|etc|inc|corp|co|ltd|jan|feb|aug|sept?|oct|nov|dec|u\.s|u\.k|d-[\p{L}.]+|r-[\p{L}.]+))$/iu;
+const ABBREVIATION =
+  /(?:(?:^|[\s(.])\p{Lu}|(?:^|[\s(])(?:mr|mrs|ms|dr|sen|rep|reps|del|gov|gen|lt|col|maj|capt|cmdr|adm|sgt|supt|insp|det|atty|amb|pres|sec|dep|fr|mt|ft|st|jr|sr|prof|rev|hon|esq|no|vol|vs|etc|inc|corp|co|ltd|jan|feb|aug|sept?|oct|nov|dec|u\.s|u\.k|d-[\p{L}.]+|r-[\p{L}.]+))$/iu;
 
 /** A period that ends an abbreviation or an initial rather than a sentence. */
 function isAbbreviation(text: string, i: number): boolean {
@@ -604,7 +1120,12 @@ function isAbbreviation(text: string, i: number): boolean {
 function sentenceStart(text: string, para: Span, pos: number): number {
   for (let i = pos - 1; i > para.start; i--) {
     const c = text.charAt(i);
-    if ((c === '.' || c === '!' || c === '?') && /\s/.test(text.charAt(i + 1)) && !(c === '.' && isAbbreviation(text, i))) return i + 1;
+    if (
+      (c === '.' || c === '!' || c === '?') &&
+      /\s/.test(text.charAt(i + 1)) &&
+      !(c === '.' && isAbbreviation(text, i))
+    )
+      return i + 1;
   }
   return para.start;
 }
@@ -664,7 +1185,11 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
       if (nextSentence) {
         const nextGroup = groups[g + 1]!;
         const nextLast = nextGroup.parts[nextGroup.parts.length - 1]!;
-        const own = attributionAfter(text, nextLast.after, sentenceEnd(text, spans[nextLast.para]!, nextLast.after));
+        const own = attributionAfter(
+          text,
+          nextLast.after,
+          sentenceEnd(text, spans[nextLast.para]!, nextLast.after),
+        );
         if (own && /[,!?]$/.test(text.slice(nextLast.start, nextLast.end).trimEnd())) break;
       }
       attribution = a;
@@ -692,9 +1217,12 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
     let attribution = q.attribution;
     if (!attribution && last.closed) {
       // after a full stop inside the marks, a capitalised word starts the next sentence, not an attribution
-      const ended = /[.]\s*$/.test(text.slice(last.start, last.end)) && /^\s*\p{Lu}/u.test(text.slice(last.after, last.after + 3));
+      const ended =
+        /[.]\s*$/.test(text.slice(last.start, last.end)) &&
+        /^\s*\p{Lu}/u.test(text.slice(last.after, last.after + 3));
       const signature = /^\s*[―—–]/.test(text.slice(last.after, last.after + 3));
-      if (!ended || signature) attribution = attributionAfter(text, last.after, sentenceEnd(text, lastParaSpan, last.after));
+      if (!ended || signature)
+        attribution = attributionAfter(text, last.after, sentenceEnd(text, lastParaSpan, last.after));
     }
     let before = false;
     if (!attribution) {
@@ -736,9 +1264,16 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
     if (!last.closed && !attribution && q.parts.length === 1) continue;
     if (words <= 3) {
       // scare quotes; a short utterance survives only with its own ", she said" after it
-      if (!(attribution && !before && /[,.!?]\s*$/.test(quoteText) && attribution.subject.length > 0)) continue;
+      if (!(attribution && !before && /[,.!?]\s*$/.test(quoteText) && attribution.subject.length > 0))
+        continue;
     }
-    if (isTitleLike(quoteText) && (!attribution || /\b(?:on|told|to|in|of|at|with|from|by|for|called|titled|dubbed)\s*$/i.test(text.slice(Math.max(0, first.open - 12), first.open)))) {
+    if (
+      isTitleLike(quoteText) &&
+      (!attribution ||
+        /\b(?:on|told|to|in|of|at|with|from|by|for|called|titled|dubbed)\s*$/i.test(
+          text.slice(Math.max(0, first.open - 12), first.open),
+        ))
+    ) {
       continue; // a programme, book or slogan: told “Fox News Sunday,” Pence said
     }
     let speaker: string | null = null;
@@ -746,7 +1281,11 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
     if (attribution) {
       speaker = resolve(attribution.subject, first.start, idx, lastSpeaker);
       cue = attribution.cue === '' ? null : attribution.cue;
-    } else if (lastSpeaker !== null && first.para - lastPara <= 1 && standsAlone(text, spans[first.para]!, first, last)) {
+    } else if (
+      lastSpeaker !== null &&
+      first.para - lastPara <= 1 &&
+      standsAlone(text, spans[first.para]!, first, last)
+    ) {
       // a further quote right after an attributed one continues the same voice
       speaker = lastSpeaker;
     } else {
@@ -760,7 +1299,10 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
         // a fragment inside a sentence whose subject is a person: He’s claiming fraud is “a big problem”
         const toks = tokens(text, sentence, first.open);
         const subject = clauseSubject(toks, toks.length);
-        const named: string | null = subject.length > 0 && toks.length > subject.length ? resolve(subject, first.start, idx, lastSpeaker) : null;
+        const named: string | null =
+          subject.length > 0 && toks.length > subject.length
+            ? resolve(subject, first.start, idx, lastSpeaker)
+            : null;
         if (named !== null && subject.some((t) => isCap(t) || PRONOUNS.has(t.lower))) speaker = named;
       }
     }

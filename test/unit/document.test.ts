@@ -47,11 +47,18 @@ describe('parseDocument', () => {
 
   it('does not take a short real title for furniture', () => {
     expect(parseDocument('Putin Meets Xi\nBody.').title.text).toBe('Putin Meets Xi');
-    expect(parseDocument('3.71 BYN\nFuel Prices Rise Again\nBody.').title.text).toBe('Fuel Prices Rise Again');
+    expect(parseDocument('3.71 BYN\nFuel Prices Rise Again\nBody.').title.text).toBe(
+      'Fuel Prices Rise Again',
+    );
   });
 
   it('gives an empty title span at 0 for an empty or furniture-only document', () => {
-    expect(parseDocument('')).toEqual({ text: '', header: [], title: { text: '', start: 0, end: 0 }, paragraphs: [] });
+    expect(parseDocument('')).toEqual({
+      text: '',
+      header: [],
+      title: { text: '', start: 0, end: 0 },
+      paragraphs: [],
+    });
     const doc = parseDocument('3.71 BYN\n\n');
     expect(doc.title).toEqual({ text: '', start: 0, end: 0 });
     expect(doc.header.map((s) => s.text)).toEqual(['3.71 BYN']);
@@ -60,7 +67,11 @@ describe('parseDocument', () => {
 
 describe('documentFromParts', () => {
   it('builds header lines, title, a blank line and one paragraph per line', () => {
-    const doc = documentFromParts({ header: ['3.71 BYN'], title: 'Title', paragraphs: ['First.', 'Second.'] });
+    const doc = documentFromParts({
+      header: ['3.71 BYN'],
+      title: 'Title',
+      paragraphs: ['First.', 'Second.'],
+    });
     expect(doc.text).toBe('3.71 BYN\nTitle\n\nFirst.\nSecond.');
     expect(doc.header.map((s) => s.text)).toEqual(['3.71 BYN']);
     expect(doc.title.text).toBe('Title');

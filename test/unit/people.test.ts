@@ -22,9 +22,13 @@ describe('findPeople', () => {
   });
 
   it('strips titles and possessives and never keeps punctuation', () => {
-    const found = people('President Donald Trump’s plan was praised by Dr. Jane Smith, Sen. Mark Kelly and Prime Minister Keir Starmer.');
+    const found = people(
+      'President Donald Trump’s plan was praised by Dr. Jane Smith, Sen. Mark Kelly and Prime Minister Keir Starmer.',
+    );
     expect(found.map((p) => p.name)).toEqual(['Donald Trump', 'Jane Smith', 'Mark Kelly', 'Keir Starmer']);
-    expect(people('He spoke with Simon Shuster, a correspondent.').map((p) => p.name)).toEqual(['Simon Shuster']);
+    expect(people('He spoke with Simon Shuster, a correspondent.').map((p) => p.name)).toEqual([
+      'Simon Shuster',
+    ]);
     expect(people('It happened under Joe Biden—and even later.').map((p) => p.name)).toEqual(['Joe Biden']);
   });
 
@@ -43,18 +47,32 @@ describe('findPeople', () => {
         'Sviatlana Tsikhanouskaya wrote to Xi Jinping, Kim Jong Un, Narendra Modi and Shinzo Abe.',
         'Cyril Ramaphosa and Volodymyr Zelensky spoke later.',
       ),
-    ).toEqual(['Sviatlana Tsikhanouskaya', 'Xi Jinping', 'Kim Jong Un', 'Narendra Modi', 'Shinzo Abe', 'Cyril Ramaphosa', 'Volodymyr Zelensky']);
+    ).toEqual([
+      'Sviatlana Tsikhanouskaya',
+      'Xi Jinping',
+      'Kim Jong Un',
+      'Narendra Modi',
+      'Shinzo Abe',
+      'Cyril Ramaphosa',
+      'Volodymyr Zelensky',
+    ]);
   });
 
   it('merges surnames, given names and titled forms into the fullest name, with offsets', () => {
-    const doc = parseDocument('Lukashenko Speaks\n\nPresident Alexander Lukashenko met George Soros. Lukashenko told George that Soros was wrong.');
+    const doc = parseDocument(
+      'Lukashenko Speaks\n\nPresident Alexander Lukashenko met George Soros. Lukashenko told George that Soros was wrong.',
+    );
     const found = findPeople(doc);
     expect(found.map((p) => [p.name, p.aliases])).toEqual([
       ['Alexander Lukashenko', ['Lukashenko']],
       ['George Soros', ['George', 'Soros']],
     ]);
     for (const p of found) for (const m of p.mentions) expect(doc.text.slice(m.start, m.end)).toBe(m.text);
-    expect(found[0]!.mentions.map((m) => m.text)).toEqual(['Lukashenko', 'Alexander Lukashenko', 'Lukashenko']);
+    expect(found[0]!.mentions.map((m) => m.text)).toEqual([
+      'Lukashenko',
+      'Alexander Lukashenko',
+      'Lukashenko',
+    ]);
   });
 
   it('keeps two people who share a surname apart', () => {
@@ -74,11 +92,20 @@ describe('findPeople', () => {
   });
 
   it('reads upper-case headlines only for people the body names', () => {
-    const found = findPeople(documentFromParts({ title: '', paragraphs: ['SOCCER - LARA AND CHINA IN SURPRISE WIN', 'Brian Lara scored twice.'] }));
+    const found = findPeople(
+      documentFromParts({
+        title: '',
+        paragraphs: ['SOCCER - LARA AND CHINA IN SURPRISE WIN', 'Brian Lara scored twice.'],
+      }),
+    );
     expect(found.map((p) => [p.name, p.aliases])).toEqual([['Brian Lara', ['LARA']]]);
   });
 
   it('orders people by first mention', () => {
-    expect(names('Angela Merkel met Emmanuel Macron. Macron then called Olaf Scholz.')).toEqual(['Angela Merkel', 'Emmanuel Macron', 'Olaf Scholz']);
+    expect(names('Angela Merkel met Emmanuel Macron. Macron then called Olaf Scholz.')).toEqual([
+      'Angela Merkel',
+      'Emmanuel Macron',
+      'Olaf Scholz',
+    ]);
   });
 });

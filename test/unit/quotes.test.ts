@@ -20,44 +20,73 @@ function brief(found: QuoteFact[]): [string, string | null, string | null][] {
 
 describe('findQuotes', () => {
   it('finds a quote with the attribution after it, and its offsets', () => {
-    const doc = documentFromParts({ title: 'T', paragraphs: ['Maria Lopez won the vote.', '“We will rebuild every school in this city,” Lopez said.'] });
+    const doc = documentFromParts({
+      title: 'T',
+      paragraphs: ['Maria Lopez won the vote.', '“We will rebuild every school in this city,” Lopez said.'],
+    });
     const [q] = findQuotes(doc, findPeople(doc));
-    expect(q).toMatchObject({ text: 'We will rebuild every school in this city,', speaker: 'Maria Lopez', cue: 'said' });
+    expect(q).toMatchObject({
+      text: 'We will rebuild every school in this city,',
+      speaker: 'Maria Lopez',
+      cue: 'said',
+    });
     expect(doc.text.slice(q!.start, q!.end)).toBe(q!.text);
     expect(doc.text.charAt(q!.start - 1)).toBe('“');
     expect(doc.text.charAt(q!.end)).toBe('”');
   });
 
   it('reads attributions before the quote: "X said:", "told reporters", "according to"', () => {
-    expect(brief(quotes('Marco Bellini told reporters: "I feel at home here, and the players believe in us."'))).toEqual([
-      ['I feel at home here, and the players believe in us.', 'Marco Bellini', 'told reporters'],
-    ]);
-    expect(brief(quotes('Elena Rossi chaired the meeting.', 'According to Rossi, "the risks to price stability remain high for now."'))).toEqual([
-      ['the risks to price stability remain high for now.', 'Elena Rossi', 'According to'],
-    ]);
-    expect(brief(quotes('Governor Ellen Marsh said: «The water reached the second floor in an hour.»'))).toEqual([
-      ['The water reached the second floor in an hour.', 'Ellen Marsh', 'said'],
-    ]);
+    expect(
+      brief(quotes('Marco Bellini told reporters: "I feel at home here, and the players believe in us."')),
+    ).toEqual([['I feel at home here, and the players believe in us.', 'Marco Bellini', 'told reporters']]);
+    expect(
+      brief(
+        quotes(
+          'Elena Rossi chaired the meeting.',
+          'According to Rossi, "the risks to price stability remain high for now."',
+        ),
+      ),
+    ).toEqual([['the risks to price stability remain high for now.', 'Elena Rossi', 'According to']]);
+    expect(
+      brief(quotes('Governor Ellen Marsh said: «The water reached the second floor in an hour.»')),
+    ).toEqual([['The water reached the second floor in an hour.', 'Ellen Marsh', 'said']]);
   });
 
   it('joins a quote split around its attribution', () => {
-    expect(brief(quotes('Maria Lopez won.', '"We will win," she said, "and fairly."'))).toEqual([['We will win, and fairly.', 'Maria Lopez', 'said']]);
-    expect(brief(quotes('Maria Lopez won.', '"We will win this city," she said. "Nobody can stop us now."'))).toEqual([
-      ['We will win this city, Nobody can stop us now.', 'Maria Lopez', 'said'],
+    expect(brief(quotes('Maria Lopez won.', '"We will win," she said, "and fairly."'))).toEqual([
+      ['We will win, and fairly.', 'Maria Lopez', 'said'],
     ]);
+    expect(
+      brief(quotes('Maria Lopez won.', '"We will win this city," she said. "Nobody can stop us now."')),
+    ).toEqual([['We will win this city, Nobody can stop us now.', 'Maria Lopez', 'said']]);
   });
 
   it('joins a quote running over several paragraphs', () => {
-    const found = quotes('Governor Ellen Marsh told the assembly:', '“The water came fast. Nobody had seen it.', '“We will rebuild every bridge before winter.”');
-    expect(brief(found)).toEqual([['The water came fast. Nobody had seen it. We will rebuild every bridge before winter.', 'Ellen Marsh', 'told the assembly']]);
+    const found = quotes(
+      'Governor Ellen Marsh told the assembly:',
+      '“The water came fast. Nobody had seen it.',
+      '“We will rebuild every bridge before winter.”',
+    );
+    expect(brief(found)).toEqual([
+      [
+        'The water came fast. Nobody had seen it. We will rebuild every bridge before winter.',
+        'Ellen Marsh',
+        'told the assembly',
+      ],
+    ]);
   });
 
   it('handles „…“ and «…» marks and keeps nested ‘…’ inside', () => {
-    expect(brief(quotes('„Wir müssen jetzt in die Zukunft investieren“, Chancellor Friedrich Merz said.'))).toEqual([
-      ['Wir müssen jetzt in die Zukunft investieren', 'Friedrich Merz', 'said'],
+    expect(
+      brief(quotes('„Wir müssen jetzt in die Zukunft investieren“, Chancellor Friedrich Merz said.')),
+    ).toEqual([['Wir müssen jetzt in die Zukunft investieren', 'Friedrich Merz', 'said']]);
+    const found = quotes(
+      'George Soros visited Alexander Lukashenko.',
+      '“I said, ‘George, forgive me, but I will not do it.’ That was all,” Lukashenko shared.',
+    );
+    expect(brief(found)).toEqual([
+      ['I said, ‘George, forgive me, but I will not do it.’ That was all,', 'Alexander Lukashenko', 'shared'],
     ]);
-    const found = quotes('George Soros visited Alexander Lukashenko.', '“I said, ‘George, forgive me, but I will not do it.’ That was all,” Lukashenko shared.');
-    expect(brief(found)).toEqual([['I said, ‘George, forgive me, but I will not do it.’ That was all,', 'Alexander Lukashenko', 'shared']]);
   });
 
   it('resolves pronouns to the most recent person of matching gender', () => {
@@ -84,29 +113,78 @@ describe('findQuotes', () => {
     ]);
   });
 
+  it('prefers the person in subject position and respects gender for pronouns', () => {
+    expect(
+      brief(
+        quotes(
+          'Vladimir Putin met Xi Jinping on Tuesday.',
+          '“We agreed on everything that matters to both of us,” he said.',
+        ),
+      ),
+    ).toEqual([['We agreed on everything that matters to both of us,', 'Vladimir Putin', 'said']]);
+    const found = quotes(
+      'Kim Jong Un watched the launch. His sister, Kim Yo Jong, criticised Seoul.',
+      '“We have no interest in talking to Seoul at all,” she said.',
+    );
+    expect(brief(found)).toEqual([
+      ['We have no interest in talking to Seoul at all,', 'Kim Yo Jong', 'said'],
+    ]);
+  });
+
+  it('takes a definite description for the person just named, and a report ending in "X said." for the next quote', () => {
+    expect(
+      brief(
+        quotes(
+          'Jean-Claude Juncker told Politico that Europe must act.',
+          '“We made that mistake in 2014,” the Luxembourger said.',
+        ),
+      ),
+    ).toEqual([['We made that mistake in 2014,', 'Jean-Claude Juncker', 'said']]);
+    expect(
+      brief(
+        quotes(
+          'Adam Schiff spoke on Wednesday. Russia is meddling in the election, Schiff said. “What makes this new is the scale of it.”',
+        ),
+      ),
+    ).toEqual([['What makes this new is the scale of it.', 'Adam Schiff', 'said']]);
+    expect(brief(quotes('“We will see what the court decides,” Mr. King added.'))).toEqual([
+      ['We will see what the court decides,', 'King', 'added'],
+    ]);
+  });
+
   it('skips scare quotes and titles of works, keeps short attributed answers', () => {
     expect(quotes('Critics called the plan a "tax grab" and an "unfair burden".')).toEqual([]);
     expect(quotes('She read "The Brothers Karamazov Again" twice.')).toEqual([]);
-    expect(brief(quotes('Paul Grant resigned.', '"Absolutely not," Grant said.'))).toEqual([['Absolutely not,', 'Paul Grant', 'said']]);
+    expect(brief(quotes('Paul Grant resigned.', '"Absolutely not," Grant said.'))).toEqual([
+      ['Absolutely not,', 'Paul Grant', 'said'],
+    ]);
   });
 
   it('gives a null speaker when nobody is identifiable', () => {
-    expect(brief(quotes('Protesters carried placards reading "Our votes are not for sale to anyone" on Saturday.'))).toEqual([
-      ['Our votes are not for sale to anyone', null, null],
+    expect(
+      brief(
+        quotes('Protesters carried placards reading "Our votes are not for sale to anyone" on Saturday.'),
+      ),
+    ).toEqual([['Our votes are not for sale to anyone', null, null]]);
+    expect(brief(quotes('"Nobody here wants violence at all," one of the organisers said.'))).toEqual([
+      ['Nobody here wants violence at all,', null, 'said'],
     ]);
-    expect(brief(quotes('"Nobody here wants violence at all," one of the organisers said.'))).toEqual([['Nobody here wants violence at all,', null, 'said']]);
   });
 
   it('does not take apostrophes for quotes, but accepts an attributed ‘…’ quote', () => {
     expect(quotes('Carter’s novel is the critics’ favourite and it’s out in May.')).toEqual([]);
-    expect(brief(quotes('Minister Paul Grant resigned.', '‘I take full responsibility for my mistakes,’ Grant said.'))).toEqual([
-      ['I take full responsibility for my mistakes,', 'Paul Grant', 'said'],
-    ]);
+    expect(
+      brief(
+        quotes('Minister Paul Grant resigned.', '‘I take full responsibility for my mistakes,’ Grant said.'),
+      ),
+    ).toEqual([['I take full responsibility for my mistakes,', 'Paul Grant', 'said']]);
   });
 
   it('extracts the seed exactly', async () => {
     const { readFileSync } = await import('node:fs');
-    const doc = parseDocument(readFileSync(new URL('../../seed/000_f4c9ddd443287ec6.txt', import.meta.url), 'utf8'));
+    const doc = parseDocument(
+      readFileSync(new URL('../../seed/000_f4c9ddd443287ec6.txt', import.meta.url), 'utf8'),
+    );
     const found = findQuotes(doc, findPeople(doc));
     expect(found.map((q) => [q.speaker, q.cue])).toEqual([
       ['Alexander Lukashenko', 'stated'],
@@ -114,7 +192,9 @@ describe('findQuotes', () => {
       ['Alexander Lukashenko', 'said'],
       ['Alexander Lukashenko', 'shared'],
     ]);
-    expect(found[3]!.text).toContain('‘George, forgive me, but I will not pursue that policy. So, this is probably our last meeting.’');
+    expect(found[3]!.text).toContain(
+      '‘George, forgive me, but I will not pursue that policy. So, this is probably our last meeting.’',
+    );
     for (const q of found) expect(doc.text.slice(q.start, q.end)).toBe(q.text);
   });
 });
