@@ -685,7 +685,11 @@ function judge(
       titles.length === 0;
     // a scorer with the minute: "( Kirsten 18th , Ramelow 56th )", "Signevich 23'"
     const scorer = lone && /^\s+\d{1,3}(?:st|nd|rd|th|['’])/.test(ctx.text.slice(last.end, last.end + 8));
-    standalone = titled || (known && lone) || (roleBefore && FIRST.has(first.lower)) || scorer;
+    standalone =
+      titled ||
+      (known && lone) ||
+      (roleBefore && (FIRST.has(first.lower) || (lone && !ORG.has(first.lower)))) ||
+      scorer;
     strong ||= standalone;
   }
   out.push({
