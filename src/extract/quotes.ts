@@ -23,7 +23,7 @@
  * directly, a pronoun to the most recent person in subject position outside quotes, a
  * description ("the Belarusian leader") to the person described that way.
  */
-import { ROLE_NOUNS, SPEECH_VERBS, TITLES, TOLD_OBJECTS } from './data/lexicon.ts';
+import { ROLE_NOUNS, SPEECH_VERBS, TITLES } from './data/lexicon.ts';
 import { FEMALE_NAMES, MALE_NAMES } from './data/names.ts';
 import { DEMONYMS } from './data/places.ts';
 import type { ParsedDocument, PersonFact, QuoteFact, Span } from './types.ts';
@@ -32,7 +32,6 @@ const SPEECH = new Set(SPEECH_VERBS);
 const ROLE = new Set(ROLE_NOUNS);
 const TITLE = new Set(TITLES);
 const DEMONYM = new Set(DEMONYMS.split('|'));
-const TOLD_OBJECT = new Set(TOLD_OBJECTS);
 /** Verbs that take a particle to make the cue ("pointed out", "went on", "summed up"). */
 const PARTICLE_VERBS: Record<string, string[]> = {
   pointed: ['out'],
@@ -43,7 +42,6 @@ const PARTICLE_VERBS: Record<string, string[]> = {
   spoke: ['out'],
   called: ['out'],
   added: [],
-  wrote: ['on', 'in'],
 };
 /** Cues that are verbs of speech only with a quote right after them ("called it “…”" is not an attribution). */
 const WEAK_CUES = new Set([
@@ -418,6 +416,87 @@ const NON_PERSON_HEADS = new Set([
   'release',
   'announcement',
 ]);
+/** Nouns ending in -ly, which are not adverbs: "told the assembly". */
+const LY_NOUNS = new Set([
+  'assembly',
+  'family',
+  'rally',
+  'ally',
+  'supply',
+  'monopoly',
+  'bully',
+  'italy',
+  'july',
+]);
+/** Words that end the listener of "told": "told reporters in Minsk that …". */
+const TOLD_STOP = new Set([
+  'outside',
+  'inside',
+  'near',
+  'ahead',
+  'following',
+  'via',
+  'over',
+  'under',
+  'amid',
+  'shortly',
+  'just',
+  'then',
+  'again',
+  'in',
+  'on',
+  'at',
+  'during',
+  'after',
+  'before',
+  'that',
+  'when',
+  'while',
+  'as',
+  'from',
+  'by',
+  'with',
+  'for',
+  'about',
+  'last',
+  'this',
+  'on',
+  'yesterday',
+  'today',
+  'tonight',
+  'earlier',
+  'later',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'recently',
+  'and',
+  'but',
+  'how',
+  'why',
+  'what',
+  'if',
+  'whether',
+  'to',
+  'he',
+  'she',
+  'they',
+  'it',
+  'we',
+  'i',
+  'there',
+  'not',
+  'was',
+  'is',
+  'would',
+  'will',
+  'had',
+  'has',
+]);
 const OPENERS = new Set(['“', '"', '«', '„', '‘', '‹']);
 const WORD = /[\p{L}\p{M}]+(?:['’.-][\p{L}\p{M}]+)*\.?|\d+(?:[.,:]\d+)*|[^\s\p{L}\p{N}]/gu;
 
@@ -629,10 +708,28 @@ function cueAt(toks: Tok[], i: number, text: string): { cue: string; next: numbe
   if (!SPEECH.has(t.lower)) return null;
   let end = i;
   if (t.lower === 'told' || t.lower === 'tells') {
-    const a = toks[i + 1];
-    const b = toks[i + 2];
-    if (a && TOLD_OBJECT.has(a.lower)) end = i + 1;
-    else if (a && b && TOLD_OBJECT.has(`${a.lower} ${b.lower}`)) end = i + 2;
+    // the cue keeps its listener: "told reporters", "told a news conference", "told the club's website"
+    let k = i + 1;
+    while (k < toks.length && k - i <= 6) {
+      const u = toks[k]!;
+      if (
+        !isWord(u) ||
+        TOLD_STOP.has(u.lower) ||
+        ADVERBS.has(u.lower) ||
+        SPEECH.has(u.lower) ||
+        /^\d/.test(u.text) ||
+        (/ly$/.test(u.lower) && !LY_NOUNS.has(u.lower))
+      )
+        break;
+      k++;
+    }
+    // a long listener ("the state news agency BelTA") is left out, a short one kept
+    if (k > i + 1 && k - i - 1 <= 3) end = k - 1;
+  } else if (
+    (t.lower === 'called' || t.lower === 'calls') &&
+    ['it', 'him', 'her', 'them', 'this', 'that'].includes(toks[i + 1]?.lower ?? '')
+  ) {
+    end = i + 1; // "called it “a budget of broken promises”"
   }
   const particles = PARTICLE_VERBS[t.lower];
   if (particles && toks[i + 1] && particles.includes(toks[i + 1]!.lower)) end = i + 1;

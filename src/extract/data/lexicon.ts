@@ -178,11 +178,3 @@ export const SPEECH_VERBS = [
   'recommended', 'advised', 'advises', 'instructed', 'ordered', 'announced', 'predicted', 'guaranteed', 'pledged',
   'pledges', 'swore', 'threatened', 'threatens', 'ruled', 'decreed', 'wrote', 'tweeted', 'posted', 'blogged',
 ];
-
-/** Object nouns that extend "told" into a phrase ("told reporters") when they follow it directly. */
-export const TOLD_OBJECTS = [
-  'reporters', 'journalists', 'the press', 'the media', 'the audience', 'the crowd', 'supporters', 'lawmakers',
-  'parliament', 'the court', 'the jury', 'the committee', 'the conference', 'the summit', 'delegates', 'students',
-  'listeners', 'viewers', 'readers', 'the newspaper', 'the magazine', 'the publication', 'the outlet', 'us', 'me',
-  'him', 'her', 'them', 'the gathering', 'the meeting', 'the assembly', 'the senate', 'the house', 'congress',
-];
