@@ -4,7 +4,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidCursorError } from '../db/cursor.ts';
-import { SearchSyntaxError } from '../db/fts-query.ts';
+import { SearchSyntaxError, searchErrorFromSqlite } from '../db/fts-query.ts';
 
 export class HttpProblem extends Error {
   constructor(
@@ -32,9 +32,12 @@ const TITLES: Record<number, string> = {
 };
 
 function classify(error: FastifyError | Error): { status: number; title: string; detail: string } {
-  if (error instanceof HttpProblem) return { status: error.status, title: error.title, detail: error.message };
-  if (error instanceof SearchSyntaxError) return { status: 400, title: 'Invalid search query', detail: error.message };
-  if (error instanceof InvalidCursorError) return { status: 400, title: 'Invalid cursor', detail: error.message };
+  if (error instanceof HttpProblem)
+    return { status: error.status, title: error.title, detail: error.message };
+  if (error instanceof SearchSyntaxError)
+    return { status: 400, title: 'Invalid search query', detail: error.message };
+  if (error instanceof InvalidCursorError)
+    return { status: 400, title: 'Invalid cursor', detail: error.message };
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
     return { status: 400, title: 'Invalid request parameters', detail: fastifyError.message };
@@ -43,10 +46,20 @@ function classify(error: FastifyError | Error): { status: number; title: string;
   if (status !== undefined && status >= 400 && status < 500) {
     return { status, title: TITLES[status] ?? 'Client Error', detail: fastifyError.message };
   }
-  return { status: 500, title: TITLES[500]!, detail: 'The server failed to answer this request; it has been logged.' };
+  return {
+    status: 500,
+    title: TITLES[500]!,
+    detail: 'The server failed to answer this request; it has been logged.',
+  };
 }
 
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, status: number, title: string, detail: string) {
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  title: string,
+  detail: string,
+) {
   return reply
     .code(status)
     .type('application/problem+json')
@@ -68,5 +81,11 @@ export function problemHandler(error: FastifyError | Error, request: FastifyRequ
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
-  return sendProblem(request, reply, 404, 'Not Found', `No route ${request.method} ${request.url.split('?')[0]}`);
+  return sendProblem(
+    request,
+    reply,
+    404,
+    'Not Found',
+    `No route ${request.method} ${request.url.split('?')[0]}`,
+  );
 }

@@ -17,11 +17,14 @@ export const Problem = Type.Object(
 );
 export type Problem = Static<typeof Problem>;
 
-const problemRef = Type.Ref('Problem');
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: Type.Ref('Problem') } },
+});
 export const errorResponses = {
-  400: problemRef,
-  404: problemRef,
-  500: problemRef,
+  400: problemResponse('Bad request parameters'),
+  404: problemResponse('No such resource'),
+  500: problemResponse('Server error'),
 } as const;
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?)?$';

@@ -62,12 +62,16 @@ function tokenize(input: string): Token[] {
           .split(/\s+/)
           .map((word) => word.replace(/^["“”]|["“”]$/g, ''))
           .filter((word) => SEARCHABLE.test(word));
-        if (terms.length < 2) throw new SearchSyntaxError('NEAR(...) needs at least two terms, e.g. NEAR(Lukashenko Soros, 10)');
+        if (terms.length < 2)
+          throw new SearchSyntaxError('NEAR(...) needs at least two terms, e.g. NEAR(Lukashenko Soros, 10)');
         tokens.push({ kind: 'near', terms, distance: distance === undefined ? null : Number(distance) });
       } else {
         const prefix = match.endsWith('*');
         const word = prefix ? match.slice(0, -1) : match;
-        if (word.includes('*')) throw new SearchSyntaxError(`"*" is only allowed at the end of a word (prefix search), as in sanction*`);
+        if (word.includes('*'))
+          throw new SearchSyntaxError(
+            `"*" is only allowed at the end of a word (prefix search), as in sanction*`,
+          );
         if (SEARCHABLE.test(word)) tokens.push({ kind: 'term', phrase: word, prefix });
       }
     }
@@ -78,7 +82,9 @@ function tokenize(input: string): Token[] {
 /** Returns the FTS5 expression, or null when the query has nothing searchable in it. */
 export function toFtsQuery(input: string): string | null {
   if (input.length > MAX_QUERY_LENGTH) {
-    throw new SearchSyntaxError(`Search query is too long (${input.length} characters, at most ${MAX_QUERY_LENGTH})`);
+    throw new SearchSyntaxError(
+      `Search query is too long (${input.length} characters, at most ${MAX_QUERY_LENGTH})`,
+    );
   }
   const tokens = tokenize(input);
   const out: string[] = [];
@@ -118,6 +124,24 @@ export function toFtsQuery(input: string): string | null {
   }
   if (depth > 0) throw new SearchSyntaxError('Unbalanced parenthesis: "(" is never closed');
   if (out.length === 0) return null;
-  if (expectOperand) throw new SearchSyntaxError(`The query ends with ${out.at(-1)}: add a search term after it`);
+  if (expectOperand)
+    throw new SearchSyntaxError(`The query ends with ${out.at(-1)}: add a search term after it`);
   return out.join(' ');
+}
+
+/**
+ * SQLite's own FTS errors (a query the translator let through) are the user's, not the server's:
+ * returns the SearchSyntaxError an error stands for, or null when it is some other failure.
+ */
+export function searchErrorFromSqlite(error: unknown): SearchSyntaxError | null {
+  const message = error instanceof Error ? error.message : String(error);
+  const fts = /fts5: ([^\n"]*(?:"[^"]*")?)/.exec(message);
+  if (fts) {
+    return new SearchSyntaxError(
+      `The search engine rejected the query (${fts[1]!.trim()}); check quotes, parentheses and operators`,
+    );
+  }
+  if (/unknown special query|malformed MATCH/i.test(message))
+    return new SearchSyntaxError('The search engine rejected the query');
+  return null;
 }

@@ -11,6 +11,7 @@ FormatRegistry.Set('date-time', (value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}
 
 let app: FastifyInstance;
 let close: () => Promise<void>;
+let databaseUrl: string;
 
 const get = async (url: string) => {
   const response = await app.inject({ method: 'GET', url });
@@ -26,8 +27,8 @@ const EURO_ARTICLE = [
 ].join('\n');
 
 beforeAll(async () => {
-  ({ app, close } = await seededApp());
-  await ingestDocument(app.db, {
+  ({ app, close, url: databaseUrl } = await seededApp());
+  await ingestDocument(databaseUrl, {
     source: 'test/kovalenko.txt',
     format: 'text',
     text: EURO_ARTICLE,
@@ -147,6 +148,14 @@ describe('GET /prices', () => {
 });
 
 describe('GET /people', () => {
+  it('lists everyone in name order without a query', async () => {
+    const { status, body } = await get('/people');
+    expect(status).toBe(200);
+    const names = body.items.map((p: { name: string }) => p.name);
+    expect(names).toContain('Alexander Lukashenko');
+    expect(names).toEqual([...names].sort());
+  });
+
   it('searches names and aliases and counts articles and quotes', async () => {
     const { body } = await get('/people?q=lukash');
     expect(body.items).toHaveLength(1);

@@ -91,7 +91,7 @@ describe('GET /openapi.json', () => {
         expect(operation.tags?.length, name).toBeGreaterThan(0);
         expect(operation.responses['200'], name).toBeDefined();
         for (const status of ['400', '500']) {
-          const problem = operation.responses[status]?.content?.['application/json']?.schema;
+          const problem = operation.responses[status]?.content?.['application/problem+json']?.schema;
           expect(problem, `${name} ${status}`).toEqual({ $ref: '#/components/schemas/Problem' });
         }
       }

@@ -17,7 +17,7 @@ const people: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['people'],
         querystring: Type.Object(
           {
-            q: Type.String({ maxLength: 200, description: 'Part of a name or alias' }),
+            q: Type.Optional(Type.String({ maxLength: 200, description: 'Part of a name or alias' })),
             text: FilterQuery.q,
             ...ArticleFilterQuery,
             ...PageQuery,

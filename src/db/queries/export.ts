@@ -113,9 +113,14 @@ export const CSV_COLUMNS = [
   'body',
 ] as const;
 
-/** RFC 4180: a field holding a comma, quote or line break is quoted, its quotes doubled. */
+/**
+ * RFC 4180: a field holding a comma, quote or line break is quoted, its quotes doubled. Text that
+ * a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe;
+ * numbers stay numbers.
+ */
 export function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
+  const text =
+    value === null ? '' : typeof value === 'number' ? String(value) : value.replace(/^[=+\-@\t\r]/, "'$&");
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../client.ts';
 import { InvalidCursorError, decodeCursor, encodeCursor } from '../cursor.ts';
-import { SearchSyntaxError, toFtsQuery } from '../fts-query.ts';
+import { SearchSyntaxError, searchErrorFromSqlite, toFtsQuery } from '../fts-query.ts';
 import {
   SqlWhere,
   addArticleConditions,
@@ -113,20 +113,12 @@ export function matchExpression(q: string): string {
   return match;
 }
 
-/** SQLite's own FTS errors (a query the translator let through) are the user's, not the server's. */
+/** Runs a query, turning SQLite's own FTS errors into the SearchSyntaxError they are. */
 export async function ftsErrorsAsSyntaxErrors<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const fts = /fts5: ([^\n"]*(?:"[^"]*")?)/.exec(message);
-    if (fts)
-      throw new SearchSyntaxError(
-        `The search engine rejected the query (${fts[1]!.trim()}); check quotes, parentheses and operators`,
-      );
-    if (/unknown special query|malformed MATCH/i.test(message))
-      throw new SearchSyntaxError('The search engine rejected the query');
-    throw error;
+    throw searchErrorFromSqlite(error) ?? error;
   }
 }
 
