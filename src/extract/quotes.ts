@@ -5,9 +5,11 @@
  * - Pure and rule based; every table and expression is built once at module load.
  * - A quote is text between “…”, "…", «…» or „…“ (‘…’ only nested inside one of those, or as the
  *   outer marks of an attributed quote). `text` excludes the outer marks and keeps nested ones.
- * - One quote per utterance: a quote split around its attribution ("We will win," she said,
- *   "and fairly.") and a quote running over several paragraphs (an opening mark on each, a
- *   closing mark on the last) each give one QuoteFact whose `text` joins the parts with one space.
+ * - One quote per utterance: a quote split around its attribution mid-sentence ("We will win,"
+ *   she said, "and fairly.") and a quote running over several paragraphs (an opening mark on each,
+ *   a closing mark on the last) each give one QuoteFact whose `text` joins the parts with one space.
+ *   A quote that goes on as a new sentence after its attribution ("A," she said. "B.") is two
+ *   quotes, both with that speaker and cue.
  * - `start` is the first character inside the first opening mark, `end` the offset of the last
  *   closing mark (or of the paragraph end when a quote never closes), so for a one-part quote
  *   `doc.text.slice(start, end) === text`.
@@ -1255,15 +1257,22 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
   const inQuote = (pos: number): boolean => ranges.some(([s, e]) => pos >= s && pos < e);
   const idx = indexPeople(doc, people, inQuote);
 
-  // Split quotes: “We will win,” she said, “and fairly.” is one utterance.
+  // Split quotes: “We will win,” she said, “and fairly.” is one utterance. A quote that goes on in
+  // a new sentence after its attribution (“A,” she said. “B.”) is a second quote by the same
+  // speaker: it inherits the attribution unless it carries one of its own.
   interface Merged {
     parts: Part[];
     attribution: Attribution | null;
+    /** The attribution of the previous quote, which covers this one ("“A,” she said. “B.”"). */
+    inherited: { attribution: Attribution; at: number } | null;
   }
   const merged: Merged[] = [];
+  let inherit: { attribution: Attribution; at: number } | null = null;
   for (let g = 0; g < groups.length; g++) {
     const parts = [...groups[g]!.parts];
     let attribution: Attribution | null = null;
+    const inherited = inherit;
+    inherit = null;
     while (g + 1 < groups.length) {
       const last = parts[parts.length - 1]!;
       const next = groups[g + 1]!.parts[0]!;
@@ -1272,14 +1281,13 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
       if (between.length > 80) break;
       const lastText = text.slice(last.start, last.end).trimEnd();
       const midSentence = /,\s*$|:\s*$|[—–]\s*$/.test(between);
-      // "A," she said. "B." is one utterance too, unless B carries an attribution of its own
       const nextSentence = /\.\s*$/.test(between) && /[,!?]$/.test(lastText) && next.closed;
       if (!midSentence && !nextSentence) break;
       const continues = /[,—–…-]$/.test(lastText) || /^\p{Ll}/u.test(text.charAt(next.start)) || nextSentence;
       if (!continues) break;
       const a = attributionAfter(text, last.after, next.open);
       if (!a || a.subject.length === 0) break;
-      if (nextSentence) {
+      if (nextSentence && !midSentence) {
         const nextGroup = groups[g + 1]!;
         const nextLast = nextGroup.parts[nextGroup.parts.length - 1]!;
         const own = attributionAfter(
@@ -1287,13 +1295,15 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
           nextLast.after,
           sentenceEnd(text, spans[nextLast.para]!, nextLast.after),
         );
-        if (own && /[,!?]$/.test(text.slice(nextLast.start, nextLast.end).trimEnd())) break;
+        if (!(own && /[,!?]$/.test(text.slice(nextLast.start, nextLast.end).trimEnd())))
+          inherit = { attribution: a, at: parts[0]!.start };
+        break;
       }
       attribution = a;
       parts.push(...groups[g + 1]!.parts);
       g++;
     }
-    merged.push({ parts, attribution });
+    merged.push({ parts, attribution, inherited });
   }
 
   const out: QuoteFact[] = [];
@@ -1322,6 +1332,11 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
         attribution = attributionAfter(text, last.after, sentenceEnd(text, lastParaSpan, last.after));
     }
     let before = false;
+    let resolveAt = first.start;
+    if (!attribution && q.inherited) {
+      attribution = q.inherited.attribution;
+      resolveAt = q.inherited.at;
+    }
     if (!attribution) {
       let from = sentenceStart(text, firstPara, first.open);
       for (const other of groups) {
@@ -1376,7 +1391,7 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
     let speaker: string | null = null;
     let cue: string | null = null;
     if (attribution) {
-      speaker = resolve(attribution.subject, first.start, idx, lastSpeaker);
+      speaker = resolve(attribution.subject, resolveAt, idx, lastSpeaker);
       cue = attribution.cue === '' ? null : attribution.cue;
     } else if (
       lastSpeaker !== null &&

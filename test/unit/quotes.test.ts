@@ -56,9 +56,38 @@ describe('findQuotes', () => {
     expect(brief(quotes('Maria Lopez won.', '"We will win," she said, "and fairly."'))).toEqual([
       ['We will win, and fairly.', 'Maria Lopez', 'said'],
     ]);
+  });
+
+  it('keeps a quote that goes on in a new sentence after its attribution apart, with the same speaker', () => {
     expect(
       brief(quotes('Maria Lopez won.', '"We will win this city," she said. "Nobody can stop us now."')),
-    ).toEqual([['We will win this city, Nobody can stop us now.', 'Maria Lopez', 'said']]);
+    ).toEqual([
+      ['We will win this city,', 'Maria Lopez', 'said'],
+      ['Nobody can stop us now.', 'Maria Lopez', 'said'],
+    ]);
+    expect(
+      brief(
+        quotes(
+          'Tom Becker lost and Maria Lopez won.',
+          '“Why would we stop?” Lopez asked. “The work has only started.”',
+        ),
+      ),
+    ).toEqual([
+      ['Why would we stop?', 'Maria Lopez', 'asked'],
+      ['The work has only started.', 'Maria Lopez', 'asked'],
+    ]);
+    // the second quote's own attribution wins
+    expect(
+      brief(
+        quotes(
+          'Tom Becker lost and Maria Lopez won.',
+          '“We will win,” Lopez said. “Not this year,” Becker replied.',
+        ),
+      ),
+    ).toEqual([
+      ['We will win,', 'Maria Lopez', 'said'],
+      ['Not this year,', 'Tom Becker', 'replied'],
+    ]);
   });
 
   it('joins a quote running over several paragraphs', () => {
