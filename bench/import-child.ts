@@ -1,19 +1,26 @@
 /**
  * The import measurement, in a process of its own so that its RSS high-water mark is the
  * import's: warms the JIT on a few documents, imports the corpus with the same code as
- * `news-archive import` (bulk writer, batches), then runs extraction alone over the same corpus
- * (read, decode, parse, extract; no database) in the same process. Prints JSON on stdout.
+ * `news-archive import` (the writer, batches, extraction in a worker thread), then runs
+ * extraction alone over the same corpus (read, decode, parse, extract; no database; one thread)
+ * in the same process. Prints JSON on stdout.
  *
- *   node --import tsx bench/import-child.ts CORPUS_DIR DATABASE_URL [--batch N]
+ *   node --import tsx bench/import-child.ts CORPUS_DIR DATABASE_URL [--batch N] [--inline] [--depth N]
+ *
+ * --inline extracts in the main thread (no worker); --depth sets the batches in flight.
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { databaseFile } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
+import { ArticleWriter } from '../src/db/writer.ts';
+import { defaultPreparer, inlinePreparer } from '../src/ingest/extract-pool.ts';
 import { importInto, prepareDocument, readInput, walkFiles, writerSink } from '../src/ingest/files.ts';
-import { ArticleWriter } from '../src/ingest/writer.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { batch: { type: 'string', default: '100' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { batch: { type: 'string', default: '100' }, inline: { type: 'boolean' }, depth: { type: 'string', default: '2' } },
+});
 const [dir, url] = positionals as [string, string];
 
 async function extractOnly(limit = Infinity): Promise<{ documents: number; ms: number }> {
@@ -34,9 +41,10 @@ async function extractOnly(limit = Infinity): Promise<{ documents: number; ms: n
 await migrateDatabase(url);
 await extractOnly(500); // JIT warm-up
 const writer = new ArticleWriter(url);
+const preparer = values.inline ? inlinePreparer() : defaultPreparer();
 let writeMs = 0;
 const writeBatch = writer.writeBatch.bind(writer);
-writer.writeBatch = (batch) => {
+writer.writeBatch = (batch: Parameters<ArticleWriter['writeBatch']>[0]) => {
   const t = performance.now();
   try {
     return writeBatch(batch);
@@ -45,8 +53,12 @@ writer.writeBatch = (batch) => {
   }
 };
 const began = performance.now();
-const summary = await importInto(writerSink(writer), walkFiles([dir]), { batchSize: Number(values.batch) });
+const summary = await importInto(writerSink(writer, preparer), walkFiles([dir]), {
+  batchSize: Number(values.batch),
+  pipelineDepth: Number(values.depth),
+});
 const importMs = performance.now() - began;
+await preparer.close();
 writer.db.pragma('wal_checkpoint(TRUNCATE)');
 const articles = (writer.db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
 writer.close();

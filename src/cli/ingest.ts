@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { databaseFile, openDatabase } from '../db/client.ts';
+import { databaseFile } from '../db/client.ts';
 import { PROJECT_ROOT, migrateDatabase } from '../db/migrate.ts';
-import { importInto, walkFiles, writerSink, type ImportFailure } from '../ingest/files.ts';
+import { ArticleWriter } from '../db/writer.ts';
+import { defaultPreparer } from '../ingest/extract-pool.ts';
+import { DEFAULT_BATCH_SIZE, importInto, walkFiles, writerSink, type ImportFailure } from '../ingest/files.ts';
 import { Progress } from '../ingest/progress.ts';
 import type { InputFormat } from '../ingest/readers/index.ts';
-import { ArticleWriter } from '../ingest/writer.ts';
 import { reextractArchive } from '../ingest/reextract.ts';
 import { loadConfig } from '../config.ts';
 import { seedArchive } from './serve.ts';
@@ -24,14 +25,12 @@ function importOptions(values: Record<string, unknown>): { maxBytes?: number; fo
   if (maxBytes !== undefined && (!Number.isInteger(maxBytes) || maxBytes <= 0)) throw new UsageError('--max-bytes must be a positive integer');
   const format = values.format as string | undefined;
   if (format !== undefined && !FORMATS.includes(format as InputFormat)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-  const batchSize = values.batch === undefined ? DEFAULT_BATCH : Number(values.batch);
+  const batchSize = values.batch === undefined ? DEFAULT_BATCH_SIZE : Number(values.batch);
   if (!Number.isInteger(batchSize) || batchSize <= 0) throw new UsageError('--batch must be a positive integer');
   return { ...(maxBytes !== undefined && { maxBytes }), ...(format !== undefined && { format: format as InputFormat }), batchSize };
 }
 
 const FORMATS: InputFormat[] = ['text', 'html', 'json', 'ndjson'];
-/** Articles per write transaction: large enough to amortise the commit, small enough to lose little on a crash. */
-const DEFAULT_BATCH = 100;
 
 export function describeFailure(failure: ImportFailure): string {
   return `${failure.source}${failure.line !== undefined && !failure.source.endsWith(`#L${failure.line}`) ? `:${failure.line}` : ''}: ${failure.reason}`;
@@ -71,10 +70,12 @@ export async function importCommand(paths: string[], values: Record<string, unkn
   // database open, so it only runs when a migration is actually missing.
   if (!isMigrated(databaseUrl)) await migrateDatabase(databaseUrl);
   const writer = new ArticleWriter(databaseUrl);
+  // Extraction in a worker thread while this thread reads files and writes batches.
+  const preparer = defaultPreparer();
   const progress = new Progress(total, process.stderr);
   const plain = process.stderr.isTTY !== true;
   try {
-    const summary = await importInto(writerSink(writer), walkFiles(paths), {
+    const summary = await importInto(writerSink(writer, preparer), walkFiles(paths), {
       ...options,
       onResult: (result) => {
         progress.document(result.status === 'failed');
@@ -93,6 +94,7 @@ export async function importCommand(paths: string[], values: Record<string, unkn
     }
     return summary.failed.length === 0 ? 0 : 1;
   } finally {
+    await preparer.close();
     writer.close();
   }
 }
@@ -100,12 +102,7 @@ export async function importCommand(paths: string[], values: Record<string, unkn
 export async function reextractCommand(values: Record<string, unknown>): Promise<number> {
   const { databaseUrl } = loadConfig();
   await migrateDatabase(databaseUrl);
-  const prisma = await openDatabase(databaseUrl);
-  try {
-    const summary = await reextractArchive(prisma, { all: values.all === true });
-    console.log(`Re-extracted ${summary.articles} articles; removed ${summary.peopleRemoved} people no longer mentioned`);
-    return 0;
-  } finally {
-    await prisma.$disconnect();
-  }
+  const summary = await reextractArchive(databaseUrl, { all: values.all === true });
+  console.log(`Re-extracted ${summary.articles} articles; removed ${summary.peopleRemoved} people no longer mentioned`);
+  return 0;
 }

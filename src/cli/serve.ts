@@ -17,16 +17,11 @@ export async function migrateCommand(): Promise<number> {
 
 /** Imports the seed documents; returns the number of failures. */
 export async function seedArchive(databaseUrl: string, log: (line: string) => void): Promise<number> {
-  const prisma = await openDatabase(databaseUrl);
-  try {
-    const files = (await collectFiles([SEED_DIR])).filter((file) => file.endsWith('.txt'));
-    const summary = await importFiles(prisma, files);
-    log(`Seed: ${summary.imported} imported, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed`);
-    for (const failure of summary.failed) log(`  failed ${failure.source}: ${failure.reason}`);
-    return summary.failed.length;
-  } finally {
-    await prisma.$disconnect();
-  }
+  const files = (await collectFiles([SEED_DIR])).filter((file) => file.endsWith('.txt'));
+  const summary = await importFiles(databaseUrl, files);
+  log(`Seed: ${summary.imported} imported, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed`);
+  for (const failure of summary.failed) log(`  failed ${failure.source}: ${failure.reason}`);
+  return summary.failed.length;
 }
 
 export async function serveCommand(values: Record<string, unknown>): Promise<number> {

@@ -7,11 +7,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import type { PrismaClient } from '../db/client.ts';
-import { EXTRACTOR_VERSION, extractDocument, parseDocument } from '../extract/index.ts';
-import { InvalidDocumentError, contentHash, ingestDocument, type DocumentInput, type IngestOutcome } from './ingest.ts';
+import { ArticleWriter, type PreparedDocument, type WriteResult } from '../db/writer.ts';
+import { defaultPreparer, inlinePreparer, type Preparer } from './extract-pool.ts';
+import type { IngestOutcome } from './ingest.ts';
+import { InvalidDocumentError, contentHash, type DocumentInput } from './prepare.ts';
 import { formatOfFile, parseDocuments, sniffFormat, type InputFormat, type ReadResult } from './readers/index.ts';
-import type { ArticleWriter, PreparedDocument, WriteResult } from './writer.ts';
+
+export { prepareDocument } from './prepare.ts';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** The name standing for standard input on the command line. */
@@ -161,59 +163,50 @@ export interface ImportOptions {
   onResult?: (outcome: ImportEvent) => void;
   /** Called after each input file is done (read, parsed and its documents written). */
   onFile?: (file: string) => void;
-  /** Documents written per transaction by the bulk writer. */
+  /** Documents written per transaction (importInto: 1; importFiles: DEFAULT_BATCH_SIZE). */
   batchSize?: number;
+  /** Batches in the sink at once (2: one extracted while the one before is written). */
+  pipelineDepth?: number;
+  /** importFiles: extract in a worker thread (default: when there are more than 50 files). */
+  extractInWorker?: boolean;
 }
+
+/** Articles per write transaction: large enough to amortise the commit, small enough to lose little on a crash. */
+export const DEFAULT_BATCH_SIZE = 100;
 
 /** Where documents go: a batch in, one result per document out, in order. */
 export type DocumentSink = (inputs: DocumentInput[]) => Promise<WriteResult[]>;
 
-/** Writes through `ingestDocument` (Prisma), one transaction per document. */
-export function prismaSink(prisma: PrismaClient): DocumentSink {
-  return async (inputs) => {
-    const results: WriteResult[] = [];
-    for (const input of inputs) {
-      try {
-        results.push(await ingestDocument(prisma, input));
-      } catch (error) {
-        results.push({ status: 'failed', source: input.source, reason: failureReason(error) });
-      }
-    }
-    return results;
-  };
-}
-
-/** Hashes and extracts a document outside any transaction, ready for the bulk writer. */
-export function prepareDocument(input: DocumentInput): PreparedDocument {
-  const document = input.document ?? parseDocument(input.text);
-  if (!document.title.text) throw new InvalidDocumentError('the document has no title line');
-  return { input, hash: contentHash(input.text), extraction: extractDocument(document), extractorVersion: EXTRACTOR_VERSION };
-}
-
-/** Writes through the bulk writer: extraction first, then one transaction per batch. */
-export function writerSink(writer: ArticleWriter): DocumentSink {
+/**
+ * Writes through the archive's writer: content already stored is recognised by its hash before
+ * paying for extraction (a re-run after a crash), the rest is extracted by `preparer` (outside
+ * any transaction, in a worker thread when it is one) and written in one transaction per batch.
+ */
+export function writerSink(writer: ArticleWriter, preparer: Preparer = inlinePreparer()): DocumentSink {
   return async (inputs) => {
     const results: (WriteResult | null)[] = [];
-    const prepared: PreparedDocument[] = [];
+    const toPrepare: DocumentInput[] = [];
     for (const input of inputs) {
-      try {
-        // Content already stored is skipped before paying for extraction (a re-run after a crash).
-        const known = writer.findByHash(contentHash(input.text));
-        if (known) {
-          const duplicate = known.source !== input.source ? { duplicateOf: known.source } : {};
-          results.push({ status: 'unchanged', articleId: known.id, source: input.source, ...duplicate });
-          continue;
-        }
-        prepared.push(prepareDocument(input));
+      const known = writer.findByHash(contentHash(input.text));
+      if (known) {
+        const duplicate = known.source !== input.source ? { duplicateOf: known.source } : {};
+        results.push({ status: 'unchanged', articleId: known.id, source: input.source, ...duplicate });
+      } else {
+        toPrepare.push(input);
         results.push(null);
-      } catch (error) {
-        const reason = error instanceof InvalidDocumentError ? error.message : `extraction failed (${(error as Error).message})`;
-        results.push({ status: 'failed', source: input.source, reason });
       }
     }
+    const preparations = await preparer.prepare(toPrepare);
+    const prepared: PreparedDocument[] = [];
+    const slots = preparations.map((preparation): WriteResult | null => {
+      if (!preparation.ok) return { status: 'failed', source: preparation.source, reason: preparation.reason };
+      prepared.push(preparation.document);
+      return null;
+    });
     const written = writer.writeBatch(prepared);
-    let next = 0;
-    return results.map((result) => result ?? written[next++]!);
+    let nextSlot = 0;
+    let nextWritten = 0;
+    return results.map((result) => result ?? slots[nextSlot++] ?? written[nextWritten++]!);
   };
 }
 
@@ -234,13 +227,17 @@ export async function readInput(file: string, options: Pick<ImportOptions, 'maxB
 
 /**
  * Imports every document of the given files (or `-`) through a sink, in batches, reporting each
- * outcome. Memory stays flat: one file's documents and one batch are held at a time.
+ * outcome in order. Up to `pipelineDepth` batches are in the sink at once, so that a sink which
+ * extracts in a worker extracts one batch while the previous one is written. Memory stays flat:
+ * one file's documents and a few batches are held at a time.
  */
 export async function importInto(sink: DocumentSink, files: AsyncIterable<string> | Iterable<string>, options: ImportOptions = {}): Promise<ImportSummary> {
   const summary = emptySummary();
   const batchSize = options.batchSize ?? 1;
+  const depth = Math.max(1, options.pipelineDepth ?? 2);
   let batch: DocumentInput[] = [];
   let batchFiles: string[] = [];
+  const inFlight: { results: Promise<WriteResult[]>; files: string[] }[] = [];
   const report = (event: ImportEvent) => {
     if (event.status === 'failed') {
       const { status: _, ...failure } = event;
@@ -250,28 +247,58 @@ export async function importInto(sink: DocumentSink, files: AsyncIterable<string
     }
     options.onResult?.(event);
   };
-  const flush = async () => {
-    if (batch.length > 0) for (const result of await sink(batch)) report(result);
-    for (const file of batchFiles) options.onFile?.(file);
+  const settle = async () => {
+    const done = inFlight.shift()!;
+    for (const result of await done.results) report(result);
+    for (const file of done.files) options.onFile?.(file);
+  };
+  const flush = async (limit: number) => {
+    if (batch.length > 0) {
+      const results = sink(batch);
+      // Awaited in order by settle(); until then a failure must not count as unhandled.
+      results.catch(() => {});
+      inFlight.push({ results, files: batchFiles });
+    } else if (inFlight.length > 0) {
+      inFlight.at(-1)!.files.push(...batchFiles);
+    } else {
+      for (const file of batchFiles) options.onFile?.(file);
+    }
     batch = [];
     batchFiles = [];
+    while (inFlight.length > limit) await settle();
   };
-  for await (const file of files) {
-    for (const result of await readInput(file, options)) {
-      if (!result.ok) report({ status: 'failed', ...result.failure });
-      else {
-        batch.push(result.input);
-        if (batch.length >= batchSize) await flush();
+  try {
+    for await (const file of files) {
+      for (const result of await readInput(file, options)) {
+        if (!result.ok) report({ status: 'failed', ...result.failure });
+        else {
+          batch.push(result.input);
+          if (batch.length >= batchSize) await flush(depth - 1);
+        }
       }
+      batchFiles.push(file);
+      if (batch.length === 0) await flush(depth - 1);
     }
-    batchFiles.push(file);
-    if (batch.length === 0) await flush();
+    await flush(0);
+  } finally {
+    // On an error, what is already in the sink is still waited for (and its failure dropped).
+    await Promise.allSettled(inFlight.map((entry) => entry.results));
   }
-  await flush();
   return summary;
 }
 
-/** Imports files through Prisma (`ingestDocument`), one transaction per document. */
-export async function importFiles(prisma: PrismaClient, files: string[], options: ImportOptions = {}): Promise<ImportSummary> {
-  return importInto(prismaSink(prisma), files, options);
+/**
+ * Imports files into the archive at `databaseUrl` through the writer, in batches (the seed, tests,
+ * scripts). Extraction runs in a worker thread when `extractInWorker` says so, or by default when
+ * there are more than a few dozen files (a worker costs a few hundred ms to start).
+ */
+export async function importFiles(databaseUrl: string, files: string[], options: ImportOptions = {}): Promise<ImportSummary> {
+  const writer = new ArticleWriter(databaseUrl);
+  const preparer = (options.extractInWorker ?? files.length > 50) ? defaultPreparer() : inlinePreparer();
+  try {
+    return await importInto(writerSink(writer, preparer), files, { batchSize: DEFAULT_BATCH_SIZE, ...options });
+  } finally {
+    await preparer.close();
+    writer.close();
+  }
 }

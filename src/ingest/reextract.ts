@@ -1,10 +1,9 @@
 /**
  * Re-running extraction over stored articles after the extractor changed. The article text is
- * never touched; each article's people links, quotes and prices are replaced in one transaction.
+ * never touched; the people links, quotes and prices of a batch of articles are replaced in one
+ * transaction by the archive's writer (src/db/writer.ts), extraction done before it opens.
  */
-import type { PrismaClient } from '../db/client.ts';
-import { findStaleArticles, replaceExtraction } from '../db/articles.ts';
-import { deleteOrphanPeople } from '../db/people.ts';
+import { ArticleWriter } from '../db/writer.ts';
 import { EXTRACTOR_VERSION, extract } from '../extract/index.ts';
 
 export interface ReextractSummary {
@@ -12,25 +11,32 @@ export interface ReextractSummary {
   peopleRemoved: number;
 }
 
+/** Articles re-extracted per write transaction. */
+const BATCH = 100;
+
 export async function reextractArchive(
-  prisma: PrismaClient,
+  database: string | ArticleWriter,
   options: { all?: boolean; onArticle?: (id: number) => void } = {},
 ): Promise<ReextractSummary> {
-  // --all re-runs everything, as if every stored version were older than the current one.
-  const olderThan = options.all ? Number.MAX_SAFE_INTEGER : EXTRACTOR_VERSION;
-  let articles = 0;
-  let afterId = 0;
-  for (;;) {
-    const batch = await findStaleArticles(prisma, olderThan, afterId, 200);
-    if (batch.length === 0) break;
-    for (const article of batch) {
-      const extraction = extract(article.text);
-      await prisma.$transaction((tx) => replaceExtraction(tx, article.id, extraction, EXTRACTOR_VERSION), { timeout: 60_000 });
-      articles++;
-      options.onArticle?.(article.id);
+  const writer = typeof database === 'string' ? new ArticleWriter(database) : database;
+  try {
+    // --all re-runs everything, as if every stored version were older than the current one.
+    const olderThan = options.all ? Number.MAX_SAFE_INTEGER : EXTRACTOR_VERSION;
+    let articles = 0;
+    let afterId = 0;
+    for (;;) {
+      const batch = writer.staleArticles(olderThan, afterId, BATCH);
+      if (batch.length === 0) break;
+      const extracted = batch.map(({ id, contentHash, text }) => ({ id, contentHash, extraction: extract(text) }));
+      articles += writer.replaceExtractions(extracted, EXTRACTOR_VERSION);
+      for (const { id } of batch) options.onArticle?.(id);
+      afterId = batch.at(-1)!.id;
+      // Let other work (a server in the same process) run between batches.
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    afterId = batch.at(-1)!.id;
+    const peopleRemoved = writer.deleteOrphanPeople();
+    return { articles, peopleRemoved };
+  } finally {
+    if (writer !== database) writer.close();
   }
-  const peopleRemoved = await deleteOrphanPeople(prisma);
-  return { articles, peopleRemoved };
 }

@@ -50,9 +50,9 @@ function parseCsv(text: string): string[][] {
 beforeAll(async () => {
   database = freshDatabase();
   app = await buildApp({ databaseUrl: database.url });
-  await importFiles(app.db, await collectFiles([SEED_DIR]));
+  await importFiles(database.url, await collectFiles([SEED_DIR]));
   for (let i = 0; i < 12; i++) {
-    await ingestDocument(app.db, {
+    await ingestDocument(database.url, {
       source: `test/export/${String(i).padStart(2, '0')}.txt`,
       format: 'text',
       text: [

@@ -29,7 +29,7 @@ beforeAll(async () => {
     corsOrigin: ['https://allowed.example'],
     logger: { level: 'info', stream },
   });
-  await importFiles(app.db, await collectFiles([SEED_DIR]));
+  await importFiles(database.url, await collectFiles([SEED_DIR]));
 });
 afterAll(async () => {
   await app.close();

@@ -12,15 +12,16 @@ import { seededApp } from '../helpers/app.ts';
 
 let app: FastifyInstance;
 let close: () => Promise<void>;
+let databaseUrl: string;
 const DEFAULT_SELECTIVE_ROWS = planner.selectiveRows;
 
 beforeAll(async () => {
-  ({ app, close } = await seededApp());
+  ({ app, close, url: databaseUrl } = await seededApp());
   for (let i = 0; i < 30; i++) {
     const article = generateArticle(i, 7);
     // Every third article shares its date with the one before: the id must break the tie.
     const publishedAt = new Date(i % 3 === 2 ? generateArticle(i - 1, 7).publishedAt : article.publishedAt);
-    await ingestDocument(app.db, { source: `gen/${i}.txt`, format: 'text', text: article.text, publishedAt });
+    await ingestDocument(databaseUrl, { source: `gen/${i}.txt`, format: 'text', text: article.text, publishedAt });
   }
 });
 afterAll(async () => {

@@ -7,6 +7,7 @@ import { seededApp } from '../helpers/app.ts';
 
 let app: FastifyInstance;
 let close: () => Promise<void>;
+let databaseUrl: string;
 
 interface Hit {
   id: number;
@@ -89,9 +90,9 @@ const DOCUMENTS = [
 ];
 
 beforeAll(async () => {
-  ({ app, close } = await seededApp());
+  ({ app, close, url: databaseUrl } = await seededApp());
   for (const doc of DOCUMENTS) {
-    await ingestDocument(app.db, {
+    await ingestDocument(databaseUrl, {
       source: doc.source,
       format: 'text',
       text: doc.text.join('\n'),

@@ -6,6 +6,7 @@ import { seededApp } from '../helpers/app.ts';
 
 let app: FastifyInstance;
 let close: () => Promise<void>;
+let databaseUrl: string;
 
 const get = async (url: string) => {
   const response = await app.inject({ method: 'GET', url });
@@ -13,7 +14,7 @@ const get = async (url: string) => {
 };
 
 beforeAll(async () => {
-  ({ app, close } = await seededApp());
+  ({ app, close, url: databaseUrl } = await seededApp());
   const documents = [
     {
       source: 'test/kovalenko.txt',
@@ -39,7 +40,7 @@ beforeAll(async () => {
     },
   ];
   for (const doc of documents) {
-    await ingestDocument(app.db, {
+    await ingestDocument(databaseUrl, {
       source: doc.source,
       format: 'text',
       text: doc.text.join('\n'),

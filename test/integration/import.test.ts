@@ -48,7 +48,7 @@ describe('importing files', () => {
       'a/latin1.txt',
       'b/good-2.txt',
     ]);
-    const summary = await importFiles(prisma, files, { maxBytes: 1024 });
+    const summary = await importFiles(database.url, files, { maxBytes: 1024 });
     expect(summary.imported).toBe(2);
     expect(Object.fromEntries(summary.failed.map((f) => [path.basename(f.source), f.reason]))).toEqual({
       'binary.txt': 'the file is binary (it contains NUL bytes)',
@@ -60,16 +60,16 @@ describe('importing files', () => {
 
   it('refuses files over the size limit', async () => {
     const big = write('c/big.txt', `Big\n\n${'word '.repeat(400)}\n`);
-    const summary = await importFiles(prisma, [big], { maxBytes: 1000 });
+    const summary = await importFiles(database.url, [big], { maxBytes: 1000 });
     expect(summary.failed[0]!.reason).toMatch(/over the limit of 1000/);
   });
 
   it('skips identical content and updates a changed source, keeping a revision', async () => {
     const file = path.join(dir, 'a/good-1.txt');
-    expect((await importFiles(prisma, [file])).unchanged).toBe(1);
+    expect((await importFiles(database.url, [file])).unchanged).toBe(1);
     const before = await prisma.article.findFirstOrThrow({ where: { title: 'Talks resume in Vilnius' } });
     write('a/good-1.txt', ARTICLE('Talks resume in Vilnius after a pause', 'Sviatlana Tsikhanouskaya'));
-    expect((await importFiles(prisma, [file])).updated).toBe(1);
+    expect((await importFiles(database.url, [file])).updated).toBe(1);
     const after = await prisma.article.findUniqueOrThrow({ where: { id: before.id }, include: { revisions: true } });
     expect(after.title).toBe('Talks resume in Vilnius after a pause');
     expect(after.revisions).toHaveLength(1);
@@ -82,12 +82,12 @@ describe('importing files', () => {
     await prisma.article.updateMany({ data: { extractorVersion: 0 } });
     const texts = (await prisma.article.findMany({ orderBy: { id: 'asc' } })).map((a) => a.text);
     const quotesBefore = await prisma.quote.count();
-    const summary = await reextractArchive(prisma);
+    const summary = await reextractArchive(database.url);
     expect(summary).toEqual({ articles: 2, peopleRemoved: 1 });
     expect(await prisma.person.findUnique({ where: { id: ghost.id } })).toBeNull();
     expect((await prisma.article.findMany({ orderBy: { id: 'asc' } })).map((a) => a.text)).toEqual(texts);
     expect(await prisma.article.count({ where: { extractorVersion: EXTRACTOR_VERSION } })).toBe(2);
     expect(await prisma.quote.count()).toBe(quotesBefore);
-    expect((await reextractArchive(prisma)).articles).toBe(0);
+    expect((await reextractArchive(database.url)).articles).toBe(0);
   });
 });

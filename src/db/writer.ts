@@ -1,0 +1,378 @@
+/**
+ * THE write path of the archive: every article, revision, person, mention, quote and price is
+ * stored by this class, whether it comes from `news-archive import`, the seed, `ingestDocument`
+ * or re-extraction. Reads (the API) go through Prisma; writes go through better-sqlite3 prepared
+ * statements, because a Prisma query costs 0.2–2 ms of client overhead and an article needs
+ * 15–30 statements, while a prepared statement costs ~10 µs.
+ *
+ * Guarantees:
+ * - Each article with all its facts is all-or-nothing. A batch runs in one transaction; when an
+ *   article of it fails, the batch is rolled back and written again with each article in a
+ *   SAVEPOINT of its own, so the failing one is rolled back alone and the others are kept. (The
+ *   savepoints are not used on the first attempt: FTS5 flushes its pending index data to a new
+ *   segment at every savepoint, which made savepoints the most expensive part of a write.)
+ * - A batch commits atomically; a process killed at any moment (kill -9) loses at most the
+ *   uncommitted batch, which a re-run writes again (content-hash dedup makes re-runs idempotent).
+ * - `BEGIN IMMEDIATE` takes the write lock up front (waiting up to the busy timeout for another
+ *   writer); WAL mode lets readers (the API) go on reading meanwhile.
+ * - Identical content (by content hash) is stored once ("unchanged"); a known source whose content
+ *   changed is updated in place, its earlier text kept as a revision ("updated").
+ *
+ * People across articles: one row per human. The extractor gives each person of an article a
+ * canonical name (the fullest form in that article); `resolvePeople` maps it onto the archive's
+ * people, so that "Lukashenko" alone in one article and "Alexander Lukashenko" in another end up
+ * as one person with both forms:
+ * - a canonical name already stored is that person;
+ * - a single word ("Lukashenko") is the one person known by that alias, if exactly one is;
+ * - otherwise a new person is made (with a unique slug), and a full name absorbs a person known
+ *   only by one of its words from an earlier article, when no one else is known by that word;
+ * - every other form the article uses is added as an alias (INSERT OR IGNORE).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Extraction, PersonFact } from '../extract/types.ts';
+import { databaseFile } from './client.ts';
+import { slugify } from './people.ts';
+
+/** What the archive knows of a document besides its content and extraction. */
+export interface ArticleSource {
+  /** File path or URL; the article's identity for updates. */
+  source: string;
+  format: string;
+  publishedAt?: Date | null;
+  byline?: string | null;
+}
+
+/** One document ready to write: extraction and hashing already done (outside the lock). */
+export interface PreparedDocument {
+  input: ArticleSource;
+  hash: string;
+  extraction: Extraction;
+  extractorVersion: number;
+}
+
+export type WriteStatus = 'imported' | 'updated' | 'unchanged';
+
+export interface WriteOutcome {
+  status: WriteStatus;
+  articleId: number;
+  source: string;
+  /** For "unchanged": the source already holding this content, when it differs. */
+  duplicateOf?: string;
+}
+
+export type WriteResult = WriteOutcome | { status: 'failed'; source: string; reason: string };
+
+/** A stored article whose facts came from an older extractor. */
+export interface StaleArticle {
+  id: number;
+  text: string;
+  contentHash: string;
+}
+
+/** New facts for a stored article, valid only while its content is still `contentHash`. */
+export interface Reextraction {
+  id: number;
+  contentHash: string;
+  extraction: Extraction;
+}
+
+export interface WriterOptions {
+  /** How long to wait for another connection's write lock before failing. */
+  busyTimeoutMs?: number;
+}
+
+/** Prisma stores DateTime in SQLite as ISO text with an explicit UTC offset. */
+const sqlDate = (date: Date): string => date.toISOString().replace('Z', '+00:00');
+
+const isSingleWord = (name: string): boolean => !/\s/.test(name.trim());
+
+/** Rows per multi-row INSERT: fewer statements per article, far under SQLite's variable limit. */
+const ROWS_PER_INSERT = 16;
+
+type Row = (string | number | null)[];
+
+export class ArticleWriter {
+  readonly db: Database.Database;
+  private readonly s;
+  private readonly multiRow = new Map<string, Database.Statement>();
+
+  constructor(databaseUrl: string, options: WriterOptions = {}) {
+    const file = databaseFile(databaseUrl);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file, { timeout: options.busyTimeoutMs ?? 10_000 });
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    const db = this.db;
+    this.s = {
+      byHash: db.prepare<[string], { id: number; source: string }>('SELECT "id", "source" FROM "articles" WHERE "contentHash" = ?'),
+      bySource: db.prepare<[string], { id: number; title: string; text: string; contentHash: string; importedAt: string }>(
+        'SELECT "id", "title", "text", "contentHash", "importedAt" FROM "articles" WHERE "source" = ?',
+      ),
+      insertArticle: db.prepare(
+        `INSERT INTO "articles" ("title", "lead", "body", "text", "source", "format", "byline", "publishedAt", "sortDate",
+           "contentHash", "wordCount", "importedAt", "updatedAt", "extractorVersion")
+         VALUES (@title, @lead, @body, @text, @source, @format, @byline, @publishedAt, @sortDate,
+           @contentHash, @wordCount, @importedAt, @updatedAt, @extractorVersion)`,
+      ),
+      updateArticle: db.prepare(
+        `UPDATE "articles" SET "title" = @title, "lead" = @lead, "body" = @body, "text" = @text, "source" = @source,
+           "format" = @format, "byline" = @byline, "publishedAt" = @publishedAt, "sortDate" = @sortDate,
+           "contentHash" = @contentHash, "wordCount" = @wordCount, "importedAt" = @importedAt, "updatedAt" = @updatedAt,
+           "extractorVersion" = @extractorVersion
+         WHERE "id" = @id`,
+      ),
+      setExtractorVersion: db.prepare<[number, number, string, number, string]>(
+        'UPDATE "articles" SET "extractorVersion" = ?, "wordCount" = ?, "updatedAt" = ? WHERE "id" = ? AND "contentHash" = ?',
+      ),
+      staleArticles: db.prepare<[number, number, number], StaleArticle>(
+        'SELECT "id", "text", "contentHash" FROM "articles" WHERE "extractorVersion" < ? AND "id" > ? ORDER BY "id" LIMIT ?',
+      ),
+      insertRevision: db.prepare(
+        'INSERT INTO "article_revisions" ("articleId", "title", "text", "contentHash", "importedAt", "replacedAt") VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      deleteMentions: db.prepare('DELETE FROM "mentions" WHERE "articleId" = ?'),
+      deleteQuotes: db.prepare('DELETE FROM "quotes" WHERE "articleId" = ?'),
+      deletePrices: db.prepare('DELETE FROM "price_mentions" WHERE "articleId" = ?'),
+      personByName: db.prepare<[string], { id: number }>('SELECT "id" FROM "people" WHERE "name" = ?'),
+      slugTaken: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM "people" WHERE "slug" = ?'),
+      insertPerson: db.prepare('INSERT INTO "people" ("name", "slug") VALUES (?, ?)'),
+      deletePerson: db.prepare('DELETE FROM "people" WHERE "id" = ?'),
+      insertAlias: db.prepare('INSERT OR IGNORE INTO "person_aliases" ("personId", "alias") VALUES (?, ?)'),
+      aliasOwners: db.prepare<[string], { personId: number }>('SELECT DISTINCT "personId" FROM "person_aliases" WHERE "alias" = ? LIMIT 2'),
+      aliasOwnersOtherThan: db.prepare<[string, number], { n: number }>(
+        'SELECT COUNT(*) AS n FROM "person_aliases" WHERE "alias" = ? AND "personId" <> ?',
+      ),
+      aliasesOf: db.prepare<[number], { alias: string }>('SELECT "alias" FROM "person_aliases" WHERE "personId" = ?'),
+      moveMentions: db.prepare('UPDATE "mentions" SET "personId" = ? WHERE "personId" = ?'),
+      moveQuotes: db.prepare('UPDATE "quotes" SET "speakerId" = ? WHERE "speakerId" = ?'),
+      deleteOrphanPeople: db.prepare(
+        `DELETE FROM "people"
+         WHERE NOT EXISTS (SELECT 1 FROM "mentions" m WHERE m."personId" = "people"."id")
+           AND NOT EXISTS (SELECT 1 FROM "quotes" q WHERE q."speakerId" = "people"."id")`,
+      ),
+    };
+  }
+
+  /** The stored article holding this content, if any (outside any transaction: a hint only). */
+  findByHash(hash: string): { id: number; source: string } | undefined {
+    return this.s.byHash.get(hash);
+  }
+
+  /**
+   * Writes a batch in one transaction; returns one result per document, in order. Documents that
+   * fail are rolled back alone and reported; the others are stored.
+   */
+  writeBatch(batch: PreparedDocument[]): WriteResult[] {
+    if (batch.length === 0) return [];
+    const fast = this.transaction(() => {
+      const results: WriteOutcome[] = [];
+      for (const doc of batch) results.push(this.writeOne(doc));
+      return results;
+    }, true);
+    if (fast) return fast;
+    // Some article failed: again, each in a savepoint, so that only the failing ones are lost.
+    return this.transaction(() => batch.map((doc) => this.inSavepoint(doc.input.source, () => this.writeOne(doc))), false)!;
+  }
+
+  /**
+   * Replaces the facts of stored articles (re-extraction), in one transaction. An article whose
+   * content changed since it was read is skipped (its new content was extracted when written).
+   * Returns the number of articles updated.
+   */
+  replaceExtractions(batch: Reextraction[], extractorVersion: number): number {
+    if (batch.length === 0) return 0;
+    return this.transaction(() => {
+      const now = sqlDate(new Date());
+      let replaced = 0;
+      for (const { id, contentHash, extraction } of batch) {
+        const changed = this.s.setExtractorVersion.run(extractorVersion, extraction.wordCount, now, id, contentHash).changes;
+        if (changed === 0) continue;
+        this.deleteFacts(id);
+        this.insertFacts(id, extraction);
+        replaced++;
+      }
+      return replaced;
+    }, false)!;
+  }
+
+  /** Stored articles whose extractor version is below `olderThan`, by id after `afterId`. */
+  staleArticles(olderThan: number, afterId: number, take: number): StaleArticle[] {
+    return this.s.staleArticles.all(olderThan, afterId, take);
+  }
+
+  /** Removes people no article mentions or quotes any more; returns how many. */
+  deleteOrphanPeople(): number {
+    return this.transaction(() => this.s.deleteOrphanPeople.run().changes, false)!;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /**
+   * Runs `work` in a write transaction. With `undoOnError`, an error rolls back and returns
+   * undefined (the caller retries more carefully); otherwise it rolls back and throws.
+   */
+  private transaction<T>(work: () => T, undoOnError: boolean): T | undefined {
+    this.db.exec('BEGIN IMMEDIATE');
+    let result: T;
+    try {
+      result = work();
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      if (undoOnError) return undefined;
+      throw error;
+    }
+    try {
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+    return result;
+  }
+
+  private inSavepoint(source: string, work: () => WriteOutcome): WriteResult {
+    this.db.exec('SAVEPOINT article');
+    try {
+      const result = work();
+      this.db.exec('RELEASE article');
+      return result;
+    } catch (error) {
+      this.db.exec('ROLLBACK TO article');
+      this.db.exec('RELEASE article');
+      return { status: 'failed', source, reason: `cannot store the article (${(error as Error).message})` };
+    }
+  }
+
+  private writeOne({ input, hash, extraction, extractorVersion }: PreparedDocument): WriteOutcome {
+    const same = this.s.byHash.get(hash);
+    if (same) {
+      return { status: 'unchanged', articleId: same.id, source: input.source, ...(same.source !== input.source ? { duplicateOf: same.source } : {}) };
+    }
+    const now = sqlDate(new Date());
+    const publishedAt = input.publishedAt ? sqlDate(input.publishedAt) : null;
+    const columns = {
+      title: extraction.title,
+      lead: extraction.lead,
+      body: extraction.body,
+      text: extraction.document.text,
+      source: input.source,
+      format: input.format,
+      byline: input.byline ?? null,
+      publishedAt,
+      sortDate: publishedAt ?? now,
+      contentHash: hash,
+      wordCount: extraction.wordCount,
+      importedAt: now,
+      updatedAt: now,
+      extractorVersion,
+    };
+    const previous = this.s.bySource.get(input.source);
+    if (previous) {
+      this.s.insertRevision.run(previous.id, previous.title, previous.text, previous.contentHash, previous.importedAt, now);
+      this.deleteFacts(previous.id);
+      this.s.updateArticle.run({ ...columns, id: previous.id });
+      this.insertFacts(previous.id, extraction);
+      return { status: 'updated', articleId: previous.id, source: input.source };
+    }
+    const articleId = Number(this.s.insertArticle.run(columns).lastInsertRowid);
+    this.insertFacts(articleId, extraction);
+    return { status: 'imported', articleId, source: input.source };
+  }
+
+  private deleteFacts(articleId: number): void {
+    this.s.deleteMentions.run(articleId);
+    this.s.deleteQuotes.run(articleId);
+    this.s.deletePrices.run(articleId);
+  }
+
+  /** Writes the people, mentions, quotes and prices of one article (which must have none yet). */
+  private insertFacts(articleId: number, extraction: Extraction): void {
+    const personIds = this.resolvePeople(extraction.people);
+    const mentions: Row[] = [];
+    for (const person of extraction.people) {
+      const personId = personIds.get(person.name)!;
+      for (const m of person.mentions) mentions.push([articleId, personId, m.text, m.start, m.end]);
+    }
+    this.insertRows('mentions', ['articleId', 'personId', 'text', 'start', 'end'], mentions);
+    this.insertRows(
+      'quotes',
+      ['articleId', 'speakerId', 'text', 'cue', 'start', 'end'],
+      extraction.quotes.map((q) => [articleId, q.speaker === null ? null : (personIds.get(q.speaker) ?? null), q.text, q.cue, q.start, q.end]),
+    );
+    this.insertRows(
+      'price_mentions',
+      ['articleId', 'amount', 'amountValue', 'currency', 'raw', 'start', 'end', 'location', 'sentence'],
+      extraction.prices.map((p) => [articleId, p.amount, Number(p.amount), p.currency, p.raw, p.start, p.end, p.location, p.sentence]),
+    );
+  }
+
+  /** Inserts rows with multi-row INSERT statements (prepared once per table and row count). */
+  private insertRows(table: string, columns: string[], rows: Row[]): void {
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+      const key = `${table}/${chunk.length}`;
+      let statement = this.multiRow.get(key);
+      if (!statement) {
+        const tuple = `(${columns.map(() => '?').join(', ')})`;
+        statement = this.db.prepare(
+          `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array(chunk.length).fill(tuple).join(', ')}`,
+        );
+        this.multiRow.set(key, statement);
+      }
+      statement.run(chunk.flat());
+    }
+  }
+
+  // People (see the module comment).
+
+  private uniqueSlug(name: string): string {
+    const base = slugify(name);
+    if (!this.s.slugTaken.get(base)) return base;
+    for (let n = 2; ; n++) if (!this.s.slugTaken.get(`${base}-${n}`)) return `${base}-${n}`;
+  }
+
+  private addAliases(personId: number, name: string, aliases: Iterable<string>): void {
+    for (const alias of new Set(aliases)) if (alias !== name) this.s.insertAlias.run(personId, alias);
+  }
+
+  /**
+   * Folds a person known only by one word (from an earlier article) into the full-named person
+   * this article introduces, when the word is unambiguous.
+   */
+  private absorbSingleWordPeople(personId: number, fact: PersonFact): void {
+    for (const word of new Set([...fact.aliases.filter(isSingleWord), fact.name.split(/\s+/).at(-1)!])) {
+      const other = this.s.personByName.get(word);
+      if (!other || other.id === personId) continue;
+      if (this.s.aliasOwnersOtherThan.get(word, personId)!.n > 0) continue;
+      this.s.moveMentions.run(personId, other.id);
+      this.s.moveQuotes.run(personId, other.id);
+      const moved = this.s.aliasesOf.all(other.id).map((a) => a.alias);
+      this.addAliases(personId, fact.name, [word, ...moved]);
+      this.s.deletePerson.run(other.id);
+    }
+  }
+
+  /** Returns person ids keyed by the article's canonical names, creating people as needed. */
+  private resolvePeople(people: PersonFact[]): Map<string, number> {
+    const ids = new Map<string, number>();
+    for (const fact of people) {
+      let id = this.s.personByName.get(fact.name)?.id ?? null;
+      if (id === null && isSingleWord(fact.name)) {
+        const owners = this.s.aliasOwners.all(fact.name);
+        id = owners.length === 1 ? owners[0]!.personId : null;
+      }
+      if (id === null) {
+        id = Number(this.s.insertPerson.run(fact.name, this.uniqueSlug(fact.name)).lastInsertRowid);
+        if (!isSingleWord(fact.name)) this.absorbSingleWordPeople(id, fact);
+      }
+      this.addAliases(id, fact.name, fact.aliases);
+      ids.set(fact.name, id);
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Extraction off the writing thread: during an import the main thread reads files and writes
+ * batches while a worker thread extracts the next batch, so that on two cores the import runs at
+ * the speed of extraction alone rather than extraction plus writing.
+ *
+ * The worker runs the TypeScript sources through tsx (registered in the worker with `--import`),
+ * so it works the same under `node bin/news-archive.js`, `node --import tsx` and vitest. If the
+ * worker cannot start or dies, extraction falls back to the calling thread: an import never fails
+ * for want of a worker.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { PrepareRequest, PrepareResponse } from './extract-worker.ts';
+import { tryPrepareDocument, type DocumentInput, type Preparation } from './prepare.ts';
+
+export interface Preparer {
+  prepare(inputs: DocumentInput[]): Promise<Preparation[]>;
+  close(): Promise<void>;
+}
+
+/** Extraction in the calling thread. */
+export function inlinePreparer(): Preparer {
+  return {
+    prepare: async (inputs) => inputs.map(tryPrepareDocument),
+    close: async () => {},
+  };
+}
+
+const require = createRequire(import.meta.url);
+
+/** The URL of tsx's ESM register API (its `import` export; `require` would give the CJS build). */
+function tsxEsmApi(): string {
+  const manifest = require.resolve('tsx/package.json');
+  const { exports } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports: { './esm/api': { import: { default: string } } } };
+  return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api'].import.default)).href;
+}
+
+/** Extraction in one worker thread, batches answered in the order they were sent. */
+export function workerPreparer(): Preparer {
+  const pending = new Map<number, { inputs: DocumentInput[]; resolve: (results: Preparation[]) => void }>();
+  let nextId = 0;
+  let worker: Worker | null = null;
+  try {
+    // tsx registered inside the worker, then the TypeScript entry: works whether or not (and
+    // however) the parent runs TypeScript: bin/news-archive.js, node --import tsx, vitest.
+    const tsx = tsxEsmApi();
+    const entry = new URL('./extract-worker.ts', import.meta.url).href;
+    worker = new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`, {
+      eval: true,
+      stdout: false,
+      stderr: false,
+    });
+  } catch {
+    worker = null;
+  }
+  const fallBack = () => {
+    worker = null;
+    for (const [id, request] of pending) {
+      pending.delete(id);
+      request.resolve(request.inputs.map(tryPrepareDocument));
+    }
+  };
+  if (worker) {
+    worker.on('message', (response: PrepareResponse) => {
+      const request = pending.get(response.id);
+      if (!request) return;
+      pending.delete(response.id);
+      request.resolve(response.results);
+      // An idle worker does not keep the process alive; a busy one does.
+      if (pending.size === 0) worker?.unref();
+    });
+    worker.on('error', fallBack);
+    worker.on('exit', fallBack);
+    worker.unref();
+  }
+  return {
+    prepare(inputs) {
+      if (inputs.length === 0) return Promise.resolve([]);
+      if (!worker) return Promise.resolve(inputs.map(tryPrepareDocument));
+      const id = nextId++;
+      return new Promise<Preparation[]>((resolve) => {
+        pending.set(id, { inputs, resolve });
+        worker!.ref();
+        worker!.postMessage({ id, inputs } satisfies PrepareRequest);
+      });
+    },
+    async close() {
+      const stopping = worker;
+      worker = null;
+      if (stopping) {
+        stopping.removeAllListeners('exit');
+        await stopping.terminate();
+      }
+    },
+  };
+}
+
+/** A worker when there is a second core to run it on, the calling thread otherwise. */
+export function defaultPreparer(): Preparer {
+  return os.availableParallelism() > 1 ? workerPreparer() : inlinePreparer();
+}
