@@ -6,8 +6,9 @@
  * rotation until it passes 3,000 characters, so people, quotes and prices all occur. It warms up,
  * times every extraction, and prints ms per article (mean, p50, p99), KB/s, and the ratio to a
  * baseline measured in the same process over the same texts: one plain regular-expression scan
- * for capitalised words and quote marks, the least any extractor must do. It prints; it asserts
- * nothing.
+ * for capitalised words and quote marks, the least any extractor must do. A last line times one
+ * long document (~400 KB, built the same way) to show that time grows linearly with size. It
+ * prints; it asserts nothing.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -37,16 +38,16 @@ function sources(): string[] {
   return texts;
 }
 
-function buildArticles(): string[] {
+function buildArticles(count = ARTICLES, target = TARGET_CHARS): string[] {
   const docs = sources().map((t) => parseDocument(t));
   const paragraphs = docs.flatMap((d) => d.paragraphs.map((p) => p.text));
   const articles: string[] = [];
   let next = 0;
-  for (let a = 0; a < ARTICLES; a++) {
+  for (let a = 0; a < count; a++) {
     const head = docs[a % docs.length]!;
     const lines = [...head.header.map((h) => h.text), head.title.text, ''];
     let size = lines.join('\n').length;
-    while (size < TARGET_CHARS) {
+    while (size < target) {
       const p = paragraphs[next++ % paragraphs.length]!;
       lines.push(p);
       size += p.length + 1;
@@ -122,4 +123,16 @@ console.log(
 );
 console.log(
   `ratio to baseline: ${(ours.mean / base.mean).toFixed(1)}x (mean), ${(ours.p50 / base.p50).toFixed(1)}x (p50)`,
+);
+
+// One long document: a bulk import must not stall on a big file, so time must stay linear in size.
+const LONG_CHARS = 400 * 1024;
+const LONG_ROUNDS = 5;
+const long = buildArticles(1, LONG_CHARS);
+time(long, 2, extract);
+const longStats = stats(time(long, LONG_ROUNDS, extract));
+const longKB = long[0]!.length / 1024;
+console.log(
+  `long document ${longKB.toFixed(0)} KB: ${longStats.mean.toFixed(1)} ms mean over ${LONG_ROUNDS} runs, ` +
+    `${(longStats.mean / longKB).toFixed(3)} ms/KB (${(ours.mean / meanKB).toFixed(3)} ms/KB for ~3 KB articles)`,
 );

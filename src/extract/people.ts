@@ -709,6 +709,55 @@ function judge(
 interface Cluster {
   key: string[];
   mentions: Candidate[];
+  /** Sorted starts of the mentions that can anchor a later reference (full names, standalone words). */
+  anchors: number[];
+  /** Sorted starts of all mentions. */
+  starts: number[];
+  /** Start of the first mention that is not only a reference, or Infinity. */
+  firstAt: number;
+  /** Some mention was introduced with a person title. */
+  titled: boolean;
+}
+
+/** Kept incrementally, so that choosing among namesakes costs a binary search, not a scan. */
+function newCluster(c: Candidate): Cluster {
+  const cl: Cluster = { key: c.key, mentions: [], anchors: [], starts: [], firstAt: Infinity, titled: false };
+  addMention(cl, c);
+  return cl;
+}
+
+function addMention(cl: Cluster, c: Candidate): void {
+  cl.mentions.push(c);
+  insertSorted(cl.starts, c.start);
+  if (c.key.length >= 2 || c.standalone) insertSorted(cl.anchors, c.start);
+  if (!c.aliasOnly && c.start < cl.firstAt) cl.firstAt = c.start;
+  if (c.strong && c.titled) cl.titled = true;
+}
+
+function insertSorted(xs: number[], x: number): void {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === xs.length) xs.push(x);
+  else xs.splice(lo, 0, x);
+}
+
+/** The last value < at in a sorted array, or -1; the first value > at, or Infinity. */
+function around(xs: number[], at: number): [number, number] {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  let after = lo;
+  while (after < xs.length && xs[after]! <= at) after++;
+  return [lo > 0 ? xs[lo - 1]! : -1, after < xs.length ? xs[after]! : Infinity];
 }
 
 function isSubsequence(short: string[], long: string[]): boolean {
@@ -765,7 +814,7 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
   const foreign = foreignQuoteRanges(doc);
   if (foreign.length > 0) {
     for (const c of body) {
-      if (c.strong || !foreign.some(([a, b]) => c.start >= a && c.end <= b)) continue;
+      if (c.strong || !insideRange(foreign, c.start, c.end)) continue;
       c.standalone = false;
       c.aliasOnly = true;
     }
@@ -779,12 +828,13 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
     .sort((a, b) => b.key.length - a.key.length || a.start - b.start);
   for (const c of multi) {
     const home = clusters.find((cl) => compatible(c.key, cl.key) || c.key.join(' ') === cl.key.join(' '));
-    if (home) home.mentions.push(c);
-    else clusters.push({ key: c.key, mentions: [c] });
+    if (home) addMention(home, c);
+    else clusters.push(newCluster(c));
   }
   // Shorter references: bare surnames, given names, headline words, in text order.
   const rest = all.filter((c) => !(c.key.length >= 2 && c.standalone)).sort((a, b) => a.start - b.start);
   const singles: Cluster[] = [];
+  const singleByKey = new Map<string, Cluster>();
   for (const c of rest) {
     // a common word stands only for a family name, or for a given name it is ("Bill said")
     const options = clusters.filter((cl) =>
@@ -805,21 +855,24 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
       home = mostPlausible(pool, c.start);
     }
     if (home) {
-      home.mentions.push(c);
+      addMention(home, c);
       continue;
     }
     if (c.aliasOnly && c.tokens.length >= 2) {
       // a headline run ("Hillary Clinton Return", "Vance Breaks Tie"): keep the part that names someone
       const part = knownPart(c, clusters);
       if (part) {
-        part.cluster.mentions.push(part.candidate);
+        addMention(part.cluster, part.candidate);
         continue;
       }
     }
-    const same = singles.find((s) => s.key.join(' ') === c.key.join(' '));
-    if (same) same.mentions.push(c);
-    else if (c.standalone) singles.push({ key: c.key, mentions: [c] });
-    else singles.push({ key: c.key, mentions: [c] }); // kept only if a standalone mention joins later
+    const same = singleByKey.get(c.key.join(' '));
+    if (same) addMention(same, c);
+    else {
+      const cl = newCluster(c); // kept only if a standalone mention joins (or is) one
+      singles.push(cl);
+      singleByKey.set(c.key.join(' '), cl);
+    }
   }
   const people = [...clusters, ...singles.filter((s) => s.mentions.some((m) => m.standalone))];
   // Ordered by first mention in the body: a headline names people out of their story order.
@@ -829,7 +882,20 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
   return people.map(toFact).sort((a, b) => order(a) - order(b));
 }
 
-/** Spans inside „…“ and «…» quotes. */
+/** Whether [start, end) lies inside one of the sorted, disjoint ranges. */
+function insideRange(ranges: [number, number][], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ranges[mid]![0] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const r = ranges[lo - 1];
+  return r !== undefined && end <= r[1];
+}
+
+/** Spans inside „…“ and «…» quotes, in text order. */
 function foreignQuoteRanges(doc: ParsedDocument): [number, number][] {
   const out: [number, number][] = [];
   for (const p of doc.paragraphs) {
@@ -880,13 +946,10 @@ function mostPlausible(pool: Cluster[], at: number): Cluster | undefined {
   const recent = nearest(pool, at);
   let best = recent;
   let bestScore = -1;
-  const firstAt = (cl: Cluster): number =>
-    Math.min(...cl.mentions.filter((m) => !m.aliasOnly).map((m) => m.start));
-  const earliest = Math.min(...pool.map(firstAt));
+  const earliest = Math.min(...pool.map((cl) => cl.firstAt));
   for (const cl of pool) {
-    const titled = cl.mentions.some((m) => m.strong && m.titled);
     const score =
-      (cl === recent ? 1 : 0) + (firstAt(cl) === earliest && firstAt(cl) < at ? 1 : 0) + (titled ? 1 : 0);
+      (cl === recent ? 1 : 0) + (cl.firstAt === earliest && cl.firstAt < at ? 1 : 0) + (cl.titled ? 1 : 0);
     if (score > bestScore || (score === bestScore && cl === recent)) {
       bestScore = score;
       best = cl;
@@ -900,21 +963,18 @@ function nearest(pool: Cluster[], at: number): Cluster | undefined {
   let bestBefore = -1;
   let bestAfter = Infinity;
   for (const cl of pool) {
-    for (const m of cl.mentions) {
-      if (m.key.length < 2 && !m.standalone) continue;
-      if (m.start < at && m.start > bestBefore) {
-        bestBefore = m.start;
-        best = cl;
-      }
+    const [before] = around(cl.anchors, at);
+    if (before > bestBefore) {
+      bestBefore = before;
+      best = cl;
     }
   }
   if (best) return best;
   for (const cl of pool) {
-    for (const m of cl.mentions) {
-      if (m.start > at && m.start < bestAfter) {
-        bestAfter = m.start;
-        best = cl;
-      }
+    const [, after] = around(cl.starts, at);
+    if (after < bestAfter) {
+      bestAfter = after;
+      best = cl;
     }
   }
   return best;

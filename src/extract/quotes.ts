@@ -1035,6 +1035,8 @@ interface PersonIndex {
   all: { start: number; end: number; person: PersonFact }[];
   descriptors: Map<PersonFact, Set<string>>;
   main: PersonFact | null;
+  /** How many distinct people have mentions outside quotes. */
+  people: number;
   /** Gender shown by a role word next to a mention ("his sister", "Mrs."), when the given name does not show it. */
   gender: Map<PersonFact, 'm' | 'f'>;
 }
@@ -1102,7 +1104,8 @@ function indexPeople(
   const counts = people.map((p) => p.mentions.length).sort((a, b) => b - a);
   const top = people.find((p) => p.mentions.length === counts[0]);
   const main = top && (counts.length === 1 || counts[0]! >= 2 * (counts[1] ?? 0)) ? top : null;
-  return { mentions, all, descriptors, main, gender };
+  const people_ = new Set(mentions.map((m) => m.person)).size;
+  return { mentions, all, descriptors, main, gender, people: people_ };
 }
 
 /** Resolves an attribution subject to a person's canonical name, or null. */
@@ -1111,7 +1114,9 @@ function resolve(subject: Tok[], at: number, idx: PersonIndex, lastSpeaker: stri
   const from = subject[0]!.start;
   const to = subject[subject.length - 1]!.end;
   // a named person inside the subject; the one nearest the verb wins ("Trump spokeswoman Hope Hicks")
-  const named = idx.all.filter((m) => m.start >= from && m.end <= to);
+  const named: PersonIndex['all'] = [];
+  for (let n = lowerBound(idx.all, from, (m) => m.start); n < idx.all.length && idx.all[n]!.start < to; n++)
+    if (idx.all[n]!.end <= to) named.push(idx.all[n]!);
   if (named.length > 0) {
     const tail = to - from > 0 && subject.length > 1 && subject.some((t) => t.text === ',');
     return (tail ? named[0]! : named[named.length - 1]!).person.name;
@@ -1146,12 +1151,12 @@ function resolve(subject: Tok[], at: number, idx: PersonIndex, lastSpeaker: stri
   let best: PersonFact | null = null;
   let bestScore = 0;
   const seen = new Set<PersonFact>();
-  // latest mention before the quote first, so that ties go to the person named most recently
-  const ordered = [
-    ...idx.mentions.filter((m) => m.start < at).reverse(),
-    ...idx.mentions.filter((m) => m.start >= at),
-  ];
-  for (const m of ordered) {
+  // latest mention before the quote first, so that ties go to the person named most recently;
+  // every person is scored once, at their mention nearest before (or else after) the quote
+  const pivot = lowerBound(idx.mentions, at, (m) => m.start);
+  const total = idx.people;
+  for (let n = pivot - 1, k = pivot; seen.size < total && (n >= 0 || k < idx.mentions.length);) {
+    const m = n >= 0 ? idx.mentions[n--]! : idx.mentions[k++]!;
     if (seen.has(m.person)) continue;
     seen.add(m.person);
     const set = idx.descriptors.get(m.person);
@@ -1174,9 +1179,9 @@ function resolve(subject: Tok[], at: number, idx: PersonIndex, lastSpeaker: stri
 
 /** The last person named in subject position before `at`, and whether that was close by. */
 function recentSubject(at: number, idx: PersonIndex): { person: PersonFact; near: boolean } | null {
-  for (let n = idx.mentions.length - 1; n >= 0; n--) {
+  for (let n = lowerBound(idx.mentions, at, (m) => m.start) - 1; n >= 0; n--) {
     const m = idx.mentions[n]!;
-    if (m.start >= at || m.object) continue;
+    if (m.object) continue;
     return { person: m.person, near: at - m.end < 400 };
   }
   return null;
@@ -1187,9 +1192,8 @@ function pronoun(at: number, idx: PersonIndex, lastSpeaker: string | null, gende
   let nonObject: string | null = null;
   let any: string | null = null;
   let seen = 0;
-  for (let n = idx.mentions.length - 1; n >= 0; n--) {
+  for (let n = lowerBound(idx.mentions, at, (m) => m.start) - 1; n >= 0; n--) {
     const m = idx.mentions[n]!;
-    if (m.start >= at) continue;
     const given = m.person.name.split(' ')[0]!.toLowerCase();
     const known =
       idx.gender.get(m.person) ?? (FEMALE_GIVEN.has(given) ? 'f' : MALE_GIVEN.has(given) ? 'm' : null);
@@ -1253,8 +1257,13 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
     carry = open ? open.parts[open.parts.length - 1]! : null;
   });
 
+  // groups are disjoint and in text order, so both lookups below are binary searches
   const ranges = groups.map((g) => [g.parts[0]!.start, g.parts[g.parts.length - 1]!.end] as const);
-  const inQuote = (pos: number): boolean => ranges.some(([s, e]) => pos >= s && pos < e);
+  const inQuote = (pos: number): boolean => {
+    const n = upperBound(ranges, pos, (r) => r[0]) - 1;
+    return n >= 0 && pos < ranges[n]![1];
+  };
+  const groupEnds = groups.map((g) => g.parts[g.parts.length - 1]!.after);
   const idx = indexPeople(doc, people, inQuote);
 
   // Split quotes: “We will win,” she said, “and fairly.” is one utterance. A quote that goes on in
@@ -1339,10 +1348,8 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
     }
     if (!attribution) {
       let from = sentenceStart(text, firstPara, first.open);
-      for (const other of groups) {
-        const o = other.parts[other.parts.length - 1]!;
-        if (o.after <= first.open && o.after > from) from = o.after;
-      }
+      const prior = upperBound(groupEnds, first.open, (x) => x) - 1;
+      if (prior >= 0 && groupEnds[prior]! > from) from = groupEnds[prior]!;
       attribution = attributionBefore(text, from, first.open);
       before = attribution !== null;
     }
@@ -1440,4 +1447,28 @@ function isTitleLike(s: string): boolean {
   if (words.length === 0) return true;
   const capped = words.filter((w) => w.charAt(0) !== w.charAt(0).toLowerCase()).length;
   return words.length <= 8 && capped / words.length >= 0.7 && !/[!?]$/.test(s.trim());
+}
+
+/** Index of the first item whose key is ≥ `at` in an array sorted by key. */
+function lowerBound<T>(items: readonly T[], at: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(items[mid]!) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first item whose key is > `at` in an array sorted by key. */
+function upperBound<T>(items: readonly T[], at: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(items[mid]!) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
