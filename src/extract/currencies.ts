@@ -70,7 +70,7 @@ export const PREFIX_SYMBOLS: Readonly<Record<string, string>> = {
   '¥': 'JPY',
   'JP¥': 'JPY',
   'CN¥': 'CNY',
-  'RMB': 'CNY',
+  RMB: 'CNY',
   '₴': 'UAH',
   '₹': 'INR',
   'Rs.': 'INR',
@@ -110,11 +110,11 @@ export const SUFFIX_SYMBOLS: Readonly<Record<string, string>> = {
   MX$: 'MXN',
   Rp: 'IDR',
   '֏': 'AMD',
-  'đ': 'VND',
-  'Р': 'RUB',
-  'рублей': 'RUB',
-  'рубля': 'RUB',
-  'рубль': 'RUB',
+  đ: 'VND',
+  Р: 'RUB',
+  рублей: 'RUB',
+  рубля: 'RUB',
+  рубль: 'RUB',
   Lei: 'RON',
   LEI: 'RON',
   'L.E.': 'EGP',
@@ -123,9 +123,9 @@ export const SUFFIX_SYMBOLS: Readonly<Record<string, string>> = {
   '£': 'GBP',
   '₽': 'RUB',
   '¥': 'JPY',
-  '円': 'JPY',
-  '元': 'CNY',
-  '원': 'KRW',
+  円: 'JPY',
+  元: 'CNY',
+  원: 'KRW',
   '₴': 'UAH',
   '₹': 'INR',
   '₩': 'KRW',
@@ -141,16 +141,16 @@ export const SUFFIX_SYMBOLS: Readonly<Record<string, string>> = {
   '₭': 'LAK',
   '₡': 'CRC',
   '₮': 'MNT',
-  'zł': 'PLN',
-  'Zł': 'PLN',
-  'Kč': 'CZK',
+  zł: 'PLN',
+  Zł: 'PLN',
+  Kč: 'CZK',
   'руб.': 'RUB',
-  'руб': 'RUB',
+  руб: 'RUB',
   'р.': 'RUB',
   'грн.': 'UAH',
-  'грн': 'UAH',
+  грн: 'UAH',
   'лв.': 'BGN',
-  'лв': 'BGN',
+  лв: 'BGN',
   Ft: 'HUF',
   lei: 'RON',
   Br: 'BYN',
@@ -180,7 +180,9 @@ export const ISO_CODES: ReadonlySet<string> = new Set(
 
 /** Codes common enough to be recognised in lower case too ("10 usd", "rmb 10"). */
 export const LOWERCASE_CODES: ReadonlySet<string> = new Set(
-  'usd eur gbp jpy cny rmb chf cad aud nzd hkd sgd rub byn uah pln inr krw brl mxn sek nok dkk czk huf'.split(' '),
+  'usd eur gbp jpy cny rmb chf cad aud nzd hkd sgd rub byn uah pln inr krw brl mxn sek nok dkk czk huf'.split(
+    ' ',
+  ),
 );
 
 /** Code-like aliases that are not ISO codes but name one. */
@@ -208,10 +210,13 @@ export interface CurrencyWord {
  * Tolstoy", "Milwaukee Bucks"): they count only when written in lower case.
  */
 export const LOWERCASE_ONLY_WORDS: ReadonlySet<string> = new Set(
-  'bucks rand dong lev leva dram drams lari leu kuna pula taka birr kyat lira tenge manat cedi afghani denar penny franc sterling'.split(' '),
+  'bucks rand dong lev leva dram drams lari leu kuna pula taka birr kyat lira tenge manat cedi afghani denar penny franc sterling'.split(
+    ' ',
+  ),
 );
 
-const W = (iso: string, exponent = 0, weak = false): CurrencyWord => (weak ? { iso, exponent, weak } : { iso, exponent });
+const W = (iso: string, exponent = 0, weak = false): CurrencyWord =>
+  weak ? { iso, exponent, weak } : { iso, exponent };
 
 /**
  * Currency words after a number, keyed by `normalizeCurrencyKey` form. Singular and plural forms
@@ -225,7 +230,10 @@ const WORD_ENTRIES: Array<[string[], CurrencyWord]> = [
   [['new zealand dollar', 'new zealand dollars'], W('NZD')],
   [['hong kong dollar', 'hong kong dollars'], W('HKD')],
   [['singapore dollar', 'singapore dollars', 'singaporean dollars'], W('SGD')],
-  [['taiwan dollar', 'taiwan dollars', 'new taiwan dollar', 'new taiwan dollars', 'taiwanese dollars'], W('TWD')],
+  [
+    ['taiwan dollar', 'taiwan dollars', 'new taiwan dollar', 'new taiwan dollars', 'taiwanese dollars'],
+    W('TWD'),
+  ],
   [['zimbabwe dollars', 'zimbabwean dollars', 'zimbabwe dollar', 'zimbabwean dollar'], W('ZWL')],
   [['jamaican dollar', 'jamaican dollars'], W('JMD')],
   [['namibian dollars', 'namibian dollar'], W('NAD')],
@@ -240,7 +248,18 @@ const WORD_ENTRIES: Array<[string[], CurrencyWord]> = [
   [['euro cent', 'euro cents', 'eurocents'], W('EUR', -2)],
   [['euro', 'euros'], W('EUR')],
   [['pound', 'pounds'], W('GBP', 0, true)],
-  [['pound sterling', 'pounds sterling', 'sterling', 'british pound', 'british pounds', 'uk pounds', 'gbp pounds'], W('GBP')],
+  [
+    [
+      'pound sterling',
+      'pounds sterling',
+      'sterling',
+      'british pound',
+      'british pounds',
+      'uk pounds',
+      'gbp pounds',
+    ],
+    W('GBP'),
+  ],
   [['pence'], W('GBP', -2)],
   [['pennies', 'penny'], W('GBP', -2, true)],
   [['egyptian pound', 'egyptian pounds', 'egyptianpound'], W('EGP')],
@@ -252,7 +271,19 @@ const WORD_ENTRIES: Array<[string[], CurrencyWord]> = [
   [['yuan', 'chinese yuan', 'renminbi', 'yuan renminbi', 'kuai'], W('CNY')],
   [['korean won', 'south korean won'], W('KRW')],
   [['north korean won'], W('KPW')],
-  [['ruble', 'rubles', 'rouble', 'roubles', 'russian ruble', 'russian rubles', 'russian rouble', 'russian roubles'], W('RUB')],
+  [
+    [
+      'ruble',
+      'rubles',
+      'rouble',
+      'roubles',
+      'russian ruble',
+      'russian rubles',
+      'russian rouble',
+      'russian roubles',
+    ],
+    W('RUB'),
+  ],
   [['kopeck', 'kopecks', 'kopek', 'kopeks', 'kopeyka', 'kopeykas', 'kopecks russian'], W('RUB', -2)],
   [
     [
@@ -269,7 +300,19 @@ const WORD_ENTRIES: Array<[string[], CurrencyWord]> = [
     W('BYN'),
   ],
   [['belarusian kopeck', 'belarusian kopecks', 'belarusian kopeks', 'belarus kopecks'], W('BYN', -2)],
-  [['hryvnia', 'hryvnias', 'hryvnas', 'hryvna', 'hryvnya', 'hryvnyas', 'ukrainian hryvnia', 'ukrainian hryvnias'], W('UAH')],
+  [
+    [
+      'hryvnia',
+      'hryvnias',
+      'hryvnas',
+      'hryvna',
+      'hryvnya',
+      'hryvnyas',
+      'ukrainian hryvnia',
+      'ukrainian hryvnias',
+    ],
+    W('UAH'),
+  ],
   [['kopiyka', 'kopiykas', 'kopiyok'], W('UAH', -2)],
   [['zloty', 'zlotys', 'zlotych', 'polish zloty', 'polish zlotys'], W('PLN')],
   [['groszy', 'grosz'], W('PLN', -2)],
@@ -283,7 +326,10 @@ const WORD_ENTRIES: Array<[string[], CurrencyWord]> = [
   [['french franc', 'french francs'], W('FRF')],
   [['belgian franc', 'belgian francs'], W('BEF')],
   [['cfa franc', 'cfa francs'], W('XOF')],
-  [['deutsche mark', 'deutsche marks', 'deutschmark', 'deutschmarks', 'german marks', 'd-marks', 'd-mark'], W('DEM')],
+  [
+    ['deutsche mark', 'deutsche marks', 'deutschmark', 'deutschmarks', 'german marks', 'd-marks', 'd-mark'],
+    W('DEM'),
+  ],
   [['finnish markka', 'finnish markkas', 'markka', 'markkaa'], W('FIM')],
   [['dutch guilder', 'dutch guilders', 'guilders'], W('NLG')],
   [['peseta', 'pesetas', 'spanish pesetas'], W('ESP')],
@@ -316,7 +362,10 @@ const WORD_ENTRIES: Array<[string[], CurrencyWord]> = [
   [['icelandic krona', 'icelandic kronur', 'kronur'], W('ISK')],
   [['norwegian krone', 'norwegian kroner', 'norwegian crowns'], W('NOK')],
   [['danish krone', 'danish kroner', 'danish crowns'], W('DKK')],
-  [['koruna', 'korunas', 'koruny', 'czech koruna', 'czech korunas', 'czech crowns', 'czech koruny'], W('CZK')],
+  [
+    ['koruna', 'korunas', 'koruny', 'czech koruna', 'czech korunas', 'czech crowns', 'czech koruny'],
+    W('CZK'),
+  ],
   [['forint', 'forints', 'hungarian forint', 'hungarian forints'], W('HUF')],
   [['leu', 'romanian lei', 'romanian leu'], W('RON')],
   [['moldovan lei', 'moldovan leu'], W('MDL')],
@@ -338,7 +387,17 @@ const WORD_ENTRIES: Array<[string[], CurrencyWord]> = [
   [['yemeni rial', 'yemeni rials'], W('YER')],
   [['uae dirham', 'uae dirhams', 'emirati dirham', 'emirati dirhams', 'dirham', 'dirhams'], W('AED')],
   [['moroccan dirham', 'moroccan dirhams'], W('MAD')],
-  [['ringgit', 'ringgits', 'malaysian ringgit', 'malaysian ringgits', 'malaysia ringgit', 'malaysia ringgits'], W('MYR')],
+  [
+    [
+      'ringgit',
+      'ringgits',
+      'malaysian ringgit',
+      'malaysian ringgits',
+      'malaysia ringgit',
+      'malaysia ringgits',
+    ],
+    W('MYR'),
+  ],
   [['baht', 'thai baht'], W('THB')],
   [['rupiah', 'indonesian rupiah'], W('IDR')],
   [['dong', 'vietnamese dong'], W('VND')],
@@ -386,4 +445,78 @@ export const MINOR_UNIT_WORDS: Readonly<Record<string, readonly string[]>> = {
   INR: ['paise'],
   MYR: ['sen', 'sens', 'c'],
   PLN: ['groszy', 'grosz'],
+};
+
+/**
+ * Currency words shared by several countries ("pesos", "kroner", "lei", "kopecks"): which ISO code
+ * they mean is read from the article (see `COUNTRY_CUES`). Among `options`, the one whose country
+ * the article names most often wins; with no cue, or a tie, `fallback` applies, and a null fallback
+ * means the price is skipped rather than guessed. Keys as in `CURRENCY_WORDS`; these entries take
+ * precedence over it.
+ */
+export interface ContextualWord {
+  options: readonly string[];
+  fallback: string | null;
+  exponent: number;
+}
+
+const PESO: ContextualWord = {
+  options: ['PHP', 'MXN', 'ARS', 'CLP', 'COP', 'CUP', 'DOP', 'UYU'],
+  fallback: null,
+  exponent: 0,
+};
+const KRONE: ContextualWord = { options: ['NOK', 'DKK'], fallback: null, exponent: 0 };
+const KRONA: ContextualWord = { options: ['SEK', 'ISK'], fallback: 'SEK', exponent: 0 };
+const LEU: ContextualWord = { options: ['MDL', 'RON'], fallback: 'RON', exponent: 0 };
+/** Kopecks are Belarusian whenever the article is about Belarus, else Russian. */
+const KOPECK: ContextualWord = { options: ['BYN'], fallback: 'RUB', exponent: -2 };
+
+export const CONTEXTUAL_WORDS: ReadonlyMap<string, ContextualWord> = new Map([
+  ['peso', PESO],
+  ['pesos', PESO],
+  ['krone', KRONE],
+  ['kroner', KRONE],
+  ['krona', KRONA],
+  ['kronor', KRONA],
+  ['lei', LEU],
+  ['leu', LEU],
+  ['kopeck', KOPECK],
+  ['kopecks', KOPECK],
+  ['kopek', KOPECK],
+  ['kopeks', KOPECK],
+  ['kopeyka', KOPECK],
+  ['kopeykas', KOPECK],
+]);
+
+/** Words (case-sensitive, whole words) that tie an article to the country of a currency. */
+export const COUNTRY_CUES: Readonly<Record<string, readonly string[]>> = {
+  PHP: [
+    'Philippines',
+    'Philippine',
+    'Filipino',
+    'Filipinos',
+    'Filipina',
+    'Manila',
+    'Luzon',
+    'Mindanao',
+    'Cebu',
+    'Davao',
+    'Quezon City',
+    'PHP',
+    '₱',
+  ],
+  MXN: ['Mexico', 'Mexican', 'Mexicans', 'Guadalajara', 'Monterrey', 'Tijuana', 'MXN'],
+  ARS: ['Argentina', 'Argentine', 'Argentinian', 'Argentines', 'Buenos Aires', 'ARS'],
+  CLP: ['Chile', 'Chilean', 'Chileans', 'Valparaíso', 'CLP'],
+  COP: ['Colombia', 'Colombian', 'Colombians', 'Bogotá', 'Bogota', 'Medellín', 'Medellin', 'Cali'],
+  CUP: ['Cuba', 'Cuban', 'Cubans', 'Havana'],
+  DOP: ['Dominican Republic', 'Santo Domingo', 'DOP'],
+  UYU: ['Uruguay', 'Uruguayan', 'Uruguayans', 'Montevideo', 'UYU'],
+  NOK: ['Norway', 'Norwegian', 'Norwegians', 'Oslo', 'Bergen', 'Stavanger', 'Trondheim', 'Tromsø', 'NOK'],
+  DKK: ['Denmark', 'Danish', 'Danes', 'Copenhagen', 'Aarhus', 'Odense', 'DKK'],
+  SEK: ['Sweden', 'Swedish', 'Swedes', 'Stockholm', 'Gothenburg', 'Malmö', 'SEK'],
+  ISK: ['Iceland', 'Icelandic', 'Icelanders', 'Reykjavik', 'Reykjavík', 'ISK'],
+  MDL: ['Moldova', 'Moldovan', 'Moldovans', 'Chisinau', 'Chișinău', 'Kishinev', 'MDL'],
+  RON: ['Romania', 'Romanian', 'Romanians', 'Bucharest', 'Cluj', 'RON'],
+  BYN: ['Belarus', 'Belarusian', 'Belarusians', 'Minsk', 'BYN'],
 };

@@ -2,10 +2,13 @@
  * Price extractor: money amounts in news text.
  *
  * Contract:
- * - `findPricesInText(text)` returns every money mention in `text`, in order, as
+ * - `findPricesInText(text, context?)` returns every money mention in `text`, in order, as
  *   `{ amount, currency, raw, start, end }` with `text.slice(start, end) === raw`.
  * - `findPrices(doc)` runs it over the header lines, the title and the paragraphs of a
  *   ParsedDocument (in that order) and adds `location` and `sentence`; offsets are into `doc.text`.
+ * - Currency words shared by several countries ("pesos", "kroner", "lei", "kopecks") are resolved
+ *   by `currencyContext`, a pre-pass over the whole document that counts the countries it names;
+ *   without a deciding context such a word falls back to its default currency or is skipped.
  * - `amount` is an exact canonical decimal string with magnitude and minor unit applied
  *   ("$34.6 million" → "34600000", "50 cents" → "0.5"); `currency` is an ISO 4217 code.
  *
@@ -17,6 +20,8 @@
  */
 import {
   CODE_ALIASES,
+  CONTEXTUAL_WORDS,
+  COUNTRY_CUES,
   CURRENCY_WORDS,
   ISO_CODES,
   LOWERCASE_CODES,
@@ -69,15 +74,56 @@ const NUM =
   `|\\.\\d+(?!\\d))`;
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
-  eighty: 80, ninety: 90,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 /** Powers of ten of the magnitude words, for both spelled and digit amounts. */
 const MAGNITUDE_EXPONENTS: Readonly<Record<string, number>> = {
-  hundred: 2, thousand: 3, million: 6, billion: 9, trillion: 12, lakh: 5, lakhs: 5, crore: 7, crores: 7,
-  k: 3, m: 6, mn: 6, mln: 6, mil: 6, b: 9, bn: 9, bln: 9, tn: 12, trn: 12,
+  hundred: 2,
+  thousand: 3,
+  million: 6,
+  billion: 9,
+  trillion: 12,
+  lakh: 5,
+  lakhs: 5,
+  crore: 7,
+  crores: 7,
+  k: 3,
+  m: 6,
+  mn: 6,
+  mln: 6,
+  mil: 6,
+  b: 9,
+  bn: 9,
+  bln: 9,
+  tn: 12,
+  trn: 12,
 };
 
 const NW_TOKEN = `(?:${[...Object.keys(NUMBER_WORDS), 'hundred', 'thousand', 'million', 'billion', 'trillion']
@@ -90,10 +136,11 @@ const NUMWORDS =
   `(?:(?:${ci('half')}${SP}+)?(?:[aA]n?${SP}+${SCALE_AHEAD})?` +
   `${NW_TOKEN}(?:(?:${SP}+|-)(?:${ci('and')}${SP}+)?${NW_TOKEN})*)(?![\\p{L}\\p{N}])`;
 
-const MAG_WORDS = ['thousand', 'million', 'billion', 'trillion', 'lakhs', 'lakh', 'crores', 'crore'].map(ci).join('|');
+const MAG_WORDS = ['thousand', 'million', 'billion', 'trillion', 'lakhs', 'lakh', 'crores', 'crore']
+  .map(ci)
+  .join('|');
 /** Magnitude after digits: words may be spaced or hyphenated ("$1.5-billion"), abbreviations may be spaced, single letters are attached. */
-const MAG =
-  `(?:(?:${SP}*|-)(?:${MAG_WORDS})|${SP}?(?:bn|mn|mln|bln|trn|tn|mil|BN|MN|Bn|Mn|MLN|BLN|TN)|[mMkKbB])(?![\\p{L}\\p{N}])`;
+const MAG = `(?:(?:${SP}*|-)(?:${MAG_WORDS})|${SP}?(?:bn|mn|mln|bln|trn|tn|mil|BN|MN|Bn|Mn|MLN|BLN|TN)|[mMkKbB])(?![\\p{L}\\p{N}])`;
 
 /** "30 MUSD", "120 MEUR": a code carrying "million". */
 const MILLION_CODES: ReadonlySet<string> = new Set(['MUSD', 'MEUR', 'MGBP', 'MAUD', 'MCHF']);
@@ -132,18 +179,25 @@ const SUFFIX_KEYS_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() => {
 const WORD_RE = /\p{L}+(?:['’]\p{L}+)*/uy;
 const WORD_GAP_RE = /[.\s\u00a0-]{1,3}/uy;
 
-const RANGE_TAIL_RE = new RegExp(`(?<conn>${SP}*(?:-|–|—|${SP}to${SP}|${SP}and${SP})${SP}*)(?<num>${NUM})(?<mag>${MAG})?`, 'uy');
+const RANGE_TAIL_RE = new RegExp(
+  `(?<conn>${SP}*(?:-|–|—|${SP}to${SP}|${SP}and${SP})${SP}*)(?<num>${NUM})(?<mag>${MAG})?`,
+  'uy',
+);
 const RANGE_HEAD_RE = new RegExp(
   `(?<![\\p{L}\\p{N}.,])(?<num>${NUM})(?<mag>${MAG})?${SP}*(?<conn>-|–|—|to|and)${SP}*$`,
   'u',
 );
 const RANGE_CONNECTOR_BEFORE = /(?:-|–|—|to|and)[ \u00a0]*$/u;
-const NOT_MONEY_AFTER = /^[ \u00a0]*(?:%|percent\b|per[ \u00a0]cent\b|times\b|people\b|years?\b|percentage\b)/iu;
-const YEAR_CONTEXT_BEFORE = /(?:\b(?:in|the|constant|real|nominal|fiscal|of|inflation-adjusted|since|from|by)\s+)$/iu;
+const NOT_MONEY_AFTER =
+  /^[ \u00a0]*(?:%|percent\b|per[ \u00a0]cent\b|times\b|people\b|years?\b|percentage\b)/iu;
+const YEAR_CONTEXT_BEFORE =
+  /(?:\b(?:in|the|constant|real|nominal|fiscal|of|inflation-adjusted|since|from|by)\s+)$/iu;
 const POUND_MONEY_CONTEXT = /£|\bsterling\b|\bpence\b|\bGBP\b|\bBank of England\b/u;
 /** Words near "pounds" that make it a weight even in an article about money. */
-const WEIGHT_CONTEXT = /\bweigh|\bweight|\blbs?\b|\bheav|\bkilo|\blost\b|\bgained\b|\bobes|\bfish|\bmeat\b|\bbeef\b|\bbaby\b/iu;
-const PER_UNIT_AFTER = /^[ \u00a0]+(?:a|an|per|each)[ \u00a0]+(?:share|week|month|year|day|head|ticket|person|hour|annum)\b/iu;
+const WEIGHT_CONTEXT =
+  /\bweigh|\bweight|\blbs?\b|\bheav|\bkilo|\blost\b|\bgained\b|\bobes|\bfish|\bmeat\b|\bbeef\b|\bbaby\b/iu;
+const PER_UNIT_AFTER =
+  /^[ \u00a0]+(?:a|an|per|each)[ \u00a0]+(?:share|week|month|year|day|head|ticket|person|hour|annum)\b/iu;
 const BETWEEN_BEFORE = /\bbetween[ \u00a0]+$/iu;
 /** Video resolutions, not pence. */
 const RESOLUTIONS = new Set(['144', '240', '360', '480', '576', '720', '1080', '1440', '2160', '4320']);
@@ -153,11 +207,56 @@ const THREE_DECIMAL = new Set(['KWD', 'BHD', 'OMR', 'JOD', 'TND', 'LYD', 'IQD'])
  * Currencies whose home countries group thousands with dots: "€100.000", "1.500 zł" are thousands.
  * Dollars and pounds are not here because "$3.459 a gallon" is a decimal.
  */
-const DOT_GROUPING = new Set(['EUR', 'RUB', 'BYN', 'UAH', 'PLN', 'CZK', 'HUF', 'RON', 'BGN', 'TRY', 'BRL', 'DKK', 'NOK', 'SEK', 'ISK', 'RSD', 'HRK', 'ARS', 'CLP', 'COP', 'CHF']);
+const DOT_GROUPING = new Set([
+  'EUR',
+  'RUB',
+  'BYN',
+  'UAH',
+  'PLN',
+  'CZK',
+  'HUF',
+  'RON',
+  'BGN',
+  'TRY',
+  'BRL',
+  'DKK',
+  'NOK',
+  'SEK',
+  'ISK',
+  'RSD',
+  'HRK',
+  'ARS',
+  'CLP',
+  'COP',
+  'CHF',
+]);
 /** Currencies without a minor unit in practice: "Rp 31.500" can only be thirty-one thousand five hundred. */
 const NO_DECIMAL = new Set(['IDR', 'VND', 'KRW', 'CLP', 'COP', 'PYG', 'UGX', 'IRR', 'LAK', 'MNT']);
 /** Dollars whose code, written after a bare "$" amount, says which dollar it is ("$1,190.00 AUD"). */
-const DOLLAR_CODES = new Set(['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'TWD', 'MXN', 'JMD', 'TTD', 'BZD', 'ZWL', 'NAD', 'FJD', 'BSD', 'BBD', 'LRD', 'XCD', 'BND', 'SBD', 'GYD', 'SRD']);
+const DOLLAR_CODES = new Set([
+  'USD',
+  'CAD',
+  'AUD',
+  'NZD',
+  'HKD',
+  'SGD',
+  'TWD',
+  'MXN',
+  'JMD',
+  'TTD',
+  'BZD',
+  'ZWL',
+  'NAD',
+  'FJD',
+  'BSD',
+  'BBD',
+  'LRD',
+  'XCD',
+  'BND',
+  'SBD',
+  'GYD',
+  'SRD',
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Exact decimal arithmetic on digit strings
@@ -237,7 +336,10 @@ function compareDecimal(a: Decimal, b: Decimal): number {
 
 /** Value of spelled-out numbers, exact via BigInt; null when the words are not a number on their own ("a"). */
 function parseNumberWords(words: string): Decimal | null {
-  let tokens = words.toLowerCase().split(/[\s\u00a0-]+/).filter((t) => t !== 'and');
+  let tokens = words
+    .toLowerCase()
+    .split(/[\s\u00a0-]+/)
+    .filter((t) => t !== 'and');
   const half = tokens[0] === 'half';
   if (half) tokens = tokens.slice(1);
   let total = 0n;
@@ -293,25 +395,81 @@ function codeUnit(surface: string): Unit | null {
   const alias = CODE_ALIASES[surface];
   if (alias) return { iso: alias, exponent: 0, kind: 'code', weak: false };
   if (ISO_CODES.has(surface)) return { iso: surface, exponent: 0, kind: 'code', weak: false };
-  if (LOWERCASE_CODES.has(surface)) return { iso: surface.toUpperCase(), exponent: 0, kind: 'code', weak: false };
+  if (LOWERCASE_CODES.has(surface))
+    return { iso: surface.toUpperCase(), exponent: 0, kind: 'code', weak: false };
   return null;
 }
 
-function wordUnit(surface: string): Unit | null {
+/** How often the article names each currency's country: the document context of a price. */
+export type CurrencyContext = ReadonlyMap<string, number>;
+
+const NO_CONTEXT: CurrencyContext = new Map();
+const CUE_ISO = new Map<string, string>();
+for (const [iso, cues] of Object.entries(COUNTRY_CUES)) for (const cue of cues) CUE_ISO.set(cue, iso);
+const CUE_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...CUE_ISO.keys()].sort(byLengthDesc).map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+/** One pass over the document: how many times each currency's country is named ("New Mexico" is not Mexico). */
+export function currencyContext(text: string): CurrencyContext {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(CUE_RE)) {
+    if (m[0] === 'Mexico' && text.slice(Math.max(0, m.index - 4), m.index) === 'New ') continue;
+    const iso = CUE_ISO.get(m[0])!;
+    counts.set(iso, (counts.get(iso) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The currency a shared word means in this document, or null when the document does not say. */
+function contextualIso(
+  key: string,
+  context: CurrencyContext,
+): { iso: string; exponent: number } | null | undefined {
+  const word = CONTEXTUAL_WORDS.get(key);
+  if (!word) return undefined;
+  let best: string | null = null;
+  let bestCount = 0;
+  let tie = false;
+  for (const iso of word.options) {
+    const n = context.get(iso) ?? 0;
+    if (n > bestCount) {
+      best = iso;
+      bestCount = n;
+      tie = false;
+    } else if (n > 0 && n === bestCount) tie = true;
+  }
+  const iso = best !== null && !tie ? best : word.fallback;
+  return iso === null ? null : { iso, exponent: word.exponent };
+}
+
+function wordUnit(surface: string, context: CurrencyContext = NO_CONTEXT): Unit | null {
   const key = normalizeCurrencyKey(surface);
+  const shared = contextualIso(key, context);
+  if (shared === null) return null;
+  if (shared !== undefined) {
+    if (LOWERCASE_ONLY_WORDS.has(key) && surface !== surface.toLowerCase()) return null;
+    return { iso: shared.iso, exponent: shared.exponent, kind: 'word', weak: false };
+  }
   const word = CURRENCY_WORDS.get(key);
   if (!word) return null;
   if (LOWERCASE_ONLY_WORDS.has(key) && surface !== surface.toLowerCase()) return null;
   return { iso: word.iso, exponent: word.exponent, kind: 'word', weak: word.weak === true };
 }
 
-function suffixUnit(surface: string): Unit | null {
+function suffixUnit(surface: string, context: CurrencyContext): Unit | null {
   if (surface === '¢') return { iso: 'USD', exponent: -2, kind: 'symbol', weak: false };
   if (surface === 'p') return { iso: 'GBP', exponent: -2, kind: 'symbol', weak: false };
   if (MILLION_CODES.has(surface)) return { iso: surface.slice(1), exponent: 6, kind: 'code', weak: false };
   const symbol = SUFFIX_SYMBOLS[surface];
+  if (symbol === 'RON') {
+    // "Lei", "LEI": Romanian or Moldovan by the article
+    const shared = contextualIso('lei', context);
+    if (shared) return { iso: shared.iso, exponent: 0, kind: 'symbol', weak: false };
+  }
   if (symbol) return { iso: symbol, exponent: 0, kind: 'symbol', weak: false };
-  return codeUnit(surface) ?? wordUnit(surface);
+  return codeUnit(surface) ?? wordUnit(surface, context);
 }
 
 function prefixUnit(surface: string): Unit | null {
@@ -350,11 +508,15 @@ function isWordChar(ch: string | undefined): boolean {
 }
 
 /** The currency written at `pos` (symbol, code, or a phrase of up to four words), longest first. */
-function readCurrencyAfter(text: string, pos: number): { surface: string; unit: Unit } | null {
+function readCurrencyAfter(
+  text: string,
+  pos: number,
+  context: CurrencyContext,
+): { surface: string; unit: Unit } | null {
   for (const key of SUFFIX_KEYS_BY_FIRST.get(text[pos] ?? '') ?? []) {
     if (!text.startsWith(key, pos)) continue;
     if (/\p{L}$/u.test(key) && isWordChar(text[pos + key.length])) continue;
-    const unit = suffixUnit(key);
+    const unit = suffixUnit(key, context);
     if (unit) return { surface: key, unit };
   }
   let best: { surface: string; unit: Unit } | null = null;
@@ -366,7 +528,7 @@ function readCurrencyAfter(text: string, pos: number): { surface: string; unit: 
     const end = p + word[0].length;
     if (isWordChar(text[end])) break;
     const surface = text.slice(pos, end);
-    const unit = k === 0 ? (codeUnit(surface) ?? wordUnit(surface)) : wordUnit(surface);
+    const unit = k === 0 ? (codeUnit(surface) ?? wordUnit(surface, context)) : wordUnit(surface, context);
     if (unit) best = { surface, unit };
     WORD_GAP_RE.lastIndex = end;
     const gap = WORD_GAP_RE.exec(text);
@@ -376,7 +538,7 @@ function readCurrencyAfter(text: string, pos: number): { surface: string; unit: 
   return best;
 }
 
-function prefixCandidates(text: string, out: Candidate[]): void {
+function prefixCandidates(text: string, out: Candidate[], context: CurrencyContext): void {
   for (const m of text.matchAll(PREFIX_RE)) {
     const g = m.groups!;
     let cur = g.cur!;
@@ -401,9 +563,11 @@ function prefixCandidates(text: string, out: Candidate[]): void {
     let end = m.index + m[0].length;
     let iso = unit.iso;
     if (g.cur2) {
-      const restated = wordUnit(g.cur2) ?? codeUnit(g.cur2);
-      if (restated && cur === '$' && restated.exponent === 0 && DOLLAR_CODES.has(restated.iso)) iso = restated.iso;
-      else if (!restated || restated.iso !== unit.iso || restated.exponent !== 0) end -= g.sp2!.length + g.cur2.length;
+      const restated = wordUnit(g.cur2, context) ?? codeUnit(g.cur2);
+      if (restated && cur === '$' && restated.exponent === 0 && DOLLAR_CODES.has(restated.iso))
+        iso = restated.iso;
+      else if (!restated || restated.iso !== unit.iso || restated.exponent !== 0)
+        end -= g.sp2!.length + g.cur2.length;
     }
     if (isWordChar(text[end]) && !g.cur2) continue;
     out.push({
@@ -418,12 +582,12 @@ function prefixCandidates(text: string, out: Candidate[]): void {
   }
 }
 
-function suffixCandidates(text: string, out: Candidate[]): void {
+function suffixCandidates(text: string, out: Candidate[], context: CurrencyContext): void {
   for (const m of text.matchAll(SUFFIX_RE)) {
     const g = m.groups!;
     const start = m.index;
     const curStart = start + m[0].length;
-    const found = readCurrencyAfter(text, curStart);
+    const found = readCurrencyAfter(text, curStart, context);
     if (!found) continue;
     const { surface: cur, unit } = found;
     let end = curStart + cur.length;
@@ -520,7 +684,11 @@ function addRangePartners(text: string, cands: Candidate[], isPrefixForm: Set<Ca
     if (isPrefixForm.has(c)) {
       RANGE_TAIL_RE.lastIndex = c.end;
       const m = RANGE_TAIL_RE.exec(text);
-      if (m && !isWordChar(text[m.index + m[0].length]) && !NOT_MONEY_AFTER.test(text.slice(m.index + m[0].length))) {
+      if (
+        m &&
+        !isWordChar(text[m.index + m[0].length]) &&
+        !NOT_MONEY_AFTER.test(text.slice(m.index + m[0].length))
+      ) {
         const conn = m.groups!.conn!.trim();
         if (conn !== 'and' || BETWEEN_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start))) {
           const num = m.groups!.num!;
@@ -544,7 +712,8 @@ function addRangePartners(text: string, cands: Candidate[], isPrefixForm: Set<Ca
       if (!m) continue;
       const conn = m.groups!.conn!;
       const headStart = c.start - before.length + m.index;
-      if (conn === 'and' && !BETWEEN_BEFORE.test(text.slice(Math.max(0, headStart - 12), headStart))) continue;
+      if (conn === 'and' && !BETWEEN_BEFORE.test(text.slice(Math.max(0, headStart - 12), headStart)))
+        continue;
       const num = m.groups!.num!;
       if (!m.groups!.mag && isYearLike(num)) continue;
       extra.push({
@@ -576,16 +745,24 @@ function shareMagnitudes(text: string, cands: Candidate[]): void {
   }
 }
 
-export function findPricesInText(text: string): PriceMatch[] {
+/** Every price in `text`; `context` (from `currencyContext` of the whole document) resolves shared currency words. */
+export function findPricesInText(
+  text: string,
+  context: CurrencyContext = currencyContext(text),
+): PriceMatch[] {
   const prefix: Candidate[] = [];
-  prefixCandidates(text, prefix);
+  prefixCandidates(text, prefix, context);
   const suffix: Candidate[] = [];
-  suffixCandidates(text, suffix);
+  suffixCandidates(text, suffix, context);
   const all = [...prefix, ...suffix];
   for (const c of all) attachMinorUnits(text, c);
   let cands = resolveOverlaps(all);
   const partners = addRangePartners(text, cands, new Set(prefix));
-  if (partners.length > 0) cands = resolveOverlaps([...cands, ...partners.filter((p) => !cands.some((c) => p.start < c.end && c.start < p.end))]);
+  if (partners.length > 0)
+    cands = resolveOverlaps([
+      ...cands,
+      ...partners.filter((p) => !cands.some((c) => p.start < c.end && c.start < p.end)),
+    ]);
   shareMagnitudes(text, cands);
   return cands.map((c) => ({
     amount: scale(c.value, c.magExp + c.unitExp),
@@ -599,10 +776,16 @@ export function findPricesInText(text: string): PriceMatch[] {
 // ---------------------------------------------------------------------------------------------
 // Documents
 
-function pricesInSpan(doc: ParsedDocument, span: Span, location: Location, out: PriceFact[]): void {
+function pricesInSpan(
+  doc: ParsedDocument,
+  span: Span,
+  location: Location,
+  context: CurrencyContext,
+  out: PriceFact[],
+): void {
   if (span.end <= span.start) return;
   const text = doc.text.slice(span.start, span.end);
-  for (const p of findPricesInText(text)) {
+  for (const p of findPricesInText(text, context)) {
     const sentence = location === 'header' ? text : sentenceAt(text, p.start).text;
     out.push({
       amount: p.amount,
@@ -618,8 +801,9 @@ function pricesInSpan(doc: ParsedDocument, span: Span, location: Location, out: 
 
 export function findPrices(doc: ParsedDocument): PriceFact[] {
   const out: PriceFact[] = [];
-  for (const line of doc.header) pricesInSpan(doc, line, 'header', out);
-  pricesInSpan(doc, doc.title, 'title', out);
-  for (const paragraph of doc.paragraphs) pricesInSpan(doc, paragraph, 'body', out);
+  const context = currencyContext(doc.text);
+  for (const line of doc.header) pricesInSpan(doc, line, 'header', context, out);
+  pricesInSpan(doc, doc.title, 'title', context, out);
+  for (const paragraph of doc.paragraphs) pricesInSpan(doc, paragraph, 'body', context, out);
   return out;
 }

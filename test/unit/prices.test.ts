@@ -4,6 +4,7 @@
  * plus `findPrices` on a hand-built ParsedDocument for location, sentence and offsets.
  */
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/extract/document.ts';
 import { findPrices, findPricesInText } from '../../src/extract/prices.ts';
 import type { ParsedDocument, Span } from '../../src/extract/types.ts';
 
@@ -16,7 +17,13 @@ const positives: Array<[text: string, expected: Expected[]]> = [
   ['The seed round was $500k.', [['500000', 'USD', '$500k']]],
   ['Bread costs 3.71 BYN now.', [['3.71', 'BYN', '3.71 BYN']]],
   ['They paid EUR 2.5m upfront.', [['2500000', 'EUR', 'EUR 2.5m']]],
-  ['Tickets were 5 USD or USD 5.', [['5', 'USD', '5 USD'], ['5', 'USD', 'USD 5']]],
+  [
+    'Tickets were 5 USD or USD 5.',
+    [
+      ['5', 'USD', '5 USD'],
+      ['5', 'USD', 'USD 5'],
+    ],
+  ],
   ['A ticket is 1,234.50 USD.', [['1234.5', 'USD', '1,234.50 USD']]],
   ['It costs 1.234,50 € here.', [['1234.5', 'EUR', '1.234,50 €']]],
   ['The flat sold for €100.000.', [['100000', 'EUR', '€100.000']]],
@@ -26,22 +33,61 @@ const positives: Array<[text: string, expected: Expected[]]> = [
   ['Spending hit $5 trillion.', [['5000000000000', 'USD', '$5 trillion']]],
   ['It cost 3.00 USD.', [['3', 'USD', '3.00 USD']]],
   ['Sales of US$4.7 billion.', [['4700000000', 'USD', 'US$4.7 billion']]],
-  ['C$5 and CA$7 in Toronto.', [['5', 'CAD', 'C$5'], ['7', 'CAD', 'CA$7']]],
+  [
+    'C$5 and CA$7 in Toronto.',
+    [
+      ['5', 'CAD', 'C$5'],
+      ['7', 'CAD', 'CA$7'],
+    ],
+  ],
   ['A$5 million was paid.', [['5000000', 'AUD', 'A$5 million']]],
-  ['HK$10 and NZ$3 and S$8.', [['10', 'HKD', 'HK$10'], ['3', 'NZD', 'NZ$3'], ['8', 'SGD', 'S$8']]],
+  [
+    'HK$10 and NZ$3 and S$8.',
+    [
+      ['10', 'HKD', 'HK$10'],
+      ['3', 'NZD', 'NZ$3'],
+      ['8', 'SGD', 'S$8'],
+    ],
+  ],
   ['It was £8.10 million.', [['8100000', 'GBP', '£8.10 million']]],
   ['Fans paid £5m.', [['5000000', 'GBP', '£5m']]],
   ['Prices reached ₽5,000.', [['5000', 'RUB', '₽5,000']]],
   ['Japan spent ¥1.2 trillion.', [['1200000000000', 'JPY', '¥1.2 trillion']]],
-  ['China spent CN¥5bn and 100元.', [['5000000000', 'CNY', 'CN¥5bn'], ['100', 'CNY', '100元']]],
-  ['Pay ₴500, ₹20, ₩5,000, ₺50.', [['500', 'UAH', '₴500'], ['20', 'INR', '₹20'], ['5000', 'KRW', '₩5,000'], ['50', 'TRY', '₺50']]],
+  [
+    'China spent CN¥5bn and 100元.',
+    [
+      ['5000000000', 'CNY', 'CN¥5bn'],
+      ['100', 'CNY', '100元'],
+    ],
+  ],
+  [
+    'Pay ₴500, ₹20, ₩5,000, ₺50.',
+    [
+      ['500', 'UAH', '₴500'],
+      ['20', 'INR', '₹20'],
+      ['5000', 'KRW', '₩5,000'],
+      ['50', 'TRY', '₺50'],
+    ],
+  ],
   ['A coffee is 12,50 zł.', [['12.5', 'PLN', '12,50 zł']]],
   ['The state gave Br5 million.', [['5000000', 'BYN', 'Br5 million']]],
   ['Rp 31.500 per kilo.', [['31500', 'IDR', 'Rp 31.500']]],
   ['It listed at $1,190.00 AUD.', [['1190', 'AUD', '$1,190.00 AUD']]],
-  ['India spent ₹5 crore and Rs 20 lakh.', [['50000000', 'INR', '₹5 crore'], ['2000000', 'INR', 'Rs 20 lakh']]],
+  [
+    'India spent ₹5 crore and Rs 20 lakh.',
+    [
+      ['50000000', 'INR', '₹5 crore'],
+      ['2000000', 'INR', 'Rs 20 lakh'],
+    ],
+  ],
   // Words
-  ['He paid 100 rubles and 2 million roubles.', [['100', 'RUB', '100 rubles'], ['2000000', 'RUB', '2 million roubles']]],
+  [
+    'He paid 100 rubles and 2 million roubles.',
+    [
+      ['100', 'RUB', '100 rubles'],
+      ['2000000', 'RUB', '2 million roubles'],
+    ],
+  ],
   ['Fines of 100 Belarusian rubles.', [['100', 'BYN', '100 Belarusian rubles']]],
   ['Bread rose by 50 kopecks.', [['0.5', 'RUB', '50 kopecks']]],
   ['Bread rose by 20 Belarusian kopecks.', [['0.2', 'BYN', '20 Belarusian kopecks']]],
@@ -53,7 +99,10 @@ const positives: Array<[text: string, expected: Expected[]]> = [
   ['It cost 5 million dollars.', [['5000000', 'USD', '5 million dollars']]],
   ['He sent 10 US dollars.', [['10', 'USD', '10 US dollars']]],
   ['He sent 10 U.S. dollars.', [['10', 'USD', '10 U.S. dollars']]],
-  ['It sold 125 million Australian dollars of bonds.', [['125000000', 'AUD', '125 million Australian dollars']]],
+  [
+    'It sold 125 million Australian dollars of bonds.',
+    [['125000000', 'AUD', '125 million Australian dollars']],
+  ],
   ['It sold for 323 million euros.', [['323000000', 'EUR', '323 million euros']]],
   ['The club paid 20 million pounds.', [['20000000', 'GBP', '20 million pounds']]],
   ['He paid 300 pounds sterling.', [['300', 'GBP', '300 pounds sterling']]],
@@ -79,14 +128,62 @@ const positives: Array<[text: string, expected: Expected[]]> = [
   ['Oil at $80/bbl.', [['80', 'USD', '$80']]],
   ['It paid 98 pounds a share.', [['98', 'GBP', '98 pounds']]],
   // Ranges: two mentions, magnitude and currency shared
-  ['Between $5 and $10.', [['5', 'USD', '$5'], ['10', 'USD', '$10']]],
-  ['From $5 to $10 million.', [['5000000', 'USD', '$5'], ['10000000', 'USD', '$10 million']]],
-  ['Worth $5-10 million.', [['5000000', 'USD', '$5'], ['10000000', 'USD', '10 million']]],
-  ['Worth 5 to 10 million euros.', [['5000000', 'EUR', '5'], ['10000000', 'EUR', '10 million euros']]],
-  ['Between 5 and 10 dollars.', [['5', 'USD', '5'], ['10', 'USD', '10 dollars']]],
-  ['From $500 to $1 million.', [['500', 'USD', '$500'], ['1000000', 'USD', '$1 million']]],
-  ['Up from $1.5 billion to $2bn.', [['1500000000', 'USD', '$1.5 billion'], ['2000000000', 'USD', '$2bn']]],
-  ['Cost 5-10 cents.', [['0.05', 'USD', '5'], ['0.1', 'USD', '10 cents']]],
+  [
+    'Between $5 and $10.',
+    [
+      ['5', 'USD', '$5'],
+      ['10', 'USD', '$10'],
+    ],
+  ],
+  [
+    'From $5 to $10 million.',
+    [
+      ['5000000', 'USD', '$5'],
+      ['10000000', 'USD', '$10 million'],
+    ],
+  ],
+  [
+    'Worth $5-10 million.',
+    [
+      ['5000000', 'USD', '$5'],
+      ['10000000', 'USD', '10 million'],
+    ],
+  ],
+  [
+    'Worth 5 to 10 million euros.',
+    [
+      ['5000000', 'EUR', '5'],
+      ['10000000', 'EUR', '10 million euros'],
+    ],
+  ],
+  [
+    'Between 5 and 10 dollars.',
+    [
+      ['5', 'USD', '5'],
+      ['10', 'USD', '10 dollars'],
+    ],
+  ],
+  [
+    'From $500 to $1 million.',
+    [
+      ['500', 'USD', '$500'],
+      ['1000000', 'USD', '$1 million'],
+    ],
+  ],
+  [
+    'Up from $1.5 billion to $2bn.',
+    [
+      ['1500000000', 'USD', '$1.5 billion'],
+      ['2000000000', 'USD', '$2bn'],
+    ],
+  ],
+  [
+    'Cost 5-10 cents.',
+    [
+      ['0.05', 'USD', '5'],
+      ['0.1', 'USD', '10 cents'],
+    ],
+  ],
 ];
 
 const negatives: string[] = [
@@ -147,7 +244,8 @@ describe('canonical amounts', () => {
 describe('findPrices on a ParsedDocument', () => {
   const header = ['3.71 BYN', '2.99 BYN', '3.49 BYN'];
   const title = 'Belarus Sets Bread at Br2.5 After 1995 Reform';
-  const p1 = 'Dr. Smith of the U.S. Treasury said prices rose. A loaf costs 3.71 BYN at 5 p.m. in Minsk, he said.';
+  const p1 =
+    'Dr. Smith of the U.S. Treasury said prices rose. A loaf costs 3.71 BYN at 5 p.m. in Minsk, he said.';
   const p2 = 'The government spent $34.6 million. Nothing else happened in 1994 or 1995.';
   const text = `\uFEFF${header.join('\r\n')}\r\n${title}\r\n\r\n${p1}\r\n${p2}`;
   const spanOf = (s: string, from = 0): Span => {
@@ -191,8 +289,15 @@ describe('findPrices on a ParsedDocument', () => {
   });
 
   it('skips an empty title', () => {
-    const bare: ParsedDocument = { text: 'Costs $5.', header: [], title: { text: '', start: 0, end: 0 }, paragraphs: [{ text: 'Costs $5.', start: 0, end: 9 }] };
-    expect(findPrices(bare).map((p) => [p.amount, p.location, p.sentence])).toEqual([['5', 'body', 'Costs $5.']]);
+    const bare: ParsedDocument = {
+      text: 'Costs $5.',
+      header: [],
+      title: { text: '', start: 0, end: 0 },
+      paragraphs: [{ text: 'Costs $5.', start: 0, end: 9 }],
+    };
+    expect(findPrices(bare).map((p) => [p.amount, p.location, p.sentence])).toEqual([
+      ['5', 'body', 'Costs $5.'],
+    ]);
   });
 });
 
@@ -205,6 +310,65 @@ describe('seed document', () => {
       ['3.71', 'BYN', '3.71 BYN'],
       ['2.99', 'BYN', '2.99 BYN'],
       ['3.49', 'BYN', '3.49 BYN'],
+    ]);
+  });
+});
+
+describe('currency words from document context', () => {
+  const doc = (...paragraphs: string[]): ParsedDocument =>
+    parseDocument(['Market report', '', ...paragraphs].join('\n'));
+  const found = (...paragraphs: string[]): string[] =>
+    findPrices(doc(...paragraphs)).map((p) => `${p.amount} ${p.currency}`);
+
+  it('reads unambiguous currency words', () => {
+    expect(
+      findPricesInText(
+        'A room costs 90 lari, a meal 4,000 naira, a taxi 1,500 tenge, a bowl of pho 45,000 dong, ' +
+          'a ticket 30 reais, a beer 35 rand, a coffee 14 shekels, a massage 300 baht, lunch 12 ringgit, ' +
+          'a simit 15 lira, a tram pass 450 forint and a bus fare 4 zlotys.',
+      ).map((p) => `${p.amount} ${p.currency}`),
+    ).toEqual([
+      '90 GEL',
+      '4000 NGN',
+      '1500 KZT',
+      '45000 VND',
+      '30 BRL',
+      '35 ZAR',
+      '14 ILS',
+      '300 THB',
+      '12 MYR',
+      '15 TRY',
+      '450 HUF',
+      '4 PLN',
+    ]);
+  });
+
+  it('resolves pesos by the country the article names, and skips them when it names none', () => {
+    expect(
+      found('Jeepney drivers in Quezon City rallied on Monday.', 'The minimum fare rose to 15 pesos.'),
+    ).toEqual(['15 PHP']);
+    expect(found('Tortilla prices in Mexico rose again.', 'A kilo now costs 28 pesos in Puebla.')).toEqual([
+      '28 MXN',
+    ]);
+    expect(found('A kilo of bread now costs 28 pesos.')).toEqual([]);
+  });
+
+  it('resolves kroner and krone to Norway or Denmark, and lei to Moldova or Romania', () => {
+    expect(found('Salmon farmers in Norway are worried.', 'Prices fell to 80 kroner a kilo.')).toEqual([
+      '80 NOK',
+    ]);
+    expect(found('Danish pig farmers met in Aarhus.', 'Pork sold for 12 kroner a kilo.')).toEqual(['12 DKK']);
+    expect(found('Coffee now costs 40 kroner.')).toEqual([]);
+    expect(found('Pensioners in Moldova protested in Chisinau.', 'Bread rose to 9 lei.')).toEqual(['9 MDL']);
+    expect(found('Bread rose to 9 lei a loaf in Bucharest.')).toEqual(['9 RON']);
+  });
+
+  it('reads kopecks as Belarusian in an article about Belarus, else as Russian', () => {
+    expect(found('Bus fares in Minsk went up on Monday.', 'A ride now costs 90 kopecks.')).toEqual([
+      '0.9 BYN',
+    ]);
+    expect(found('Bus fares in Kazan went up on Monday.', 'A ride now costs 90 kopecks.')).toEqual([
+      '0.9 RUB',
     ]);
   });
 });
