@@ -8,9 +8,18 @@
  * Guarantees:
  * - Each article with all its facts is all-or-nothing. A batch runs in one transaction; when an
  *   article of it fails, the batch is rolled back and written again with each article in a
- *   SAVEPOINT of its own, so the failing one is rolled back alone and the others are kept. (The
- *   savepoints are not used on the first attempt: FTS5 flushes its pending index data to a new
- *   segment at every savepoint, which made savepoints the most expensive part of a write.)
+ *   SAVEPOINT of its own, so the failing one is rolled back alone and the others are kept.
+ * - The full-text indexes are kept in step by the triggers of the FTS migration, whichever way a
+ *   row is written.
+ *
+ * Speed: FTS5 flushes the index data it holds in memory to a new on-disk segment at every
+ * savepoint, and SQLite opens one (a statement journal) for every statement that fires a trigger
+ * into an FTS table. One INSERT per article therefore meant one tiny segment per article, and
+ * merging those was most of the cost of a write. So the first attempt at a batch uses no
+ * SAVEPOINT and inserts the batch's new articles, mentions, quotes and prices set-wise: a few
+ * multi-row INSERTs per table per batch (article ids are assigned up front, under the write lock).
+ * People are resolved article by article as before, in order, since each article's people can
+ * merge with those of the articles before it.
  * - A batch commits atomically; a process killed at any moment (kill -9) loses at most the
  *   uncommitted batch, which a re-run writes again (content-hash dedup makes re-runs idempotent).
  * - `BEGIN IMMEDIATE` takes the write lock up front (waiting up to the busy timeout for another
@@ -86,17 +95,47 @@ export interface WriterOptions {
 /** Prisma stores DateTime in SQLite as ISO text with an explicit UTC offset. */
 const sqlDate = (date: Date): string => date.toISOString().replace('Z', '+00:00');
 
+function unchanged(source: string, known: { id: number; source: string }): WriteOutcome {
+  return { status: 'unchanged', articleId: known.id, source, ...(known.source !== source ? { duplicateOf: known.source } : {}) };
+}
+
+/** The article's row in ARTICLE_COLUMNS order. */
+function articleRow(id: number, { input, hash, extraction, extractorVersion }: PreparedDocument, now: string): Row {
+  const publishedAt = input.publishedAt ? sqlDate(input.publishedAt) : null;
+  return [id, extraction.title, extraction.lead, extraction.body, extraction.document.text, input.source, input.format,
+    input.byline ?? null, publishedAt, publishedAt ?? now, hash, extraction.wordCount, now, now, extractorVersion];
+}
+
 const isSingleWord = (name: string): boolean => !/\s/.test(name.trim());
 
-/** Rows per multi-row INSERT: fewer statements per article, far under SQLite's variable limit. */
-const ROWS_PER_INSERT = 16;
+/** Rows per multi-row INSERT, largest first: few statements per batch, few distinct statements. */
+const CHUNKS = [64, 16, 4, 1];
 
 type Row = (string | number | null)[];
+
+const ARTICLE_COLUMNS = ['id', 'title', 'lead', 'body', 'text', 'source', 'format', 'byline', 'publishedAt', 'sortDate',
+  'contentHash', 'wordCount', 'importedAt', 'updatedAt', 'extractorVersion'];
+const MENTION_COLUMNS = ['articleId', 'personId', 'text', 'start', 'end'];
+const QUOTE_COLUMNS = ['articleId', 'speakerId', 'text', 'cue', 'start', 'end'];
+const PRICE_COLUMNS = ['articleId', 'amount', 'amountValue', 'currency', 'raw', 'start', 'end', 'location', 'sentence'];
+/** Where the person id stands in a mention row and a quote row (see the column lists). */
+const PERSON_COLUMN = 1;
+
+/** Rows collected for the batch's set-wise INSERTs, in the order they are written. */
+interface Pending {
+  articles: Row[];
+  mentions: Row[];
+  quotes: Row[];
+  prices: Row[];
+}
+
+const nothingPending = (): Pending => ({ articles: [], mentions: [], quotes: [], prices: [] });
 
 export class ArticleWriter {
   readonly db: Database.Database;
   private readonly s;
   private readonly multiRow = new Map<string, Database.Statement>();
+  private pending: Pending = nothingPending();
 
   constructor(databaseUrl: string, options: WriterOptions = {}) {
     const file = databaseFile(databaseUrl);
@@ -111,11 +150,9 @@ export class ArticleWriter {
       bySource: db.prepare<[string], { id: number; title: string; text: string; contentHash: string; importedAt: string }>(
         'SELECT "id", "title", "text", "contentHash", "importedAt" FROM "articles" WHERE "source" = ?',
       ),
-      insertArticle: db.prepare(
-        `INSERT INTO "articles" ("title", "lead", "body", "text", "source", "format", "byline", "publishedAt", "sortDate",
-           "contentHash", "wordCount", "importedAt", "updatedAt", "extractorVersion")
-         VALUES (@title, @lead, @body, @text, @source, @format, @byline, @publishedAt, @sortDate,
-           @contentHash, @wordCount, @importedAt, @updatedAt, @extractorVersion)`,
+      nextArticleId: db.prepare<[], { next: number }>(
+        `SELECT MAX(COALESCE((SELECT "seq" FROM "sqlite_sequence" WHERE "name" = 'articles'), 0),
+                    COALESCE((SELECT MAX("id") FROM "articles"), 0)) + 1 AS next`,
       ),
       updateArticle: db.prepare(
         `UPDATE "articles" SET "title" = @title, "lead" = @lead, "body" = @body, "text" = @text, "source" = @source,
@@ -167,11 +204,7 @@ export class ArticleWriter {
    */
   writeBatch(batch: PreparedDocument[]): WriteResult[] {
     if (batch.length === 0) return [];
-    const fast = this.transaction(() => {
-      const results: WriteOutcome[] = [];
-      for (const doc of batch) results.push(this.writeOne(doc));
-      return results;
-    }, true);
+    const fast = this.transaction(() => this.writeSetwise(batch), true);
     if (fast) return fast;
     // Some article failed: again, each in a savepoint, so that only the failing ones are lost.
     return this.transaction(() => batch.map((doc) => this.inSavepoint(doc.input.source, () => this.writeOne(doc))), false)!;
@@ -191,7 +224,8 @@ export class ArticleWriter {
         const changed = this.s.setExtractorVersion.run(extractorVersion, extraction.wordCount, now, id, contentHash).changes;
         if (changed === 0) continue;
         this.deleteFacts(id);
-        this.insertFacts(id, extraction);
+        this.collectFacts(id, extraction);
+        this.flushPending();
         replaced++;
       }
       return replaced;
@@ -222,6 +256,7 @@ export class ArticleWriter {
     try {
       result = work();
     } catch (error) {
+      this.pending = nothingPending();
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       if (undoOnError) return undefined;
       throw error;
@@ -242,46 +277,76 @@ export class ArticleWriter {
       this.db.exec('RELEASE article');
       return result;
     } catch (error) {
+      this.pending = nothingPending();
       this.db.exec('ROLLBACK TO article');
       this.db.exec('RELEASE article');
       return { status: 'failed', source, reason: `cannot store the article (${(error as Error).message})` };
     }
   }
 
-  private writeOne({ input, hash, extraction, extractorVersion }: PreparedDocument): WriteOutcome {
-    const same = this.s.byHash.get(hash);
-    if (same) {
-      return { status: 'unchanged', articleId: same.id, source: input.source, ...(same.source !== input.source ? { duplicateOf: same.source } : {}) };
+  /**
+   * The batch with its new articles and their facts collected and inserted set-wise at the end
+   * (or before a document whose source the batch already wrote, so that it sees it stored).
+   */
+  private writeSetwise(batch: PreparedDocument[]): WriteOutcome[] {
+    const results: WriteOutcome[] = [];
+    const newByHash = new Map<string, { id: number; source: string }>();
+    const sources = new Set<string>();
+    let nextId = this.s.nextArticleId.get()!.next;
+    for (const doc of batch) {
+      const same = newByHash.get(doc.hash) ?? this.s.byHash.get(doc.hash);
+      if (same) {
+        results.push(unchanged(doc.input.source, same));
+        continue;
+      }
+      if (sources.has(doc.input.source)) {
+        this.flushPending();
+        newByHash.clear();
+        sources.clear();
+      }
+      sources.add(doc.input.source);
+      const previous = this.s.bySource.get(doc.input.source);
+      if (previous) {
+        results.push(this.revise(previous, doc));
+        continue;
+      }
+      const articleId = nextId++;
+      this.pending.articles.push(articleRow(articleId, doc, sqlDate(new Date())));
+      this.collectFacts(articleId, doc.extraction);
+      newByHash.set(doc.hash, { id: articleId, source: doc.input.source });
+      results.push({ status: 'imported', articleId, source: doc.input.source });
     }
-    const now = sqlDate(new Date());
-    const publishedAt = input.publishedAt ? sqlDate(input.publishedAt) : null;
-    const columns = {
-      title: extraction.title,
-      lead: extraction.lead,
-      body: extraction.body,
-      text: extraction.document.text,
-      source: input.source,
-      format: input.format,
-      byline: input.byline ?? null,
-      publishedAt,
-      sortDate: publishedAt ?? now,
-      contentHash: hash,
-      wordCount: extraction.wordCount,
-      importedAt: now,
-      updatedAt: now,
-      extractorVersion,
-    };
-    const previous = this.s.bySource.get(input.source);
+    this.flushPending();
+    return results;
+  }
+
+  /** One document, its rows written at once (the careful path, inside a savepoint). */
+  private writeOne(doc: PreparedDocument): WriteOutcome {
+    const same = this.s.byHash.get(doc.hash);
+    if (same) return unchanged(doc.input.source, same);
+    const previous = this.s.bySource.get(doc.input.source);
+    let result: WriteOutcome;
     if (previous) {
-      this.s.insertRevision.run(previous.id, previous.title, previous.text, previous.contentHash, previous.importedAt, now);
-      this.deleteFacts(previous.id);
-      this.s.updateArticle.run({ ...columns, id: previous.id });
-      this.insertFacts(previous.id, extraction);
-      return { status: 'updated', articleId: previous.id, source: input.source };
+      result = this.revise(previous, doc);
+    } else {
+      const articleId = this.s.nextArticleId.get()!.next;
+      this.pending.articles.push(articleRow(articleId, doc, sqlDate(new Date())));
+      this.collectFacts(articleId, doc.extraction);
+      result = { status: 'imported', articleId, source: doc.input.source };
     }
-    const articleId = Number(this.s.insertArticle.run(columns).lastInsertRowid);
-    this.insertFacts(articleId, extraction);
-    return { status: 'imported', articleId, source: input.source };
+    this.flushPending();
+    return result;
+  }
+
+  /** Replaces a stored article's content and facts (facts collected), keeping its text as a revision. */
+  private revise(previous: { id: number; title: string; text: string; contentHash: string; importedAt: string }, doc: PreparedDocument): WriteOutcome {
+    const now = sqlDate(new Date());
+    this.s.insertRevision.run(previous.id, previous.title, previous.text, previous.contentHash, previous.importedAt, now);
+    this.deleteFacts(previous.id);
+    const [, ...row] = articleRow(previous.id, doc, now);
+    this.s.updateArticle.run(Object.fromEntries([...ARTICLE_COLUMNS.slice(1).map((column, i) => [column, row[i]]), ['id', previous.id]]));
+    this.collectFacts(previous.id, doc.extraction);
+    return { status: 'updated', articleId: previous.id, source: doc.input.source };
   }
 
   private deleteFacts(articleId: number): void {
@@ -290,41 +355,51 @@ export class ArticleWriter {
     this.s.deletePrices.run(articleId);
   }
 
-  /** Writes the people, mentions, quotes and prices of one article (which must have none yet). */
-  private insertFacts(articleId: number, extraction: Extraction): void {
+  /**
+   * Resolves the people of one article (which must have no facts yet) and collects its mentions,
+   * quotes and prices for flushPending.
+   */
+  private collectFacts(articleId: number, extraction: Extraction): void {
     const personIds = this.resolvePeople(extraction.people);
-    const mentions: Row[] = [];
     for (const person of extraction.people) {
       const personId = personIds.get(person.name)!;
-      for (const m of person.mentions) mentions.push([articleId, personId, m.text, m.start, m.end]);
+      for (const m of person.mentions) this.pending.mentions.push([articleId, personId, m.text, m.start, m.end]);
     }
-    this.insertRows('mentions', ['articleId', 'personId', 'text', 'start', 'end'], mentions);
-    this.insertRows(
-      'quotes',
-      ['articleId', 'speakerId', 'text', 'cue', 'start', 'end'],
-      extraction.quotes.map((q) => [articleId, q.speaker === null ? null : (personIds.get(q.speaker) ?? null), q.text, q.cue, q.start, q.end]),
-    );
-    this.insertRows(
-      'price_mentions',
-      ['articleId', 'amount', 'amountValue', 'currency', 'raw', 'start', 'end', 'location', 'sentence'],
-      extraction.prices.map((p) => [articleId, p.amount, Number(p.amount), p.currency, p.raw, p.start, p.end, p.location, p.sentence]),
-    );
+    for (const q of extraction.quotes) {
+      const speakerId = q.speaker === null ? null : (personIds.get(q.speaker) ?? null);
+      this.pending.quotes.push([articleId, speakerId, q.text, q.cue, q.start, q.end]);
+    }
+    for (const p of extraction.prices) {
+      this.pending.prices.push([articleId, p.amount, Number(p.amount), p.currency, p.raw, p.start, p.end, p.location, p.sentence]);
+    }
+  }
+
+  /** Inserts the collected rows: articles first (the facts refer to them). */
+  private flushPending(): void {
+    const { articles, mentions, quotes, prices } = this.pending;
+    this.pending = nothingPending();
+    this.insertRows('articles', ARTICLE_COLUMNS, articles);
+    this.insertRows('mentions', MENTION_COLUMNS, mentions);
+    this.insertRows('quotes', QUOTE_COLUMNS, quotes);
+    this.insertRows('price_mentions', PRICE_COLUMNS, prices);
   }
 
   /** Inserts rows with multi-row INSERT statements (prepared once per table and row count). */
   private insertRows(table: string, columns: string[], rows: Row[]): void {
-    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-      const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-      const key = `${table}/${chunk.length}`;
-      let statement = this.multiRow.get(key);
-      if (!statement) {
-        const tuple = `(${columns.map(() => '?').join(', ')})`;
-        statement = this.db.prepare(
-          `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array(chunk.length).fill(tuple).join(', ')}`,
-        );
-        this.multiRow.set(key, statement);
+    let i = 0;
+    for (const size of CHUNKS) {
+      for (; rows.length - i >= size; i += size) {
+        const key = `${table}/${size}`;
+        let statement = this.multiRow.get(key);
+        if (!statement) {
+          const tuple = `(${columns.map(() => '?').join(', ')})`;
+          statement = this.db.prepare(
+            `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array<string>(size).fill(tuple).join(', ')}`,
+          );
+          this.multiRow.set(key, statement);
+        }
+        statement.run(rows.slice(i, i + size).flat());
       }
-      statement.run(chunk.flat());
     }
   }
 
@@ -351,6 +426,8 @@ export class ArticleWriter {
       if (this.s.aliasOwnersOtherThan.get(word, personId)!.n > 0) continue;
       this.s.moveMentions.run(personId, other.id);
       this.s.moveQuotes.run(personId, other.id);
+      // The batch's collected rows too (not written yet).
+      for (const row of [...this.pending.mentions, ...this.pending.quotes]) if (row[PERSON_COLUMN] === other.id) row[PERSON_COLUMN] = personId;
       const moved = this.s.aliasesOf.all(other.id).map((a) => a.alias);
       this.addAliases(personId, fact.name, [word, ...moved]);
       this.s.deletePerson.run(other.id);
