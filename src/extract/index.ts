@@ -16,7 +16,7 @@ export { parseDocument, documentFromParts } from './document.ts';
  * Bumped whenever a change to any extractor can change its output, so that
  * `news-archive reextract` knows which stored articles are stale.
  */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
@@ -38,7 +38,8 @@ export function extractDocument(document: ParsedDocument): Extraction {
     title: document.title.text,
     lead: lead?.text ?? '',
     body: rest.map((paragraph) => paragraph.text).join('\n\n'),
-    wordCount: countWords(document.title.text) + document.paragraphs.reduce((n, p) => n + countWords(p.text), 0),
+    wordCount:
+      countWords(document.title.text) + document.paragraphs.reduce((n, p) => n + countWords(p.text), 0),
     people,
     quotes: findQuotes(document, people),
     prices: findPrices(document),
@@ -59,7 +60,19 @@ export function toExtractRecord(file: string, extraction: Extraction): ExtractRe
     file,
     title: extraction.title,
     people: extraction.people.map(({ name, aliases }) => ({ name, aliases })),
-    quotes: extraction.quotes.map(({ text, speaker, cue, start, end }) => ({ text, speaker, cue, start, end })),
-    prices: extraction.prices.map(({ amount, currency, raw, start, end }) => ({ amount, currency, raw, start, end })),
+    quotes: extraction.quotes.map(({ text, speaker, cue, start, end }) => ({
+      text,
+      speaker,
+      cue,
+      start,
+      end,
+    })),
+    prices: extraction.prices.map(({ amount, currency, raw, start, end }) => ({
+      amount,
+      currency,
+      raw,
+      start,
+      end,
+    })),
   };
 }

@@ -200,6 +200,12 @@ const HONORIFICS = new Set([
   'señora',
   'senora',
 ]);
+/** Legal forms written after a company name, case as written: "Nordvik Havbruk AS", "Torres S.A.", "Jansen BV". */
+const LEGAL_FORMS = new Set(
+  'AS ASA AB AG BV NV SE KG SA SAS SARL Srl SRL Oy Oyj SpA GmbH Ltd Ltda PLC plc LLC LLP Inc Corp JSC PJSC Bhd Tbk Pte S.A. S.p.A. N.V. B.V. A/S S.L. S.R.L. S.A.S. Cia'.split(
+    ' ',
+  ),
+);
 const ORG_LINKS = new Set(['of', 'for', 'on', 'and', '&', 'de', 'du', 'des', 'der', 'für']);
 /** The only words Title Case leaves in lower case. */
 const HEADLINE_LOWER = new Set([
@@ -419,6 +425,15 @@ function candidatesIn(span: Span, ctx: Ctx, out: Candidate[]): void {
       ORG_LINKS.has(link.lower) &&
       owner.cap &&
       ORG.has(owner.lower);
+    // "Berg AS", "Müller GmbH", "Torres S.A.": a name followed (or ended) by a legal form is a company
+    const next = tokens[j];
+    const company =
+      LEGAL_FORMS.has(tokens[j - 1]!.text) ||
+      (next !== undefined && LEGAL_FORMS.has(next.text) && joinedBySpace(ctx.text, tokens[j - 1]!, next));
+    if (company) {
+      i = j;
+      continue;
+    }
     if (!orgTail) splitRun(tokens, i, j, ctx, out);
     else {
       // "… of Antimonopoly Regulation and Trade Vladimir Koltovich": a name may still follow the tail
@@ -597,7 +612,56 @@ function multiWordPlace(tokens: Token[], k: number, to: number): number {
 }
 
 function isGiven(t: Token): boolean {
-  return t.kind === 'initial' || FIRST.has(t.lower);
+  return t.kind === 'initial' || FIRST.has(t.lower) || FIRST.has(fold(t.lower));
+}
+
+/** Without accents: "maría" → "maria", "josé" → "jose". */
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+/** Words after a name that make it a place: "Dong Nai province", "Grande Prairie county". */
+const PLACE_NOUNS = new Set([
+  'province',
+  'region',
+  'county',
+  'city',
+  'state',
+  'district',
+  'oblast',
+  'krai',
+  'prefecture',
+  'municipality',
+  'department',
+  'governorate',
+  'canton',
+  'territory',
+  'valley',
+  'river',
+  'island',
+  'islands',
+  'port',
+  'airport',
+  'area',
+  'metropolitan',
+  'harbour',
+  'harbor',
+  'bay',
+  'mountains',
+]);
+/** Prepositions of place before a name with no other evidence: "workers in Grande Prairie". */
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'around']);
+
+/** A two- or three-word run that context shows is a place rather than a person. */
+function placeByContext(tokens: Token[], first: number, last: number): boolean {
+  const t = tokens[last]!;
+  if (/-based$/.test(t.lower)) return true;
+  const after = tokens[last + 1];
+  if (after !== undefined && after.kind === 'word' && PLACE_NOUNS.has(after.lower)) return true;
+  const before = tokens[first - 1];
+  return (
+    before !== undefined && before.kind === 'word' && !before.cap && PLACE_PREPOSITIONS.has(before.lower)
+  );
 }
 
 function hasFollowingCue(tokens: Token[], end: number): boolean {
@@ -656,6 +720,14 @@ function judge(
   const given =
     isGiven(first) && !(first.kind === 'word' && COMMON.has(first.lower) && first.sentStart && n === 1);
   const known = toks.some((t) => SURNAME.has(t.lower));
+  if (
+    n >= 2 &&
+    titles.length === 0 &&
+    !isGiven(first) &&
+    !known &&
+    placeByContext(tokens, idx[0]!, idx[idx.length - 1]!)
+  )
+    return;
   const context =
     hasFollowingCue(tokens, idx[idx.length - 1]! + 1) ||
     hasPrecedingCue(tokens, titles.length > 0 ? idx[0]! - titles.length : idx[0]!);
@@ -783,7 +855,20 @@ function isInitialKey(s: string): boolean {
 
 /** Whether a shorter form can refer to the person with the longer form. */
 function compatible(short: string[], long: string[]): boolean {
-  if (short.length === 1) return sameWord(short[0]!, long[long.length - 1]!) || sameWord(short[0]!, long[0]!);
+  if (short.length === 1) {
+    if (sameWord(short[0]!, long[long.length - 1]!) || sameWord(short[0]!, long[0]!)) return true;
+    // two surnames or a particle ("Kauã Ribeiro de Almeida" is also "Ribeiro", "María Fernanda
+    // Ospina de la Cruz" is "Ospina"): any inner word that is not a particle
+    return (
+      long.length >= 3 &&
+      !PARTICLE.has(short[0]!) &&
+      !isInitialKey(short[0]!) &&
+      long.slice(1, -1).some((w) => !PARTICLE.has(w) && w === short[0])
+    );
+  }
+  // "Ní Bhriain", "Mac Giolla Phádraig", "Ospina de la Cruz": the family name that ends the full name
+  if (short.length < long.length && short.every((w, n) => w === long[long.length - short.length + n]))
+    return true;
   // "von der Leyen", "Van Kerkhove": a particle-led family name ends the full name
   if (PARTICLE.has(short[0]!) && short.length < long.length)
     return short.every((w, n) => sameWord(w, long[long.length - short.length + n]!));

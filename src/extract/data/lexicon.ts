@@ -58,7 +58,7 @@ export const ROLE_NOUNS = [
 export const ORG_WORDS = [
   'department', 'ministry', 'university', 'college', 'school', 'academy', 'institute', 'institution', 'party',
   'council', 'bank', 'inc', 'corp', 'corporation', 'company', 'co', 'ltd', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'group',
-  'holding', 'holdings', 'committee', 'commission', 'court', 'agency', 'association', 'union', 'federation',
+  'holding', 'holdings', 'havbruk', 'fiskeoppdrett', 'sjømat', 'rederi', 'sparebank', 'gruppen', 'konsern', 'eiendom', 'fiskeri', 'hermanos', 'compañía', 'grupo', 'werke', 'committee', 'commission', 'court', 'agency', 'association', 'union', 'federation',
   'foundation', 'fund', 'organization', 'organisation', 'office', 'service', 'services', 'army', 'navy', 'force',
   'forces', 'police', 'guard', 'times', 'post', 'news', 'journal', 'street', 'avenue', 'road', 'square', 'airport',
   'station', 'club', 'fc', 'united', 'city', 'hospital', 'church', 'cathedral', 'mosque', 'temple', 'center',
