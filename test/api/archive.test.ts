@@ -123,6 +123,11 @@ describe('GET /quotes', () => {
     }
   });
 
+  it("lists an article's quotes in document order", async () => {
+    const { body } = await get('/quotes?speaker=Lukashenko');
+    expect(body.items.map((q: { cue: string }) => q.cue)).toEqual(['stated', 'declared', 'said', 'shared']);
+  });
+
   it('searches quote text', async () => {
     const { body } = await get('/quotes?q=credo');
     expect(body.items).toHaveLength(1);

@@ -50,7 +50,7 @@ const toQuoteItem = (row: QuoteRow): QuoteItem => ({
 });
 
 /**
- * Quotes, newest article first. `q` searches the quote's own text and `speaker` its speaker; the
+ * Quotes, newest article first, each article's in document order. `q` searches the quote's own text and `speaker` its speaker; the
  * other filters apply to the article the quote stands in.
  */
 export async function listQuotes(
@@ -75,18 +75,29 @@ export async function listQuotes(
     where.add(`q."speakerId" IN (${ids.length ? ids.join(',') : 'NULL'})`);
   }
   if (page.cursor !== undefined) {
-    const [date, id] = decodeCursor(page.cursor, ['string', 'number']);
-    where.add(`(a."sortDate" < ? OR (a."sortDate" = ? AND q."id" < ?))`, date, date, id);
+    const [date, articleId, id] = decodeCursor(page.cursor, ['string', 'number', 'number']);
+    where.add(
+      `(a."sortDate" < ? OR (a."sortDate" = ? AND (a."id" < ? OR (a."id" = ? AND q."id" > ?))))`,
+      date,
+      date,
+      articleId,
+      articleId,
+      id,
+    );
   }
   const rows = await db.$queryRawUnsafe<QuoteRow[]>(
     `SELECT q."id", q."text", q."cue", q."start", q."end", q."speakerId", p."name" AS speakerName, p."slug" AS speakerSlug,
             a."id" AS articleId, a."title", a."sortDate"
      FROM "quotes" q JOIN "articles" a ON a."id" = q."articleId" LEFT JOIN "people" p ON p."id" = q."speakerId"
      ${where.toString()}
-     ORDER BY a."sortDate" DESC, q."id" DESC LIMIT ?`,
+     ORDER BY a."sortDate" DESC, a."id" DESC, q."id" ASC LIMIT ?`,
     ...where.params,
     page.limit + 1,
   );
-  const { items, nextCursor } = toPage(rows, page.limit, (row) => [storedDate(row.sortDate), Number(row.id)]);
+  const { items, nextCursor } = toPage(rows, page.limit, (row) => [
+    storedDate(row.sortDate),
+    Number(row.articleId),
+    Number(row.id),
+  ]);
   return { items: items.map(toQuoteItem), nextCursor };
 }
