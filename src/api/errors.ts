@@ -34,8 +34,8 @@ const TITLES: Record<number, string> = {
 function classify(error: FastifyError | Error): { status: number; title: string; detail: string } {
   if (error instanceof HttpProblem)
     return { status: error.status, title: error.title, detail: error.message };
-  if (error instanceof SearchSyntaxError)
-    return { status: 400, title: 'Invalid search query', detail: error.message };
+  const searchError = error instanceof SearchSyntaxError ? error : searchErrorFromSqlite(error);
+  if (searchError) return { status: 400, title: 'Invalid search query', detail: searchError.message };
   if (error instanceof InvalidCursorError)
     return { status: 400, title: 'Invalid cursor', detail: error.message };
   const fastifyError = error as FastifyError;
