@@ -16,8 +16,9 @@
  * savepoint, and SQLite opens one (a statement journal) for every statement that fires a trigger
  * into an FTS table. One INSERT per article therefore meant one tiny segment per article, and
  * merging those was most of the cost of a write. So the first attempt at a batch uses no
- * SAVEPOINT and inserts the batch's new articles, mentions, quotes and prices set-wise: a few
- * multi-row INSERTs per table per batch (article ids are assigned up front, under the write lock).
+ * SAVEPOINT and inserts the batch's new articles, mentions, quotes and prices set-wise: one
+ * INSERT … SELECT FROM json_each(?) per table per batch (article ids are assigned up front, under
+ * the write lock).
  * People are resolved article by article as before, in order, since each article's people can
  * merge with those of the articles before it.
  * - A batch commits atomically; a process killed at any moment (kill -9) loses at most the
@@ -107,9 +108,6 @@ function articleRow(id: number, { input, hash, extraction, extractorVersion }: P
 }
 
 const isSingleWord = (name: string): boolean => !/\s/.test(name.trim());
-
-/** Rows per multi-row INSERT, largest first: few statements per batch, few distinct statements. */
-const CHUNKS = [64, 16, 4, 1];
 
 type Row = (string | number | null)[];
 
@@ -384,23 +382,22 @@ export class ArticleWriter {
     this.insertRows('price_mentions', PRICE_COLUMNS, prices);
   }
 
-  /** Inserts rows with multi-row INSERT statements (prepared once per table and row count). */
+  /**
+   * Inserts rows with one statement, whatever their number: the rows go in as one JSON array
+   * parameter, read back with json_each (one statement, prepared once per table).
+   */
   private insertRows(table: string, columns: string[], rows: Row[]): void {
-    let i = 0;
-    for (const size of CHUNKS) {
-      for (; rows.length - i >= size; i += size) {
-        const key = `${table}/${size}`;
-        let statement = this.multiRow.get(key);
-        if (!statement) {
-          const tuple = `(${columns.map(() => '?').join(', ')})`;
-          statement = this.db.prepare(
-            `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array<string>(size).fill(tuple).join(', ')}`,
-          );
-          this.multiRow.set(key, statement);
-        }
-        statement.run(rows.slice(i, i + size).flat());
-      }
+    if (rows.length === 0) return;
+    let statement = this.multiRow.get(table);
+    if (!statement) {
+      statement = this.db.prepare(
+        `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')})
+         SELECT ${columns.map((_, i) => `"value" ->> ${i}`).join(', ')} FROM json_each(?) ORDER BY "key"`,
+      );
+      this.multiRow.set(table, statement);
     }
+    // (Strings reach SQLite through JSON with the same bytes as through a bound parameter.)
+    statement.run(JSON.stringify(rows));
   }
 
   // People (see the module comment).
