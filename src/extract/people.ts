@@ -18,6 +18,7 @@
  * full name so that two people sharing a surname stay apart.
  */
 import { COMMON_WORDS } from './data/common-words.ts';
+import { ADVERBS as ADVERB_WORDS } from './data/function-words.ts';
 import {
   CALENDAR,
   NEVER_NAMES,
@@ -77,41 +78,8 @@ const LEADING_PARTICLE = new Set([
   'das',
 ]);
 const FOLLOW_CONTEXT = new Set(['who', 'whose', 'himself', 'herself', ...SPEECH]);
-const ADVERBS = new Set([
-  'also',
-  'then',
-  'later',
-  'once',
-  'previously',
-  'recently',
-  'earlier',
-  'has',
-  'had',
-  'have',
-  'was',
-  'is',
-  'again',
-  'further',
-  'subsequently',
-  'personally',
-  'reportedly',
-  'allegedly',
-  'publicly',
-  'repeatedly',
-  'firmly',
-  'openly',
-  'clearly',
-  'bluntly',
-  'frankly',
-  'flatly',
-  'quickly',
-  'calmly',
-  'herself',
-  'himself',
-  'would',
-  'will',
-  'told',
-]);
+/** Adverbs between a name and its verb; "told" too, for "X told reporters" after a name. */
+const ADVERBS = new Set([...ADVERB_WORDS, 'told']);
 
 /** Word tokens: initials ("J.D.", "W."), words with inner apostrophes or hyphens, then single marks. */
 const TOKEN = /\p{Lu}\.(?:\p{Lu}\.)*|[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*|\d+(?:[.,:]\d+)*|[^\s\p{L}\p{N}]/gu;
