@@ -8,6 +8,8 @@
  *
  * Import: bench/import-child.ts in a process of its own (its RSS high-water mark is the import's),
  * reporting import throughput as a ratio to extraction alone in the same process (target ≥ 0.75).
+ * The import extracts in a worker thread while the main thread writes (as `news-archive import`
+ * does), so its database writes overlap extraction; extraction alone runs on one thread.
  * API: servers (bench/servers.ts) pinned to core 0, autocannon (bench/load.ts) to core 1 when
  * `taskset` exists; GET /articles/:id through the app, through its statement on a bare Fastify and
  * through Prisma's client, as ratios to a bare Fastify hello-world (target ≥ 0.25 for the app). Results: bench/results/<name>.json.
@@ -145,7 +147,9 @@ try {
   const rows: [string, string, string][] = [
     [`import ${size}: throughput ratio to extraction alone`, mainRun.ratio.toFixed(2), '≥ 0.75'],
     [`import ${size}: articles/s (extraction alone)`, `${mainRun.importPerSecond.toFixed(0)} (${mainRun.extractPerSecond.toFixed(0)})`, ''],
-    [`import ${size}: time in database writes`, `${((100 * mainRun.writeMs) / mainRun.importMs).toFixed(0)}%`, '≤ 25%'],
+    // The writes run on the main thread while the worker extracts the next batch: this is their
+    // share of the import's wall time, most of it overlapped with extraction.
+    [`import ${size}: database writes, share of wall time (ms/article)`, `${((100 * mainRun.writeMs) / mainRun.importMs).toFixed(0)}% (${(mainRun.writeMs / mainRun.articles).toFixed(2)})`, '≤ 25%'],
     [`import ${small}: throughput ratio (articles/s)`, `${smallRun.ratio.toFixed(2)} (${smallRun.importPerSecond.toFixed(0)})`, '≥ 0.75'],
     [`database size per article (${small} / ${size})`, `${kb(smallRun.dbBytesPerArticle)} / ${kb(mainRun.dbBytesPerArticle)} KB`, 'flat'],
     [`import peak RSS (${small} / ${size})`, `${mb(smallRun.maxRssBytes)} / ${mb(mainRun.maxRssBytes)} MB`, 'flat'],
