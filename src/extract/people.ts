@@ -18,9 +18,10 @@
  * full name so that two people sharing a surname stay apart.
  */
 import { COMMON_WORDS } from './data/common-words.ts';
-import { ADVERBS as ADVERB_WORDS } from './data/function-words.ts';
+import { ADVERBS as ADVERB_WORDS, FEMALE_ROLES, KIN_WORDS, MALE_ROLES } from './data/function-words.ts';
 import {
   CALENDAR,
+  CALENDAR_GIVEN,
   NEVER_NAMES,
   ORG_WORDS,
   PARTICLES,
@@ -29,11 +30,17 @@ import {
   SUFFIXES,
   TITLES,
 } from './data/lexicon.ts';
-import { FIRST_NAMES, SURNAMES } from './data/names.ts';
+import { FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, SURNAMES } from './data/names.ts';
 import { DEMONYMS, PLACES } from './data/places.ts';
 import type { Mention, ParsedDocument, PersonFact, Span } from './types.ts';
 
-const FIRST = new Set(FIRST_NAMES.split(' '));
+const FIRST = new Set([...FIRST_NAMES.split(' '), ...CALENDAR_GIVEN]);
+const FEMALE_GIVEN = new Set(FEMALE_NAMES.split(' '));
+const MALE_GIVEN = new Set(MALE_NAMES.split(' '));
+const FEMALE_WORD = new Set(FEMALE_ROLES);
+const MALE_WORD = new Set(MALE_ROLES);
+const KIN = new Set(KIN_WORDS);
+const GIVEN_CALENDAR = new Set(CALENDAR_GIVEN);
 const SURNAME = new Set(SURNAMES.split(' '));
 const COMMON = new Set(COMMON_WORDS.split(' '));
 const PLACE = new Set(PLACES.split('|'));
@@ -117,6 +124,16 @@ interface Candidate {
   ambiguous: boolean;
   /** Introduced with a person title ("President", "Dr."). */
   titled: boolean;
+  /** Introduced as the story's principal: a current title or a role ("nominee Hillary Clinton", "X, the candidate"). */
+  principal: boolean;
+  /** Introduced as somebody's relative ("his wife Heidi Cruz", "daughter Chelsea Clinton"). */
+  kin: boolean;
+  /** Introduced as a former office-holder ("former President Bill Clinton"). */
+  former: boolean;
+  /** Gender shown by an honorific or role word before the name ("Mrs. Clinton"), else null. */
+  gender: 'm' | 'f' | null;
+  /** The title words before the name, lower case ("mayor" of "Mayor Klitschko"). */
+  titleWords: string[];
 }
 
 const ABBREVIATED_TITLES = new Set([
@@ -524,6 +541,17 @@ function splitRun(tokens: Token[], from: number, to: number, ctx: Ctx, out: Cand
       titles.push(t);
       continue;
     }
+    if (
+      cat === 'never' &&
+      !nameSoFar &&
+      GIVEN_CALENDAR.has(t.lower) &&
+      k + 1 < to &&
+      tokens[k + 1]!.kind === 'word' &&
+      category(tokens[k + 1]!) === 'name'
+    ) {
+      piece.push(k); // "Jan Kowalski", but "Jan. 5" and "Jan 5" stay dates
+      continue;
+    }
     if (cat === 'never') {
       flush();
       orgRun = false;
@@ -632,13 +660,13 @@ function placeByContext(tokens: Token[], first: number, last: number): boolean {
   );
 }
 
-function hasFollowingCue(tokens: Token[], end: number): boolean {
+function hasFollowingCue(tokens: Token[], end: number, speechOnly = false): boolean {
   let k = end;
-  if (tokens[k]?.text === ',') k++;
+  if (tokens[k]?.text === ',' && !speechOnly) k++;
   for (let n = 0; n < 3 && k < tokens.length; n++, k++) {
     const t = tokens[k]!;
     if (t.kind !== 'word') return false;
-    if (FOLLOW_CONTEXT.has(t.lower)) return true;
+    if (speechOnly ? SPEECH.has(t.lower) : FOLLOW_CONTEXT.has(t.lower)) return true;
     if (!ADVERBS.has(t.lower)) return false;
   }
   return false;
@@ -725,12 +753,53 @@ function judge(
       titles.length === 0;
     // a scorer with the minute: "( Kirsten 18th , Ramelow 56th )", "Signevich 23'"
     const scorer = lone && /^\s+\d{1,3}(?:st|nd|rd|th|['’])/.test(ctx.text.slice(last.end, last.end + 8));
+    // "Ayşe, a 34-year-old teacher, said", "said Marta, a nurse": a word with a role in apposition;
+    // "Tomasz told reporters": a known given name saying something
+    const word = first.kind === 'word' && !PLACE.has(first.lower) && !ORG.has(first.lower);
+    const close = word && !isAcronym(first) ? roleAppositive(tokens, idx[idx.length - 1]! + 1) : -1;
+    const saidBefore = SPEECH.has(tokens[idx[0]! - 1]?.lower ?? '') && tokens[idx[0]! - 1]!.kind === 'word';
+    // a capitalised word needs the speaker slot too ("in Bangui, a government minister said" is a place)
+    const appositive =
+      close >= 0 &&
+      (isGiven(first) ||
+        (lone && (saidBefore || (tokens[close]?.text === ',' && hasFollowingCue(tokens, close + 1, true)))));
+    const givenSpeaker =
+      word &&
+      isGiven(first) &&
+      !(COMMON.has(first.lower) && first.sentStart) &&
+      (hasFollowingCue(tokens, idx[idx.length - 1]! + 1, true) || saidBefore);
     standalone =
       titled ||
       (known && lone) ||
       (roleBefore && (FIRST.has(first.lower) || (lone && !ORG.has(first.lower)))) ||
-      scorer;
+      scorer ||
+      (!ambiguous && (appositive || givenSpeaker));
     strong ||= standalone;
+  }
+  // how the name is introduced, for choosing among people who share a surname
+  const lead = titles.length > 0 ? idx[0]! - titles.length : idx[0]!;
+  const prev = tokens[lead - 1];
+  const prevWord = prev !== undefined && prev.kind === 'word' && !prev.cap ? prev.lower : '';
+  // the lower-case words just before ("his younger brother, former heavyweight champion")
+  let former = titles.some((t) => t.lower === 'former' || t.lower === 'ex');
+  let kin = false;
+  for (let k = lead - 1; k >= 0 && lead - k <= 6; k--) {
+    const t = tokens[k]!;
+    if (t.text === ',' && k < lead - 1) continue;
+    if (t.kind !== 'word' || t.cap) break;
+    if (t.lower === 'former' || t.lower === 'late' || t.lower === 'ex') former = true;
+    if (KIN.has(t.lower)) kin = true;
+  }
+  if (n >= 2 && kinAppositive(tokens, idx[idx.length - 1]! + 1)) kin = true;
+  const principal =
+    !former &&
+    !kin &&
+    (titled || ROLE.has(prevWord) || (n >= 2 && roleAppositive(tokens, idx[idx.length - 1]! + 1) >= 0));
+  let gender: 'm' | 'f' | null = null;
+  for (const t of [prev, ...titles]) {
+    if (t === undefined) continue;
+    if (FEMALE_WORD.has(t.lower)) gender = 'f';
+    else if (MALE_WORD.has(t.lower)) gender = 'm';
   }
   out.push({
     tokens: toks,
@@ -743,7 +812,53 @@ function judge(
     aliasOnly: !standalone,
     ambiguous,
     titled,
+    principal,
+    kin,
+    former,
+    gender,
+    titleWords: titles.map((t) => t.lower.replace(/\.$/, '')).filter((t) => ROLE.has(t) || TITLE.has(t)),
   });
+}
+
+/** ", the Republican presidential nominee's eldest daughter": an apposition naming a relative. */
+function kinAppositive(tokens: Token[], at: number): boolean {
+  if (tokens[at]?.text !== ',') return false;
+  for (let n = at + 1; n < tokens.length && n - at <= 8; n++) {
+    const t = tokens[n]!;
+    if (APPOSITION_END.has(t.text)) return false;
+    if (t.kind === 'word' && KIN.has(t.lower)) return true;
+  }
+  return false;
+}
+
+/** Words that end an apposition: ", a nurse at the clinic, said". */
+const APPOSITION_BLOCKERS = new Set(['in', 'near', 'outside', 'across', 'around', 'from', 'at', 'to', 'of']);
+const APPOSITION_END = new Set([',', '.', ';', ':', '!', '?', '(', ')', '“', '”', '"', '—', '–']);
+
+/**
+ * An apposition naming a role right after `at`: ", a 34-year-old teacher", ", 52, a nurse at the
+ * clinic", ", the party's candidate". Returns the index of the token that ends it, or -1.
+ */
+function roleAppositive(tokens: Token[], at: number): number {
+  let k = at;
+  if (tokens[k]?.text !== ',') return -1;
+  const before = tokens[at - 2];
+  // "in Bangui, a minister said": a name after a preposition is no speaker
+  if (before !== undefined && before.kind === 'word' && !before.cap && APPOSITION_BLOCKERS.has(before.lower))
+    return -1;
+  k++;
+  if (tokens[k]?.kind === 'num' && tokens[k + 1]?.text === ',') k += 2; // ", 52, a nurse"
+  const det = tokens[k];
+  if (det === undefined || !['a', 'an', 'the', 'his', 'her', 'their'].includes(det.lower)) return -1;
+  let role = false;
+  for (let n = k + 1; n < tokens.length && n - k <= 10; n++) {
+    const t = tokens[n]!;
+    if (APPOSITION_END.has(t.text)) return role ? n : -1;
+    if (t.kind !== 'word') continue;
+    if (t.cap && n === k + 1 && ORG.has(t.lower)) return -1;
+    if (n - k <= 5 && (ROLE.has(t.lower) || t.lower.endsWith('year-old'))) role = true;
+  }
+  return role ? Math.min(tokens.length, k + 11) : -1;
 }
 
 interface Cluster {
@@ -757,11 +872,37 @@ interface Cluster {
   firstAt: number;
   /** Some mention was introduced with a person title. */
   titled: boolean;
+  /** Some full mention introduced the person with a current title or role ("nominee Hillary Clinton"). */
+  principal: boolean;
+  /** Some full mention introduced the person as a relative ("his wife Heidi Cruz"). */
+  kin: boolean;
+  /** Some full mention introduced the person as a former office-holder, none as a current one. */
+  former: boolean;
+  /** Gender shown by the given name or an honorific, else null. */
+  gender: 'm' | 'f' | null;
+  /** Sorted starts of the mentions with two or more words. */
+  fulls: number[];
+  /** Title words seen before any mention ("mayor", "senator"). */
+  titleWords: Set<string>;
 }
 
 /** Kept incrementally, so that choosing among namesakes costs a binary search, not a scan. */
 function newCluster(c: Candidate): Cluster {
-  const cl: Cluster = { key: c.key, mentions: [], anchors: [], starts: [], firstAt: Infinity, titled: false };
+  const given = c.key.length >= 2 ? c.key[0]! : '';
+  const cl: Cluster = {
+    key: c.key,
+    mentions: [],
+    anchors: [],
+    starts: [],
+    firstAt: Infinity,
+    titled: false,
+    principal: false,
+    kin: false,
+    former: false,
+    gender: FEMALE_GIVEN.has(given) ? 'f' : MALE_GIVEN.has(given) ? 'm' : null,
+    fulls: [],
+    titleWords: new Set(),
+  };
   addMention(cl, c);
   return cl;
 }
@@ -770,8 +911,14 @@ function addMention(cl: Cluster, c: Candidate): void {
   cl.mentions.push(c);
   insertSorted(cl.starts, c.start);
   if (c.key.length >= 2 || c.standalone) insertSorted(cl.anchors, c.start);
+  if (c.key.length >= 2) insertSorted(cl.fulls, c.start);
+  for (const t of c.titleWords) if (!HONORIFICS.has(t) && t !== 'former' && t !== 'ex') cl.titleWords.add(t);
   if (!c.aliasOnly && c.start < cl.firstAt) cl.firstAt = c.start;
   if (c.strong && c.titled) cl.titled = true;
+  if (c.strong && c.principal) cl.principal = true;
+  if (c.key.length >= 2 && c.kin) cl.kin = true;
+  if (c.key.length >= 2 && c.former) cl.former = true;
+  if (cl.gender === null && c.gender !== null && (c.titled || c.key.length >= 2)) cl.gender = c.gender;
 }
 
 function insertSorted(xs: number[], x: number): void {
@@ -863,6 +1010,7 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
     spans.push({ span: p, ctx: { text, caps, titleCase: tc, reference: caps } });
   }
   for (const { span, ctx } of spans) candidatesIn(span, ctx, ctx.reference ? candidates : body);
+  speakerLabels(spans, body);
   // German and Russian style quotes are usually in those languages, where capitals prove little
   const foreign = foreignQuoteRanges(doc);
   if (foreign.length > 0) {
@@ -905,7 +1053,7 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
         sameWord(c.key[c.key.length - 1]!, cl.key[cl.key.length - 1]!),
       );
       const pool = bySurname.length > 0 ? bySurname : options;
-      home = mostPlausible(pool, c.start);
+      home = mostPlausible(pool, c);
     }
     if (home) {
       addMention(home, c);
@@ -933,6 +1081,72 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
   const order = (p: PersonFact): number =>
     (p.mentions.find((m) => m.start >= bodyStart) ?? p.mentions[0]!).start;
   return people.map(toFact).sort((a, b) => order(a) - order(b));
+}
+
+/** An upper-case speaker label opening a transcript turn: "PENCE: Well, look", "“SEN. KAINE: We". */
+const LABEL = /^[“"”]?\s*((?:\p{Lu}[\p{Lu}'’-]*\.?\s+){0,3}\p{Lu}[\p{Lu}'’-]+)\s*:\s+\S/u;
+
+/**
+ * Interview transcripts name each turn's speaker in capitals before a colon. Two or more such
+ * turns make a transcript, and each label a person ("WALLACE", "PENCE"), unless its words are
+ * furniture ("UPDATE", "NOTE"), places, organisations or titles only.
+ */
+function speakerLabels(spans: { span: Span; ctx: Ctx }[], out: Candidate[]): void {
+  const found: Candidate[] = [];
+  let turns = 0;
+  for (const { span, ctx } of spans) {
+    if (ctx.caps || ctx.reference) continue;
+    const m = LABEL.exec(span.text);
+    if (!m) continue;
+    turns++;
+    const from = span.start + m.index + m[0].indexOf(m[1]!);
+    const toks = tokenize({ text: m[1]!, start: from, end: from + m[1]!.length }, true);
+    let k = 0;
+    while (k < toks.length - 1 && (TITLE.has(toks[k]!.lower) || toks[k]!.kind === 'punct')) k++;
+    const name = toks.slice(k).filter((t) => t.kind === 'word');
+    if (
+      name.length === 0 ||
+      name.length !== toks.length - k ||
+      name.some(
+        (t) =>
+          NEVER.has(t.lower) ||
+          ORG.has(t.lower) ||
+          PLACE.has(t.lower) ||
+          DEMONYM.has(t.lower) ||
+          TITLE.has(t.lower) ||
+          t.text.length < 2,
+      )
+    )
+      continue;
+    const titles = toks.slice(0, k).filter((t) => t.kind === 'word');
+    const first = name[0]!;
+    const last = name[name.length - 1]!;
+    for (const t of name) t.sentStart = t === first;
+    found.push({
+      tokens: name,
+      start: first.start,
+      end: last.end,
+      surface: spanText(spans, first.start, last.end),
+      key: name.map((t) => t.lower),
+      strong: true,
+      standalone: true,
+      aliasOnly: false,
+      ambiguous: false,
+      titled: titles.some((t) => PERSON_TITLES.has(t.lower)),
+      principal: false,
+      kin: false,
+      former: false,
+      gender: null,
+      titleWords: titles.map((t) => t.lower),
+    });
+  }
+  if (turns >= 2) out.push(...found);
+}
+
+function spanText(spans: { span: Span }[], start: number, end: number): string {
+  for (const { span } of spans)
+    if (span.start <= start && end <= span.end) return span.text.slice(start - span.start, end - span.start);
+  return '';
 }
 
 /** Whether [start, end) lies inside one of the sorted, disjoint ranges. */
@@ -991,24 +1205,58 @@ function knownPart(c: Candidate, clusters: Cluster[]): { cluster: Cluster; candi
 }
 
 /**
- * Of several people sharing a surname, the one a bare surname means: the most recently named,
- * unless another was introduced first and with a title ("President Joe Biden … his son Hunter
- * Biden … Biden said" is the president), which is how news refers to its principal.
+ * Of several people sharing a surname, the one a bare surname means. An honorific settles it
+ * ("Mrs. Clinton" is not Bill). Otherwise each candidate scores a point for being the most recently
+ * named, for being introduced first, for being introduced as the principal (a current title or a
+ * role: "President Joe Biden", "nominee Hillary Clinton", not "former President Bill Clinton"),
+ * and for having been named in full most often so far, and loses one for being introduced as
+ * somebody's relative ("his son Hunter Biden", "daughter Chelsea Clinton"); ties go to the most
+ * recent. That is how news refers to its principal.
  */
-function mostPlausible(pool: Cluster[], at: number): Cluster | undefined {
+function mostPlausible(options: Cluster[], c: Candidate): Cluster | undefined {
+  const at = c.start;
+  let pool = options;
+  if (c.gender !== null) {
+    const same = options.filter((cl) => cl.gender === null || cl.gender === c.gender);
+    if (same.length > 0) pool = same;
+  }
+  // "Mayor Klitschko" is the one introduced as mayor
+  const titled = pool.filter((cl) => c.titleWords.some((t) => cl.titleWords.has(t)));
+  if (titled.length === 1) return titled[0];
+  if (pool.length === 1) return pool[0];
   const recent = nearest(pool, at);
   let best = recent;
-  let bestScore = -1;
+  let bestScore = -Infinity;
   const earliest = Math.min(...pool.map((cl) => cl.firstAt));
-  for (const cl of pool) {
+  const named = pool.map((cl) => countBefore(cl.fulls, at));
+  const most = Math.max(...named);
+  const leaders = named.filter((x) => x === most).length;
+  pool.forEach((cl, n) => {
     const score =
-      (cl === recent ? 1 : 0) + (cl.firstAt === earliest && cl.firstAt < at ? 1 : 0) + (cl.titled ? 1 : 0);
+      (cl === recent ? 1 : 0) +
+      (cl.firstAt === earliest && cl.firstAt < at ? 1 : 0) +
+      (cl.principal ? 1 : 0) +
+      (most > 0 && leaders === 1 && named[n] === most ? 1 : 0) -
+      (cl.kin && !cl.principal ? 2 : 0) -
+      (cl.former && !cl.principal ? 1 : 0);
     if (score > bestScore || (score === bestScore && cl === recent)) {
       bestScore = score;
       best = cl;
     }
-  }
+  });
   return best;
+}
+
+/** How many values of a sorted array are < at. */
+function countBefore(xs: number[], at: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function nearest(pool: Cluster[], at: number): Cluster | undefined {

@@ -108,4 +108,66 @@ describe('findPeople', () => {
       'Olaf Scholz',
     ]);
   });
+
+  it('takes a one-word person with a role in apposition or as the subject of a verb of speech', () => {
+    expect(
+      names(
+        'Lindiwe, a 41-year-old midwife, said the ward had no power for two days.',
+        '“We are tired,” said Odalys, a nurse at the district hospital.',
+        '“Nobody came,” Tomasz told reporters on Tuesday.',
+        'Kessington, 63, a farmer from the valley, said the river rose overnight.',
+      ),
+    ).toEqual(['Lindiwe', 'Odalys', 'Tomasz', 'Kessington']);
+    // a place before an apposition is no speaker, and an unknown word needs the speaker slot
+    expect(names('Shelling continued in Lowenbrug, a senior official said.')).toEqual([]);
+    expect(names('Marsten, the biggest producer of nickel, raised prices.')).toEqual([]);
+  });
+
+  it('keeps a given name that is also a calendar abbreviation before a surname', () => {
+    expect(names('The letter was signed by Jan Wróblewski on Jan. 5.')).toEqual(['Jan Wróblewski']);
+  });
+
+  it('finds the speakers of a transcript by their upper-case labels', () => {
+    expect(
+      names(
+        'Partial transcript as follows:',
+        'HARTLEY: Will the minister resign?',
+        'OKONKWO: No, and I will say why.',
+        'NOTE: The interview was edited for length.',
+      ),
+    ).toEqual(['HARTLEY', 'OKONKWO']);
+    expect(names('WARSAW: The talks resumed on Monday.')).toEqual([]);
+  });
+
+  it('gives a bare surname shared by relatives to the principal, a title or honorific to its bearer', () => {
+    const aliases = (found: PersonFact[]): string[][] => found.map((p) => [p.name, ...p.aliases]);
+    // the relative introduced as such is named by the given name, the candidate by the surname
+    expect(
+      aliases(
+        people(
+          'Democratic nominee Margaret Hollis spoke in Ohio on Friday.',
+          'She was joined by her daughter Ruth Hollis, who runs a clinic in Dayton.',
+          'Hollis told the crowd that the clinic would stay open.',
+        ),
+      ),
+    ).toEqual([['Margaret Hollis', 'Hollis'], ['Ruth Hollis']]);
+    // a former office-holder mentioned in passing does not take the candidate's surname
+    expect(
+      aliases(
+        people(
+          'Secrecy has surrounded Janet Morrow’s health, her former physician says.',
+          'The physician, who served under former Governor Peter Morrow, said Morrow hid a clot in 2009.',
+        ),
+      ),
+    ).toEqual([['Janet Morrow', 'Morrow'], ['Peter Morrow']]);
+    // "Mrs." picks the woman, "Mayor" the one introduced as mayor
+    expect(
+      aliases(
+        people(
+          'Mayor Anton Kravec and his wife, Lena Kravec, opened the school. Mrs. Kravec cut the ribbon.',
+          'Viktor Kravec, his brother, watched. Mayor Kravec then spoke.',
+        ),
+      ),
+    ).toEqual([['Anton Kravec', 'Kravec'], ['Lena Kravec', 'Kravec'], ['Viktor Kravec']]);
+  });
 });

@@ -114,6 +114,9 @@ export const CALENDAR = [
   'hanukkah', 'thanksgiving', 'halloween', 'spring', 'summer', 'autumn', 'winter',
 ];
 
+/** Calendar abbreviations that are also given names: "Jan Kowalski", "Jun Ishikawa" (never "Jan. 5"). */
+export const CALENDAR_GIVEN = ['jan', 'jun'];
+
 /** Capitalised words that start sentences or headings but are never names. */
 export const NEVER_NAMES = [
   'i', 'he', 'she', 'it', 'we', 'they', 'you', 'his', 'her', 'hers', 'its', 'our', 'their', 'my', 'your', 'him', 'them',
