@@ -74,15 +74,30 @@ function counts(file: string) {
 describe('news-archive import', () => {
   it('reads every format, reports each bad input with file, line and reason, and exits non-zero', () => {
     const db = database();
-    write('in/good.txt', '3.71 BYN\nFuel prices rise in Minsk\n\nFuel now costs 3.71 BYN, said Alexander Lukashenko.\n');
-    write('in/utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Talks in Vilnius\n\n“We go on,” Sviatlana Tsikhanouskaya said.\n', 'utf16le')]));
+    write(
+      'in/good.txt',
+      '3.71 BYN\nFuel prices rise in Minsk\n\nFuel now costs 3.71 BYN, said Alexander Lukashenko.\n',
+    );
+    write(
+      'in/utf16.txt',
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('Talks in Vilnius\n\n“We go on,” Sviatlana Tsikhanouskaya said.\n', 'utf16le'),
+      ]),
+    );
     write('in/empty.txt', '');
     write('in/binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
     write('in/latin1.txt', Buffer.from('Caf\xe9 prices\n\nText.\n', 'latin1'));
     write('in/notitle.txt', '3.71 BYN\n2.99 BYN\n');
     write('in/big.txt', `Big\n\n${'word '.repeat(1000)}\n`);
-    write('in/page.html', '<html><head><meta property="article:published_time" content="2025-02-03T04:05:06Z"></head><body><article><h1>Page headline here</h1><p>A first paragraph long enough to be read as the content of the article by the reader.</p><p>A second paragraph, also long enough, that tells the rest of the story in plain words.</p></article></body></html>');
-    write('in/records.ndjson', '{"title":"Record one","body":"Body one.","url":"https://news.example/1","publishedAt":"2024-06-01T00:00:00Z"}\n{"title": broken\n{"body":"no title"}\n{"title":"Record four","body":["P1","P2"]}\n');
+    write(
+      'in/page.html',
+      '<html><head><meta property="article:published_time" content="2025-02-03T04:05:06Z"></head><body><article><h1>Page headline here</h1><p>A first paragraph long enough to be read as the content of the article by the reader.</p><p>A second paragraph, also long enough, that tells the rest of the story in plain words.</p></article></body></html>',
+    );
+    write(
+      'in/records.ndjson',
+      '{"title":"Record one","body":"Body one.","url":"https://news.example/1","publishedAt":"2024-06-01T00:00:00Z"}\n{"title": broken\n{"body":"no title"}\n{"title":"Record four","body":["P1","P2"]}\n',
+    );
     write('in/array.json', '[{"title":"Array zero","body":"Zero."},{"title":"Array one","body":"One."}]');
     write('in/skipped.csv', 'not,an,article\n');
     const result = run(['in', '--max-bytes', '2000'], db.url);
@@ -126,7 +141,9 @@ describe('news-archive import', () => {
       env: { ...process.env, DATABASE_URL: killed.url },
       stdio: 'ignore',
     });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     let atKill = 0;
     for (let i = 0; i < 3000 && atKill < 60; i++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -146,7 +163,12 @@ describe('news-archive import', () => {
 
     const rerun = run([corpus], killed.url);
     expect(rerun.status).toBe(0);
-    expect(rerun.stdout).toMatch(new RegExp(`^${COUNT - afterKill.articles} imported, 0 updated, ${afterKill.articles} unchanged, 0 failed`, 'm'));
+    expect(rerun.stdout).toMatch(
+      new RegExp(
+        `^${COUNT - afterKill.articles} imported, 0 updated, ${afterKill.articles} unchanged, 0 failed`,
+        'm',
+      ),
+    );
 
     const clean = database();
     expect(run([corpus], clean.url).status).toBe(0);
@@ -172,8 +194,8 @@ describe('news-archive import', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
-      child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       let finished = false;
       void done.then(() => (finished = true));
@@ -182,7 +204,7 @@ describe('news-archive import', () => {
       while (!finished) {
         const list = await app.inject({ method: 'GET', url: '/articles?limit=5' });
         statuses.push(list.statusCode);
-        seen.add((list.json() as { items: unknown[] }).items.length);
+        seen.add(list.json<{ items: unknown[] }>().items.length);
         statuses.push((await app.inject({ method: 'GET', url: '/articles/1' })).statusCode);
         // inject() can resolve without a turn of the event loop; let the child's exit through.
         await new Promise((resolve) => setTimeout(resolve, 5));

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/ingest/files.ts';
-import { parseDocuments, parseHtmlDocument, parseJsonRecords, parseTextDocument, readHtml, sniffFormat } from '../../src/ingest/readers/index.ts';
+import {
+  parseDocuments,
+  parseHtmlDocument,
+  parseJsonRecords,
+  parseTextDocument,
+  readHtml,
+  sniffFormat,
+} from '../../src/ingest/readers/index.ts';
 
 const HTML = `<!doctype html><html><head>
 <title>Talks resume | Example News</title>
@@ -22,7 +29,10 @@ describe('text reader', () => {
     const result = parseTextDocument('3.71 BYN\nTitle here\n\nA paragraph.\n', 'a.txt');
     expect(result.ok && result.input.text).toBe('3.71 BYN\nTitle here\n\nA paragraph.\n');
     expect(result.ok && result.input.document?.title.text).toBe('Title here');
-    expect(parseTextDocument('3.71 BYN\n2.99 BYN\n', 'b.txt')).toEqual({ ok: false, failure: { source: 'b.txt', reason: 'the document has no title line' } });
+    expect(parseTextDocument('3.71 BYN\n2.99 BYN\n', 'b.txt')).toEqual({
+      ok: false,
+      failure: { source: 'b.txt', reason: 'the document has no title line' },
+    });
   });
 });
 
@@ -44,29 +54,59 @@ describe('HTML reader', () => {
     expect(result.input.format).toBe('html');
     expect(result.input.text.split('\n')[1]).toBe('');
     expect(result.input.document?.paragraphs).toHaveLength(3);
-    const jsonLd = HTML.replace(/<meta property="article:published_time"[^>]*>/, '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-01-02T03:04:05Z"}</script>');
+    const jsonLd = HTML.replace(
+      /<meta property="article:published_time"[^>]*>/,
+      '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-01-02T03:04:05Z"}</script>',
+    );
     expect(readHtml(jsonLd)!.publishedAt?.toISOString()).toBe('2024-01-02T03:04:05.000Z');
-    const time = HTML.replace(/<meta property="article:published_time"[^>]*>/, '').replace('<h1>', '<time datetime="2023-05-06">May 6</time><h1>');
+    const time = HTML.replace(/<meta property="article:published_time"[^>]*>/, '').replace(
+      '<h1>',
+      '<time datetime="2023-05-06">May 6</time><h1>',
+    );
     expect(readHtml(time)!.publishedAt?.toISOString()).toBe('2023-05-06T00:00:00.000Z');
+  });
+
+  it('takes the byline from JSON-LD, which Readability strips with the other scripts', () => {
+    const jsonLd = HTML.replace(
+      '<meta name="author" content="Jane Reporter">',
+      '<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ana Ospina"}]}</script>',
+    );
+    expect(readHtml(jsonLd)!.byline).toBe('Ana Ospina');
   });
 });
 
 describe('JSON reader', () => {
   it('reads an object, an array and JSON lines, with url or position as source', () => {
-    const one = parseJsonRecords('{"title":"T","body":"P1\\nP2","url":"https://x/1","publishedAt":"2025-01-01T00:00:00Z"}', 'a.json', 'json');
+    const one = parseJsonRecords(
+      '{"title":"T","body":"P1\\nP2","url":"https://x/1","publishedAt":"2025-01-01T00:00:00Z"}',
+      'a.json',
+      'json',
+    );
     expect(one).toHaveLength(1);
     const first = one[0]!;
     expect(first.ok && first.input.source).toBe('https://x/1');
     expect(first.ok && first.input.text).toBe('T\n\nP1\nP2');
     expect(first.ok && first.input.publishedAt?.toISOString()).toBe('2025-01-01T00:00:00.000Z');
-    const array = parseJsonRecords('[{"title":"A","body":["x","y"]},{"title":"B","body":"z"}]', 'b.json', 'json');
+    const array = parseJsonRecords(
+      '[{"title":"A","body":["x","y"]},{"title":"B","body":"z"}]',
+      'b.json',
+      'json',
+    );
     expect(array.map((r) => r.ok && r.input.source)).toEqual(['b.json#0', 'b.json#1']);
-    const lines = parseJsonRecords('{"title":"A","body":"x"}\n\n{"title":"B","body":["y"]}\n', 'c.ndjson', 'ndjson');
+    const lines = parseJsonRecords(
+      '{"title":"A","body":"x"}\n\n{"title":"B","body":["y"]}\n',
+      'c.ndjson',
+      'ndjson',
+    );
     expect(lines.map((r) => r.ok && r.input.source)).toEqual(['c.ndjson#L1', 'c.ndjson#L3']);
   });
 
   it('reports malformed lines and records without a title with their line, and goes on', () => {
-    const results = parseJsonRecords('{"title":"A","body":"x"}\n{"title": oops\n{"body":"no title"}\n[1]\n{"title":"B","body":"y"}', 'd.jsonl', 'ndjson');
+    const results = parseJsonRecords(
+      '{"title":"A","body":"x"}\n{"title": oops\n{"body":"no title"}\n[1]\n{"title":"B","body":"y"}',
+      'd.jsonl',
+      'ndjson',
+    );
     expect(results.map((r) => r.ok)).toEqual([true, false, false, false, true]);
     const failures = results.flatMap((r) => (r.ok ? [] : [r.failure]));
     expect(failures.map((f) => [f.line, f.source])).toEqual([
@@ -77,7 +117,10 @@ describe('JSON reader', () => {
     expect(failures[0]!.reason).toMatch(/^malformed JSON/);
     expect(failures[1]!.reason).toBe('the record has no title');
     expect(failures[2]!.reason).toBe('the record is not a JSON object');
-    expect(parseJsonRecords('{"title": ', 'e.json', 'json')[0]).toMatchObject({ ok: false, failure: { source: 'e.json' } });
+    expect(parseJsonRecords('{"title": ', 'e.json', 'json')[0]).toMatchObject({
+      ok: false,
+      failure: { source: 'e.json' },
+    });
   });
 });
 

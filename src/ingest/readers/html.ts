@@ -9,6 +9,12 @@ import { documentFromParts } from '../../extract/index.ts';
 import type { DocumentInput } from '../ingest.ts';
 import { fail, ok, parseDate, type ReadResult } from './types.ts';
 
+/**
+ * The small part of the DOM this reader uses. linkedom's own types lean on the DOM lib, which
+ * this Node project does not load, so its results are given this shape once, here.
+ */
+const parsePage = (html: string): { document: unknown } => parseHTML(html) as { document: unknown };
+
 /** The small part of the DOM this reader uses (linkedom's types are looser than the DOM lib's). */
 interface El {
   tagName: string;
@@ -76,19 +82,43 @@ function publishedAtOf(doc: El): Date | null {
   return null;
 }
 
-function bylineOf(doc: El, readable: string | null | undefined): string | null {
-  const meta = clean(doc.querySelector('meta[name="author"]')?.getAttribute('content') ?? doc.querySelector('meta[property="article:author"]')?.getAttribute('content'));
+/** The author the page's metadata names (meta tags, JSON-LD), read before Readability strips scripts. */
+function metadataByline(doc: El): string | null {
+  const meta = clean(
+    doc.querySelector('meta[name="author"]')?.getAttribute('content') ??
+      doc.querySelector('meta[property="article:author"]')?.getAttribute('content'),
+  );
   if (meta && !/^https?:/.test(meta)) return meta;
   for (const value of jsonLdValues(doc, 'author')) {
-    const author = Array.isArray(value) ? value[0] : value;
-    const name = typeof author === 'string' ? author : typeof author === 'object' && author !== null ? (author as { name?: unknown }).name : null;
+    const author: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
+    const name =
+      typeof author === 'string'
+        ? author
+        : typeof author === 'object' && author !== null
+          ? (author as { name?: unknown }).name
+          : null;
     if (typeof name === 'string' && clean(name)) return clean(name);
   }
-  const readableByline = clean(readable).replace(/^by\s+/i, '');
-  return readableByline || null;
+  return null;
 }
 
-const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'FIGCAPTION', 'DD', 'DT', 'TD', 'TH']);
+const BLOCKS = new Set([
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'BLOCKQUOTE',
+  'PRE',
+  'FIGCAPTION',
+  'DD',
+  'DT',
+  'TD',
+  'TH',
+]);
 
 /** The paragraphs of readable content: each block element's text, or a container's own text. */
 function paragraphsOf(root: El): string[] {
@@ -113,20 +143,24 @@ function paragraphsOf(root: El): string[] {
 
 /** Reads an HTML page into its article parts; null when it holds no readable article. */
 export function readHtml(html: string): HtmlArticle | null {
-  const { document } = parseHTML(html);
-  const doc = document as unknown as El;
+  const { document } = parsePage(html);
+  const doc = document as El;
   // Metadata first: Readability mutates the DOM it reads.
   const publishedAt = publishedAtOf(doc);
   const metaTitle = clean(doc.querySelector('meta[property="og:title"]')?.getAttribute('content'));
   const h1 = clean(doc.querySelector('h1')?.textContent);
-  const authorMeta = doc;
-  const result = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 100 }).parse();
+  const pageByline = metadataByline(doc);
+  const result = new Readability(document as ConstructorParameters<typeof Readability>[0], {
+    charThreshold: 100,
+  }).parse();
   // The page's own headline (h1) beats <title>, which often carries the site's name.
   const title = h1 || metaTitle || clean(result?.title) || clean(doc.querySelector('title')?.textContent);
   let paragraphs: string[] = [];
   if (result?.content) {
-    const { document: content } = parseHTML(`<!doctype html><html><body><div id="readable">${result.content}</div></body></html>`);
-    const root = (content as unknown as El).querySelector('#readable');
+    const { document: content } = parsePage(
+      `<!doctype html><html><body><div id="readable">${result.content}</div></body></html>`,
+    );
+    const root = (content as El).querySelector('#readable');
     if (root) paragraphs = paragraphsOf(root);
   } else {
     paragraphs = Array.from(doc.querySelectorAll('p'), (p) => clean(p.textContent)).filter(Boolean);
@@ -134,7 +168,12 @@ export function readHtml(html: string): HtmlArticle | null {
   // Readability may keep the headline inside the content; the title line already carries it.
   while (paragraphs[0] !== undefined && (paragraphs[0] === title || paragraphs[0] === h1)) paragraphs.shift();
   if (!title && paragraphs.length === 0) return null;
-  return { title, byline: bylineOf(authorMeta, result?.byline), publishedAt, paragraphs };
+  return {
+    title,
+    byline: pageByline ?? (clean(result?.byline).replace(/^by\s+/i, '') || null),
+    publishedAt,
+    paragraphs,
+  };
 }
 
 export function parseHtmlDocument(html: string, source: string): ReadResult {
@@ -142,6 +181,13 @@ export function parseHtmlDocument(html: string, source: string): ReadResult {
   if (!article) return fail({ source, reason: 'the page holds no readable article' });
   if (!article.title) return fail({ source, reason: 'the page has no title' });
   const document = documentFromParts({ title: article.title, paragraphs: article.paragraphs });
-  const input: DocumentInput = { source, format: 'html', text: document.text, document, publishedAt: article.publishedAt, byline: article.byline };
+  const input: DocumentInput = {
+    source,
+    format: 'html',
+    text: document.text,
+    document,
+    publishedAt: article.publishedAt,
+    byline: article.byline,
+  };
   return ok(input);
 }

@@ -10,11 +10,12 @@ import { fail, ok, parseDate, type ReadResult } from './types.ts';
 
 export type JsonKind = 'json' | 'ndjson';
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function paragraphsOf(body: unknown): string[] | null {
   if (typeof body === 'string') return body.split(/\r\n?|\n/);
-  if (Array.isArray(body) && body.every((p) => typeof p === 'string')) return body as string[];
+  if (Array.isArray(body) && body.every((p) => typeof p === 'string')) return body;
   return null;
 }
 
@@ -27,8 +28,11 @@ export function recordToDocument(record: unknown, fallbackSource: string, line?:
   const title = typeof record.title === 'string' ? record.title.trim() : '';
   if (!title) return fail({ ...where, source, reason: 'the record has no title' });
   const paragraphs = record.body === undefined || record.body === null ? [] : paragraphsOf(record.body);
-  if (paragraphs === null) return fail({ ...where, source, reason: 'the record body is neither a string nor an array of strings' });
-  const header = Array.isArray(record.header) ? record.header.filter((h): h is string => typeof h === 'string') : [];
+  if (paragraphs === null)
+    return fail({ ...where, source, reason: 'the record body is neither a string nor an array of strings' });
+  const header = Array.isArray(record.header)
+    ? record.header.filter((h): h is string => typeof h === 'string')
+    : [];
   const document = documentFromParts({ header, title, paragraphs });
   const input: DocumentInput = {
     source,
@@ -53,7 +57,9 @@ export function parseJsonRecords(text: string, file: string, kind: JsonKind): Re
       try {
         value = JSON.parse(raw);
       } catch (error) {
-        results.push(fail({ source: `${file}#L${line}`, line, reason: `malformed JSON (${(error as Error).message})` }));
+        results.push(
+          fail({ source: `${file}#L${line}`, line, reason: `malformed JSON (${(error as Error).message})` }),
+        );
         return;
       }
       results.push(recordToDocument(value, `${file}#L${line}`, line));
