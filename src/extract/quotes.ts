@@ -163,6 +163,40 @@ const SUBORDINATORS = new Set([
   'or',
   'nor',
 ]);
+/** Words that open an adverbial before a sentence's subject ("During the debate, Clinton …"). */
+const INTRODUCERS = new Set([
+  'during',
+  'in',
+  'at',
+  'after',
+  'before',
+  'despite',
+  'amid',
+  'following',
+  'throughout',
+  'since',
+  'when',
+  'while',
+  'as',
+  'earlier',
+  'later',
+  'last',
+  'still',
+  'however',
+  'meanwhile',
+  'instead',
+  'yet',
+]);
+/** Descriptions of whoever puts the questions: "the moderator asked" is never the last answer's speaker. */
+const ASKERS = new Set(['moderator', 'interviewer', 'host', 'presenter', 'anchor', 'questioner', 'chair']);
+/** "moderated by X", "hosted by X": the role the verb gives the person after it. */
+const ASKER_VERBS: Record<string, string> = {
+  moderated: 'moderator',
+  hosted: 'host',
+  chaired: 'chair',
+  presented: 'presenter',
+  conducted: 'interviewer',
+};
 /** Verbs that attribute a partial quote inside a paraphrase ("Trump attacked “the hateful ideology”"). */
 const STANCE_VERBS = new Set([
   'called',
@@ -446,6 +480,9 @@ const TOLD_STOP = new Set([
   'has',
 ]);
 const OPENERS = new Set(['“', '"', '«', '„', '‘', '‹']);
+/** A transcript turn's speaker label: "PENCE: ", "SEN. KAINE: ", "Mr. Obama: ". */
+const TURN_LABEL =
+  /^\s*(?:(?:\p{Lu}[\p{Lu}'’-]*\.?\s+){0,3}\p{Lu}[\p{Lu}'’-]+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+\p{Lu}[\p{L}'’-]+)\s*:\s+\S/u;
 const WORD = /[\p{L}\p{M}]+(?:['’.-][\p{L}\p{M}]+)*\.?|\d+(?:[.,:]\d+)*|[^\s\p{L}\p{N}]/gu;
 
 interface Part {
@@ -479,6 +516,8 @@ interface Attribution {
   subject: Tok[];
   /** Where the subject stands relative to the quote: before it, after it, or between split parts. */
   side: 'before' | 'after';
+  /** A second subject to try when `subject` names nobody (a participle's clause subject). */
+  fallback?: Tok[] | undefined;
 }
 
 /** Finds the quote parts of one paragraph; `carry` is a quote left open by the previous paragraph. */
@@ -498,7 +537,9 @@ function scanParagraph(
   if (carry && group) {
     // a multi-paragraph quote continues only when this paragraph opens with a mark again
     const c = s.charAt(0);
-    if (c === '“' || c === '"' || c === '«' || c === '„' || (c === '‘' && carry.single)) {
+    // a new transcript turn ("“PENCE: Well, …") starts a new quote even after an open one
+    const turn = TURN_LABEL.test(s.slice(1, 60));
+    if (!turn && (c === '“' || c === '"' || c === '«' || c === '„' || (c === '‘' && carry.single))) {
       current = {
         open: p.start,
         start: p.start + 1,
@@ -726,6 +767,17 @@ function subjectAfter(toks: Tok[], from: number): Tok[] {
   return toks.slice(from, e);
 }
 
+/** "a statement signed by Jan Kowalski", "a letter from X": the agent behind a document subject. */
+function agentOf(toks: Tok[], subject: Tok[], from: number): Tok[] {
+  const e = from + subject.length;
+  const by = toks[e]?.lower;
+  if ((by === 'by' || by === 'from') && subject.length > 0 && subject.every((t) => !isCap(t) || !isWord(t))) {
+    const agent = subjectAfter(toks, e + 1);
+    if (agent.some(isCap)) return agent;
+  }
+  return subject;
+}
+
 /** Attribution in the text right after a quote: ", he said", " Lukashenko stated", ", said Caddell", ", according to X". */
 function attributionAfter(text: string, from: number, to: number): Attribution | null {
   const toks = tokens(text, from, Math.min(to, from + 160));
@@ -744,7 +796,7 @@ function attributionAfter(text: string, from: number, to: number): Attribution |
   // cue first: ", said Caddell", ", according to officials"
   const direct = cueAt(toks, i, text);
   if (direct) {
-    const subject = subjectAfter(toks, direct.next);
+    const subject = agentOf(toks, subjectAfter(toks, direct.next), direct.next);
     return { cue: direct.cue, subject, side: 'after' };
   }
   // subject first: ", he declared", " the Belarusian leader said", " Smith, a spokesman for X, said"
@@ -781,6 +833,12 @@ function attributionAfter(text: string, from: number, to: number): Attribution |
 function clauseSubject(toks: Tok[], k: number): Tok[] {
   let s = 0;
   while (s < k && !isWord(toks[s])) s++;
+  // "During a speech in Ohio, Trump attacked …": past an opening adverbial to the subject
+  if (s < k && (INTRODUCERS.has(toks[s]!.lower) || PREPOSITIONS.has(toks[s]!.lower))) {
+    let c = s + 1;
+    while (c < k && c - s <= 14 && toks[c]!.text !== ',' && toks[c]!.text !== '.') c++;
+    if (c < k - 1 && toks[c]!.text === ',') s = c + 1;
+  }
   let e = s;
   while (e < k && (isWord(toks[e]) || toks[e]!.text === '’' || toks[e]!.text === "'") && e - s < 6) {
     const t = toks[e]!;
@@ -804,10 +862,10 @@ function attributionBefore(text: string, from: number, to: number): Attribution 
   if (toks.length === 0) return null;
   // "According to X, “…”"
   const acc = toks.findIndex((t, n) => t.lower === 'according' && toks[n + 1]?.lower === 'to');
-  if (acc >= 0 && toks.length - acc <= 12 && toks[toks.length - 1]!.text === ',') {
+  if (acc >= 0 && toks.length - acc <= 16 && toks[toks.length - 1]!.text === ',') {
     return {
       cue: text.slice(toks[acc]!.start, toks[acc + 1]!.end),
-      subject: subjectAfter(toks, acc + 2),
+      subject: agentOf(toks, subjectAfter(toks, acc + 2), acc + 2),
       side: 'before',
     };
   }
@@ -821,6 +879,9 @@ function attributionBefore(text: string, from: number, to: number): Attribution 
     if (tail.length > 10 && tail.some((t) => SUBORDINATORS.has(t.lower) && t.lower !== 'that')) continue;
     // the words between cue and quote must be connective: "that", ":", ",", an object or a short adjunct
     if (tail.some((t) => t.text === '.' || t.text === '?' || t.text === '!')) return null;
+    // "anybody who complains about a microphone": a verb in a relative clause attributes nothing
+    if (k > 0 && ['who', 'which', 'whoever', 'anybody', 'anyone', 'everyone'].includes(toks[k - 1]!.lower))
+      continue;
     let subject = subjectBefore(toks, k);
     const elided = k > 0 && ['and', 'but', 'then'].includes(toks[k - 1]!.lower); // "… and said “…”"
     if (toks[k]!.lower.endsWith('ing') && toks[k - 1]?.text === ',') {
@@ -851,7 +912,9 @@ function attributionBefore(text: string, from: number, to: number): Attribution 
       }
     }
     if (subject.length === 0 && tail.length > 0) subject = subjectAfter(toks, cue.next); // "Said Trump: “…”"
-    return { cue: cue.cue, subject, side: 'before' };
+    // "Trump unleashed a series of tweets early Friday saying …": the clause's subject says it
+    const fallback = toks[k]!.lower.endsWith('ing') ? clauseSubject(toks, k) : undefined;
+    return { cue: cue.cue, subject, side: 'before', fallback };
   }
   // a partial quote inside a paraphrase: “Trump attacked “the hateful ideology of radical Islam””
   for (let k = toks.length - 1; k > 0 && toks.length - k <= 15; k--) {
@@ -949,16 +1012,22 @@ function indexPeople(
     let set = descriptors.get(m.person);
     if (!set) descriptors.set(m.person, (set = new Set()));
     // the words right before a mention: "Belarusian President", "opposition leader", "the minister"
-    const before = text.slice(Math.max(0, m.start - 60), m.start);
+    // within the mention's own sentence: "asked the moderator.\n\nLis" does not make Lis one
+    const window = text.slice(Math.max(0, m.start - 60), m.start);
+    const before = window.slice(window.search(/[^\n!?;:“”"«»]*$/u));
     const words = before
       .split(/[^\p{L}.'’-]+/u)
       .filter(Boolean)
       .slice(-4);
     for (let n = words.length - 1; n >= 0; n--) {
       const w = words[n]!.toLowerCase().replace(/[.’']+$/, '');
+      if (n < words.length - 1 && words[n]!.endsWith('.') && !ABBREVIATION.test(words[n]!.slice(0, -1)))
+        break;
       if (TITLE.has(w) || ROLE.has(w) || DEMONYM.has(w)) set.add(w);
       else break;
     }
+    const by = /\b(\p{Ll}+)\s+by\s+$/u.exec(before);
+    if (by && ASKER_VERBS[by[1]!]) set.add(ASKER_VERBS[by[1]!]!); // "the debate was moderated by X"
     // an appositive right after: "Lukashenko, the Belarusian leader," / ", a spokesman for"
     const after = /^,\s+(?:the|a|an|his|her)\s+([^,.;:]{2,60})/u.exec(text.slice(m.end, m.end + 80));
     if (after)
@@ -1054,7 +1123,9 @@ function resolve(subject: Tok[], at: number, idx: PersonIndex, lastSpeaker: stri
   if (det && !UNNAMED_SOURCES.has(head)) {
     // "the two-time Olympic champion said" right after the champion was named
     const recent = recentSubject(at, idx);
-    if (recent && recent.near) return recent.person.name;
+    // but the moderator who asks is not the candidate who answered
+    if (recent && recent.near && !(ASKERS.has(head) && recent.person.name === lastSpeaker))
+      return recent.person.name;
   }
   return null;
 }
@@ -1169,9 +1240,10 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
       const next = groups[g + 1]!.parts[0]!;
       if (next.para !== last.para || !last.closed) break;
       const between = text.slice(last.after, next.open);
-      if (between.length > 80) break;
+      // “A,” Mr. Obama said on Saturday night at a gala in Washington, where X also spoke. “B.”
+      if (between.length > 80 && !(between.length <= 240 && oneSentence(text, last.after, next.open))) break;
       const lastText = text.slice(last.start, last.end).trimEnd();
-      const midSentence = /,\s*$|:\s*$|[—–]\s*$/.test(between);
+      const midSentence = between.length <= 80 && /,\s*$|:\s*$|[—–]\s*$/.test(between);
       const nextSentence = /\.\s*$/.test(between) && /[,!?]$/.test(lastText) && next.closed;
       if (!midSentence && !nextSentence) break;
       const continues = /[,—–…-]$/.test(lastText) || /^\p{Ll}/u.test(text.charAt(next.start)) || nextSentence;
@@ -1213,7 +1285,15 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
     const firstPara = spans[first.para]!;
     const lastParaSpan = spans[last.para]!;
     let attribution = q.attribution;
-    if (!attribution && last.closed) {
+    // “WALLACE: Let’s start …”: a transcript turn's label names its speaker, whatever follows
+    let labelled: Attribution | null = null;
+    const label = TURN_LABEL.exec(text.slice(first.start, Math.min(first.end, first.start + 60)));
+    if (label) {
+      const colon = first.start + label[0].lastIndexOf(':');
+      const subject = tokens(text, first.start, colon).filter(isWord);
+      if (resolve(subject, first.start, idx, null) !== null) labelled = { cue: '', subject, side: 'before' };
+    }
+    if (!attribution && last.closed && !labelled) {
       // after a full stop inside the marks, a capitalised word starts the next sentence, not an attribution
       const ended =
         /[.]\s*$/.test(text.slice(last.start, last.end)) &&
@@ -1224,6 +1304,10 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
     }
     let before = false;
     let resolveAt = first.start;
+    if (labelled) {
+      attribution = labelled;
+      before = true;
+    }
     if (!attribution && q.inherited) {
       attribution = q.inherited.attribution;
       resolveAt = q.inherited.at;
@@ -1281,11 +1365,13 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
     let cue: string | null = null;
     if (attribution) {
       speaker = resolve(attribution.subject, resolveAt, idx, lastSpeaker);
+      if (speaker === null && attribution.fallback && attribution.fallback.some(isCap))
+        speaker = resolve(attribution.fallback, resolveAt, idx, lastSpeaker);
       cue = attribution.cue === '' ? null : attribution.cue;
     } else if (
       lastSpeaker !== null &&
-      first.para - lastPara <= 1 &&
-      standsAlone(text, spans[first.para]!, first, last)
+      ((first.para - lastPara <= 1 && standsAlone(text, spans[first.para]!, first, last)) ||
+        (first.para === lastPara && opensSentence(text, firstPara, first)))
     ) {
       // a further quote right after an attributed one continues the same voice
       speaker = lastSpeaker;
@@ -1314,6 +1400,27 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
     }
   }
   return out;
+}
+
+/** Whether text[from, to) holds one sentence: no sentence end before its last character. */
+function oneSentence(text: string, from: number, to: number): boolean {
+  const s = text.slice(from, to).trimEnd();
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charAt(i);
+    if (
+      (c === '.' || c === '!' || c === '?') &&
+      /\s/.test(s.charAt(i + 1)) &&
+      !isAbbreviation(text, from + i)
+    )
+      return false;
+    if (c === '\n') return false;
+  }
+  return true;
+}
+
+/** A quote that opens its sentence: “You went on television to blame thousands of” workers. */
+function opensSentence(text: string, para: Span, first: Part): boolean {
+  return text.slice(sentenceStart(text, para, first.open), first.open).trim() === '';
 }
 
 /** A quote that is a sentence of its own, not a phrase inside someone else's sentence. */

@@ -226,4 +226,55 @@ describe('findQuotes', () => {
     );
     for (const q of found) expect(doc.text.slice(q.start, q.end)).toBe(q.text);
   });
+
+  it('gives each transcript turn to the speaker its label names, one quote per turn', () => {
+    const found = quotes(
+      'Senator Dana Whitlock spoke to host Sam Okafor on Sunday. Partial transcript as follows:',
+      '"OKAFOR: Will you vote for the budget? And will your party follow you?',
+      '"WHITLOCK: I will vote for it. My colleagues will make up their own minds about it.',
+      '"OKAFOR: Even after the “Daily Ledger” reported the cuts, you will stand by it?',
+    );
+    expect(found.map((q) => [q.text.slice(0, 12), q.speaker])).toEqual([
+      ['OKAFOR: Will', 'Sam Okafor'],
+      ['WHITLOCK: I ', 'Dana Whitlock'],
+      ['OKAFOR: Even', 'Sam Okafor'],
+    ]);
+  });
+
+  it('takes the agent of a signed statement or letter as the speaker, with the full name', () => {
+    expect(
+      brief(
+        quotes(
+          'According to a letter signed by Jan Brzezicki, “the union will strike on Monday unless wages rise.”',
+        ),
+      ),
+    ).toEqual([['the union will strike on Monday unless wages rise.', 'Jan Brzezicki', 'According to']]);
+  });
+
+  it('reads the subject past an opening adverbial and relative clauses', () => {
+    expect(
+      brief(
+        quotes(
+          'During a rally in Ohio, Carla Mendes attacked her rival, saying, “He has no plan for the factories.”',
+          'Rival Tom Becker had mocked the complaint, saying anybody who complains about the weather “is not having a good day.”',
+        ),
+      ),
+    ).toEqual([
+      ['He has no plan for the factories.', 'Carla Mendes', 'saying'],
+      ['is not having a good day.', 'Tom Becker', 'saying'],
+    ]);
+  });
+
+  it('keeps the speaker of a quote whose attribution runs on before the next sentence', () => {
+    expect(
+      brief(
+        quotes(
+          '“Our future is on the ballot,” Mr. Adeyemi said on Saturday night at the union dinner in Leeds, where Ms. Clarke also spoke. “So is our pride.”',
+        ),
+      ),
+    ).toEqual([
+      ['Our future is on the ballot,', 'Adeyemi', 'said'],
+      ['So is our pride.', 'Adeyemi', 'said'],
+    ]);
+  });
 });

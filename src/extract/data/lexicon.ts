@@ -52,6 +52,7 @@ export const ROLE_NOUNS = [
   'refugee', 'survivor', 'witness', 'vendor', 'seller', 'miner', 'engineer', 'programmer', 'accountant', 'mechanic',
   'cashier', 'waiter', 'waitress', 'fisherman', 'soldier', 'veteran', 'protester', 'demonstrator', 'fan', 'supporter',
   'neighbour', 'neighbor', 'landlord', 'tenant', 'shopkeeper', 'electrician', 'plumber', 'builder', 'courier',
+  'moderator', 'interviewer', 'presenter', 'panelist', 'panellist', 'questioner',
 ];
 
 /** Words that mark an organisation, place or event: a capitalised sequence containing one is not a person. */
