@@ -142,6 +142,11 @@ export class ArticleWriter {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
+    // Checkpoint every ~40 MB of WAL rather than every 4 MB (the default, 1000 pages): the pages
+    // a batch rewrites again and again (FTS structure, index interiors) are copied back into the
+    // database once per checkpoint, so fewer checkpoints copy less. Measured on a 20k-article
+    // archive, final checkpoint included: 1.07 → 0.88 ms per article written.
+    this.db.pragma('wal_autocheckpoint = 10000');
     const db = this.db;
     this.s = {
       byHash: db.prepare<[string], { id: number; source: string }>('SELECT "id", "source" FROM "articles" WHERE "contentHash" = ?'),

@@ -118,7 +118,7 @@ export async function readStdin(maxBytes = DEFAULT_MAX_FILE_BYTES, stream: NodeJ
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     size += buffer.length;
     if (size > maxBytes) throw new UnreadableFileError(`standard input is over the limit of ${maxBytes} bytes`);
     chunks.push(buffer);
