@@ -13,7 +13,9 @@ const FTS_TABLES = ['articles_fts', 'quotes_fts'].flatMap((table) =>
 
 // `migrate dev` replays each migration file on the shadow database through executeRaw, which
 // better-sqlite3 refuses for multi-statement SQL; a script run is what a migration file needs.
-function withScriptAwareShadow(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+function withScriptAwareShadow(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): SqlMigrationAwareDriverAdapterFactory {
   const connectToShadowDb = factory.connectToShadowDb.bind(factory);
   factory.connectToShadowDb = async (): Promise<SqlDriverAdapter> => {
     const shadow = await connectToShadowDb();

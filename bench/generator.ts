@@ -89,8 +89,13 @@ function zipfTable(n: number, s = 1.05, q = 1): Float64Array {
 // Word lists
 
 const FIRST_NAMES = {
-  male: 'Alexander Sergei Viktor Andrei Dmitry Pavel Mikhail Igor Oleg Ivan Roman Maxim Anton Yuri Nikolai Peter John Michael David James Robert Thomas Daniel Mark Paul Martin Stefan Jan Tomas Lukas Marek Piotr Krzysztof Andrzej Emmanuel Olaf Friedrich Giorgio Pedro Carlos Ahmed Omar Hassan Recep Kenji Hiroshi Rajesh Samuel Joseph Antonio'.split(' '),
-  female: 'Maria Anna Elena Olga Tatiana Svetlana Natalia Irina Sviatlana Maryia Veronika Ursula Kaja Giorgia Emma Sarah Laura Julia Katarzyna Agnieszka Magdalena Ingrid Sophie Claire Helen Rachel Susan Linda Karen Nadia Leila Fatima Aiko Priya Amina Lucia Isabel Petra Zuzana Jana Marta Sanna Kristina'.split(' '),
+  male: 'Alexander Sergei Viktor Andrei Dmitry Pavel Mikhail Igor Oleg Ivan Roman Maxim Anton Yuri Nikolai Peter John Michael David James Robert Thomas Daniel Mark Paul Martin Stefan Jan Tomas Lukas Marek Piotr Krzysztof Andrzej Emmanuel Olaf Friedrich Giorgio Pedro Carlos Ahmed Omar Hassan Recep Kenji Hiroshi Rajesh Samuel Joseph Antonio'.split(
+    ' ',
+  ),
+  female:
+    'Maria Anna Elena Olga Tatiana Svetlana Natalia Irina Sviatlana Maryia Veronika Ursula Kaja Giorgia Emma Sarah Laura Julia Katarzyna Agnieszka Magdalena Ingrid Sophie Claire Helen Rachel Susan Linda Karen Nadia Leila Fatima Aiko Priya Amina Lucia Isabel Petra Zuzana Jana Marta Sanna Kristina'.split(
+      ' ',
+    ),
 };
 
 const SURNAMES =
@@ -98,13 +103,111 @@ const SURNAMES =
     ' ',
   );
 
-const TITLES = ['President', 'Prime Minister', 'Foreign Minister', 'Finance Minister', 'Economy Minister', 'Senator', 'Mayor', 'Governor', 'Chancellor', 'Ambassador', 'Professor', 'Dr.', 'General', 'opposition leader', 'economist', 'analyst', 'spokesperson', 'chief executive'];
+const TITLES = [
+  'President',
+  'Prime Minister',
+  'Foreign Minister',
+  'Finance Minister',
+  'Economy Minister',
+  'Senator',
+  'Mayor',
+  'Governor',
+  'Chancellor',
+  'Ambassador',
+  'Professor',
+  'Dr.',
+  'General',
+  'opposition leader',
+  'economist',
+  'analyst',
+  'spokesperson',
+  'chief executive',
+];
 
-const PLACES = ['Minsk', 'Vilnius', 'Warsaw', 'Kyiv', 'Riga', 'Tallinn', 'Berlin', 'Brussels', 'Paris', 'London', 'Washington', 'Geneva', 'Vienna', 'Prague', 'Budapest', 'Helsinki', 'Stockholm', 'Oslo', 'Rome', 'Madrid', 'Ankara', 'Tokyo', 'Beijing', 'New Delhi', 'Brest', 'Grodno', 'Gomel', 'Vitebsk', 'Mogilev', 'Lviv', 'Kharkiv', 'Gdansk', 'Krakow'];
+const PLACES = [
+  'Minsk',
+  'Vilnius',
+  'Warsaw',
+  'Kyiv',
+  'Riga',
+  'Tallinn',
+  'Berlin',
+  'Brussels',
+  'Paris',
+  'London',
+  'Washington',
+  'Geneva',
+  'Vienna',
+  'Prague',
+  'Budapest',
+  'Helsinki',
+  'Stockholm',
+  'Oslo',
+  'Rome',
+  'Madrid',
+  'Ankara',
+  'Tokyo',
+  'Beijing',
+  'New Delhi',
+  'Brest',
+  'Grodno',
+  'Gomel',
+  'Vitebsk',
+  'Mogilev',
+  'Lviv',
+  'Kharkiv',
+  'Gdansk',
+  'Krakow',
+];
 
-const ORGS = ['the European Union', 'the United Nations', 'the International Monetary Fund', 'the World Bank', 'the central bank', 'the finance ministry', 'the parliament', 'the state energy company', 'the national railway', 'the customs service', 'the statistics office', 'the trade union', 'the electoral commission', 'the supreme court', 'the health ministry', 'the potash producer', 'the dairy cooperative', 'the airline'];
+const ORGS = [
+  'the European Union',
+  'the United Nations',
+  'the International Monetary Fund',
+  'the World Bank',
+  'the central bank',
+  'the finance ministry',
+  'the parliament',
+  'the state energy company',
+  'the national railway',
+  'the customs service',
+  'the statistics office',
+  'the trade union',
+  'the electoral commission',
+  'the supreme court',
+  'the health ministry',
+  'the potash producer',
+  'the dairy cooperative',
+  'the airline',
+];
 
-const TOPICS = ['sanctions', 'fuel prices', 'the budget', 'inflation', 'the harvest', 'wages', 'pensions', 'the election', 'border crossings', 'energy supplies', 'housing', 'public transport', 'exports', 'the currency', 'trade talks', 'the new tariff', 'political prisoners', 'media freedom', 'the potash industry', 'grain exports', 'gas transit', 'tourism', 'the IT sector', 'healthcare reform', 'school funding'];
+const TOPICS = [
+  'sanctions',
+  'fuel prices',
+  'the budget',
+  'inflation',
+  'the harvest',
+  'wages',
+  'pensions',
+  'the election',
+  'border crossings',
+  'energy supplies',
+  'housing',
+  'public transport',
+  'exports',
+  'the currency',
+  'trade talks',
+  'the new tariff',
+  'political prisoners',
+  'media freedom',
+  'the potash industry',
+  'grain exports',
+  'gas transit',
+  'tourism',
+  'the IT sector',
+  'healthcare reform',
+  'school funding',
+];
 
 /** Common English words: the head of the vocabulary. */
 const COMMON =
@@ -112,12 +215,94 @@ const COMMON =
     ' ',
   );
 
-const VERBS_PAST = ['announced', 'approved', 'rejected', 'criticised', 'welcomed', 'discussed', 'reviewed', 'postponed', 'confirmed', 'proposed', 'questioned', 'defended', 'expanded', 'reduced', 'raised', 'cut', 'extended', 'signed', 'suspended', 'examined'];
-const ADJECTIVES = ['new', 'significant', 'modest', 'sharp', 'gradual', 'unexpected', 'long-awaited', 'controversial', 'temporary', 'permanent', 'regional', 'national', 'difficult', 'cautious', 'ambitious', 'limited', 'broad', 'urgent', 'fragile', 'steady'];
-const CONNECTORS = ['Meanwhile', 'However', 'At the same time', 'Earlier this month', 'In a separate development', 'According to official figures', 'Last year', 'By contrast', 'In recent weeks', 'As a result', 'For now', 'On Tuesday', 'On Friday', 'Since January'];
+const VERBS_PAST = [
+  'announced',
+  'approved',
+  'rejected',
+  'criticised',
+  'welcomed',
+  'discussed',
+  'reviewed',
+  'postponed',
+  'confirmed',
+  'proposed',
+  'questioned',
+  'defended',
+  'expanded',
+  'reduced',
+  'raised',
+  'cut',
+  'extended',
+  'signed',
+  'suspended',
+  'examined',
+];
+const ADJECTIVES = [
+  'new',
+  'significant',
+  'modest',
+  'sharp',
+  'gradual',
+  'unexpected',
+  'long-awaited',
+  'controversial',
+  'temporary',
+  'permanent',
+  'regional',
+  'national',
+  'difficult',
+  'cautious',
+  'ambitious',
+  'limited',
+  'broad',
+  'urgent',
+  'fragile',
+  'steady',
+];
+const CONNECTORS = [
+  'Meanwhile',
+  'However',
+  'At the same time',
+  'Earlier this month',
+  'In a separate development',
+  'According to official figures',
+  'Last year',
+  'By contrast',
+  'In recent weeks',
+  'As a result',
+  'For now',
+  'On Tuesday',
+  'On Friday',
+  'Since January',
+];
 
 /** Synthetic terms (place names, product names, jargon) making the long tail of rare words. */
-const SYLLABLES = ['ka', 'lo', 'vi', 'mar', 'tes', 'ri', 'don', 'sha', 'bel', 'nor', 'quin', 'tal', 'ver', 'os', 'ix', 'zen', 'pra', 'gul', 'mek', 'sor', 'tan', 'ul', 'dra', 'fen'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'vi',
+  'mar',
+  'tes',
+  'ri',
+  'don',
+  'sha',
+  'bel',
+  'nor',
+  'quin',
+  'tal',
+  'ver',
+  'os',
+  'ix',
+  'zen',
+  'pra',
+  'gul',
+  'mek',
+  'sor',
+  'tan',
+  'ul',
+  'dra',
+  'fen',
+];
 function syntheticTerms(count: number): string[] {
   const random = new Random(mulberry32(0x5eed));
   const terms = new Set<string>();
@@ -148,7 +333,12 @@ interface Person {
 function person(rank: number): Person {
   const random = new Random(mulberry32(mixSeed(0x9e0, rank)));
   const female = random.chance(0.45);
-  return { first: random.pick(female ? FIRST_NAMES.female : FIRST_NAMES.male), last: random.pick(SURNAMES), female, title: random.pick(TITLES) };
+  return {
+    first: random.pick(female ? FIRST_NAMES.female : FIRST_NAMES.male),
+    last: random.pick(SURNAMES),
+    female,
+    title: random.pick(TITLES),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -166,7 +356,8 @@ const CURRENCY_FORMATS: ((r: Random) => string)[] = [
   (r) => `£${r.int(1, 99)}.${String(r.int(0, 99)).padStart(2, '0')}`,
   (r) => `${r.int(10, 900)} euros`,
 ];
-const HEADER_PRICE = (r: Random): string => (r.chance(0.7) ? `${(r.int(150, 499) / 100).toFixed(2)} BYN` : `${(r.int(80, 120) / 100).toFixed(2)} USD`);
+const HEADER_PRICE = (r: Random): string =>
+  r.chance(0.7) ? `${(r.int(150, 499) / 100).toFixed(2)} BYN` : `${(r.int(80, 120) / 100).toFixed(2)} USD`;
 const price = (r: Random): string => r.pick(CURRENCY_FORMATS)(r);
 
 // ---------------------------------------------------------------------------------------------
@@ -194,7 +385,18 @@ const withArticle = (word: string): string => `${/^[aeiou]/i.test(word) ? 'An' :
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 function quoteText(r: Random): string {
-  const openers = ['We will', 'Nobody can', 'This is', 'The people expect', 'Our task is to', 'It would be a mistake to', 'We must', 'There is no reason to', 'I do not believe we should', 'The government intends to'];
+  const openers = [
+    'We will',
+    'Nobody can',
+    'This is',
+    'The people expect',
+    'Our task is to',
+    'It would be a mistake to',
+    'We must',
+    'There is no reason to',
+    'I do not believe we should',
+    'The government intends to',
+  ];
   let text = `${r.pick(openers)} ${phrase(r, r.int(4, 9))}`;
   if (r.chance(0.5)) text += `, and ${phrase(r, r.int(3, 8))}`;
   if (r.chance(0.3)) text += `. ${capitalise(phrase(r, r.int(5, 10)))}`;
@@ -203,18 +405,28 @@ function quoteText(r: Random): string {
 
 function narrative(r: Random): string {
   const templates: ((r: Random) => string)[] = [
-    (r) => `${r.pick(CONNECTORS)}, ${r.pick(ORGS)} ${r.pick(VERBS_PAST)} ${withArticle(r.pick(ADJECTIVES)).toLowerCase()} ${phrase(r, 2)} on ${r.pick(TOPICS)}.`,
-    (r) => `The ${phrase(r, 1)} in ${r.pick(PLACES)} ${r.pick(VERBS_PAST)} ${phrase(r, r.int(3, 7))} after ${r.pick(TOPICS)} ${phrase(r, r.int(2, 5))}.`,
-    (r) => `${capitalise(r.pick(TOPICS))} cost ${price(r)} this ${r.pick(['month', 'quarter', 'year'])}, up from ${price(r)} a year earlier.`,
+    (r) =>
+      `${r.pick(CONNECTORS)}, ${r.pick(ORGS)} ${r.pick(VERBS_PAST)} ${withArticle(r.pick(ADJECTIVES)).toLowerCase()} ${phrase(r, 2)} on ${r.pick(TOPICS)}.`,
+    (r) =>
+      `The ${phrase(r, 1)} in ${r.pick(PLACES)} ${r.pick(VERBS_PAST)} ${phrase(r, r.int(3, 7))} after ${r.pick(TOPICS)} ${phrase(r, r.int(2, 5))}.`,
+    (r) =>
+      `${capitalise(r.pick(TOPICS))} cost ${price(r)} this ${r.pick(['month', 'quarter', 'year'])}, up from ${price(r)} a year earlier.`,
     (r) => `${capitalise(phrase(r, r.int(4, 9)))} in ${r.pick(PLACES)}, ${phrase(r, r.int(3, 8))}.`,
-    (r) => `${r.pick(ORGS).replace(/^the/, 'The')} said ${r.pick(TOPICS)} would ${r.pick(['rise', 'fall', 'stay flat', 'double'])} by ${r.int(2, 40)} percent, ${phrase(r, r.int(3, 6))}.`,
-    (r) => `${withArticle(r.pick(ADJECTIVES))} ${phrase(r, 1)} now sells for ${price(r)}, while ${phrase(r, r.int(2, 4))} costs ${price(r)}.`,
+    (r) =>
+      `${r.pick(ORGS).replace(/^the/, 'The')} said ${r.pick(TOPICS)} would ${r.pick(['rise', 'fall', 'stay flat', 'double'])} by ${r.int(2, 40)} percent, ${phrase(r, r.int(3, 6))}.`,
+    (r) =>
+      `${withArticle(r.pick(ADJECTIVES))} ${phrase(r, 1)} now sells for ${price(r)}, while ${phrase(r, r.int(2, 4))} costs ${price(r)}.`,
   ];
   return r.pick(templates)(r);
 }
 
 /** A paragraph in which a person speaks, by full name (first time) or surname/pronoun later. */
-function speechParagraph(r: Random, p: Person, first: boolean, state: { lastSpeaker: Person | null }): string {
+function speechParagraph(
+  r: Random,
+  p: Person,
+  first: boolean,
+  state: { lastSpeaker: Person | null },
+): string {
   const pronoun = p.female ? 'she' : 'he';
   const verb = r.pick(['said', 'stated', 'declared', 'said', 'said', 'noted', 'added']);
   const q = quoteText(r);
@@ -280,13 +492,20 @@ export function generateArticle(index: number, seed = 1): GeneratedArticle {
     paragraphs.push(paragraph);
     bytes += size;
   }
-  const publishedAt = new Date(EPOCH + Math.floor(r.next() * SPAN_MS)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const publishedAt = new Date(EPOCH + Math.floor(r.next() * SPAN_MS))
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
   const text = `${header.length ? `${header.join('\n')}\n` : ''}${title}\n\n${paragraphs.join('\n')}\n`;
   return { index, header, title, paragraphs, publishedAt, text };
 }
 
 /** The JSON record of an article, as the import command reads it. */
-export function articleRecord(article: GeneratedArticle): { url: string; title: string; body: string[]; publishedAt: string } {
+export function articleRecord(article: GeneratedArticle): {
+  url: string;
+  title: string;
+  body: string[];
+  publishedAt: string;
+} {
   return {
     url: `https://news.example/articles/${article.index}`,
     title: article.title,
@@ -358,8 +577,15 @@ function cli(argv: string[]): number {
   const seed = Number(values.seed);
   const perShard = Number(values['per-shard']);
   const start = Number(values.start);
-  if (!Number.isInteger(count) || count <= 0 || !values.out || (values.format !== 'txt' && values.format !== 'ndjson')) {
-    console.error('Usage: node --import tsx bench/generator.ts --count N --out DIR [--format txt|ndjson] [--seed S] [--per-shard N] [--start I]');
+  if (
+    !Number.isInteger(count) ||
+    count <= 0 ||
+    !values.out ||
+    (values.format !== 'txt' && values.format !== 'ndjson')
+  ) {
+    console.error(
+      'Usage: node --import tsx bench/generator.ts --count N --out DIR [--format txt|ndjson] [--seed S] [--per-shard N] [--start I]',
+    );
     return 2;
   }
   if (![seed, perShard, start].every(Number.isInteger) || perShard <= 0 || start < 0) {
@@ -368,7 +594,9 @@ function cli(argv: string[]): number {
   }
   const began = performance.now();
   const files = writeCorpus({ count, out: values.out, format: values.format, seed, perShard, start });
-  console.error(`wrote ${count} articles in ${files.length} files under ${values.out} (${((performance.now() - began) / 1000).toFixed(1)} s)`);
+  console.error(
+    `wrote ${count} articles in ${files.length} files under ${values.out} (${((performance.now() - began) / 1000).toFixed(1)} s)`,
+  );
   return 0;
 }
 

@@ -20,13 +20,20 @@ import type { DocumentInput } from '../src/ingest/prepare.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { batch: { type: 'string', default: '100' }, inline: { type: 'boolean' }, depth: { type: 'string', default: '2' } },
+  options: {
+    batch: { type: 'string', default: '100' },
+    inline: { type: 'boolean' },
+    depth: { type: 'string', default: '2' },
+  },
 });
 const [dir, url] = positionals as [string, string];
 
 const extractHere = (inputs: DocumentInput[]): unknown => inputs.map((input) => prepareDocument(input));
 
-async function extractOnly(limit = Infinity, extract = extractHere): Promise<{ documents: number; ms: number }> {
+async function extractOnly(
+  limit = Infinity,
+  extract = extractHere,
+): Promise<{ documents: number; ms: number }> {
   const began = performance.now();
   let documents = 0;
   for await (const file of walkFiles([dir])) {

@@ -10,7 +10,11 @@ import { mulberry32 } from './generator.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { ids: { type: 'string' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } },
+  options: {
+    ids: { type: 'string' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+  },
 });
 const url = positionals[0]!;
 const ids = values.ids === undefined ? 0 : Number(values.ids);
@@ -20,7 +24,14 @@ const result = await autocannon({
   connections: Number(values.connections),
   duration: Number(values.duration),
   ...(ids > 0 && {
-    requests: [{ setupRequest: (request: { path: string }) => ({ ...request, path: `/articles/${1 + Math.floor(random() * ids)}` }) }],
+    requests: [
+      {
+        setupRequest: (request: { path: string }) => ({
+          ...request,
+          path: `/articles/${1 + Math.floor(random() * ids)}`,
+        }),
+      },
+    ],
   }),
 });
 console.log(

@@ -36,7 +36,8 @@ const size = values.large ? 1_000_000 : Number(values.size ?? 10_000);
 const small = Math.max(1000, Math.round(size / 5));
 const name = values.name ?? `bench-${size}`;
 const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
-const pin = (core: number, command: string[]) => (hasTaskset ? ['taskset', '-c', String(core), ...command] : command);
+const pin = (core: number, command: string[]) =>
+  hasTaskset ? ['taskset', '-c', String(core), ...command] : command;
 const NODE_TSX = [process.execPath, '--import', 'tsx'];
 
 function corpus(count: number): string {
@@ -67,20 +68,29 @@ interface ImportResult {
 function measureImport(count: number, dbDir: string): ImportResult {
   const url = `file:${path.join(dbDir, `import-${count}.db`)}`;
   console.error(`importing ${count} articles`);
-  const out = execFileSync(NODE_TSX[0]!, [...NODE_TSX.slice(1), path.join(HERE, 'import-child.ts'), corpus(count), url], {
-    cwd: path.resolve(HERE, '..'),
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
-  return { ...(JSON.parse(out.trim().split('\n').at(-1)!) as ImportResult), url } as ImportResult & { url: string };
+  const out = execFileSync(
+    NODE_TSX[0]!,
+    [...NODE_TSX.slice(1), path.join(HERE, 'import-child.ts'), corpus(count), url],
+    {
+      cwd: path.resolve(HERE, '..'),
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  );
+  return { ...(JSON.parse(out.trim().split('\n').at(-1)!) as ImportResult), url } as ImportResult & {
+    url: string;
+  };
 }
 
 async function startServer(kind: string, url?: string): Promise<{ port: number; stop: () => void }> {
   const command = pin(0, [...NODE_TSX, path.join(HERE, 'servers.ts'), kind, ...(url ? [url] : [])]);
-  const child = spawn(command[0]!, command.slice(1), { cwd: path.resolve(HERE, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(command[0]!, command.slice(1), {
+    cwd: path.resolve(HERE, '..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let buffered = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
       const match = /listening (\d+)/.exec(buffered);
       if (match) resolve(Number(match[1]));
@@ -101,8 +111,18 @@ interface LoadResult {
 async function load(kind: string, url: string | undefined, route: string, ids: number): Promise<LoadResult> {
   const server = await startServer(kind, url);
   try {
-    const command = pin(1, [...NODE_TSX, path.join(HERE, 'load.ts'), `http://127.0.0.1:${server.port}${route}`, '--duration', values.duration!, ...(ids ? ['--ids', String(ids)] : [])]);
-    const out = execFileSync(command[0]!, command.slice(1), { cwd: path.resolve(HERE, '..'), encoding: 'utf8' });
+    const command = pin(1, [
+      ...NODE_TSX,
+      path.join(HERE, 'load.ts'),
+      `http://127.0.0.1:${server.port}${route}`,
+      '--duration',
+      values.duration,
+      ...(ids ? ['--ids', String(ids)] : []),
+    ]);
+    const out = execFileSync(command[0]!, command.slice(1), {
+      cwd: path.resolve(HERE, '..'),
+      encoding: 'utf8',
+    });
     return JSON.parse(out.trim().split('\n').at(-1)!) as LoadResult;
   } finally {
     server.stop();
@@ -130,7 +150,13 @@ try {
   const results = {
     name,
     date: began.toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadavg: os.loadavg(), taskset: hasTaskset },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      node: process.version,
+      loadavg: os.loadavg(),
+      taskset: hasTaskset,
+    },
     size,
     import: { [small]: smallRun, [size]: mainRun },
     api: api && {
@@ -146,21 +172,53 @@ try {
 
   const rows: [string, string, string][] = [
     [`import ${size}: throughput ratio to extraction alone`, mainRun.ratio.toFixed(2), '≥ 0.75'],
-    [`import ${size}: articles/s (extraction alone)`, `${mainRun.importPerSecond.toFixed(0)} (${mainRun.extractPerSecond.toFixed(0)})`, ''],
+    [
+      `import ${size}: articles/s (extraction alone)`,
+      `${mainRun.importPerSecond.toFixed(0)} (${mainRun.extractPerSecond.toFixed(0)})`,
+      '',
+    ],
     // The writes run on the main thread while the worker extracts the next batch: this is their
     // share of the import's wall time, most of it overlapped with extraction.
-    [`import ${size}: database writes, share of wall time (ms/article)`, `${((100 * mainRun.writeMs) / mainRun.importMs).toFixed(0)}% (${(mainRun.writeMs / mainRun.articles).toFixed(2)})`, '≤ 25%'],
-    [`import ${small}: throughput ratio (articles/s)`, `${smallRun.ratio.toFixed(2)} (${smallRun.importPerSecond.toFixed(0)})`, '≥ 0.75'],
-    [`database size per article (${small} / ${size})`, `${kb(smallRun.dbBytesPerArticle)} / ${kb(mainRun.dbBytesPerArticle)} KB`, 'flat'],
-    [`import peak RSS (${small} / ${size})`, `${mb(smallRun.maxRssBytes)} / ${mb(mainRun.maxRssBytes)} MB`, 'flat'],
+    [
+      `import ${size}: database writes, share of wall time (ms/article)`,
+      `${((100 * mainRun.writeMs) / mainRun.importMs).toFixed(0)}% (${(mainRun.writeMs / mainRun.articles).toFixed(2)})`,
+      '≤ 25%',
+    ],
+    [
+      `import ${small}: throughput ratio (articles/s)`,
+      `${smallRun.ratio.toFixed(2)} (${smallRun.importPerSecond.toFixed(0)})`,
+      '≥ 0.75',
+    ],
+    [
+      `database size per article (${small} / ${size})`,
+      `${kb(smallRun.dbBytesPerArticle)} / ${kb(mainRun.dbBytesPerArticle)} KB`,
+      'flat',
+    ],
+    [
+      `import peak RSS (${small} / ${size})`,
+      `${mb(smallRun.maxRssBytes)} / ${mb(mainRun.maxRssBytes)} MB`,
+      'flat',
+    ],
   ];
   if (results.api) {
     const a = results.api;
     rows.push(
       ['hello-world req/s', a.hello.requestsPerSecond.toFixed(0), ''],
-      ['GET /articles/:id (app) req/s, ratio to hello', `${a.app.requestsPerSecond.toFixed(0)} (${a.appToHello.toFixed(2)})`, '≥ 0.25'],
-      ['GET /articles/:id (statement, bare Fastify) req/s, ratio to hello', `${a.raw.requestsPerSecond.toFixed(0)} (${a.rawToHello.toFixed(2)})`, ''],
-      ['GET /articles/:id (Prisma client) req/s, ratio to hello', `${a.prisma.requestsPerSecond.toFixed(0)} (${a.prismaToHello.toFixed(2)})`, ''],
+      [
+        'GET /articles/:id (app) req/s, ratio to hello',
+        `${a.app.requestsPerSecond.toFixed(0)} (${a.appToHello.toFixed(2)})`,
+        '≥ 0.25',
+      ],
+      [
+        'GET /articles/:id (statement, bare Fastify) req/s, ratio to hello',
+        `${a.raw.requestsPerSecond.toFixed(0)} (${a.rawToHello.toFixed(2)})`,
+        '',
+      ],
+      [
+        'GET /articles/:id (Prisma client) req/s, ratio to hello',
+        `${a.prisma.requestsPerSecond.toFixed(0)} (${a.prismaToHello.toFixed(2)})`,
+        '',
+      ],
       ['app / bare statement (what the app plugins cost)', a.appToRaw.toFixed(2), ''],
       ['app latency p50 / p99 ms', `${a.app.latencyP50Ms} / ${a.app.latencyP99Ms}`, ''],
     );
@@ -168,8 +226,14 @@ try {
   const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
   console.log(`\n| ${'measure'.padEnd(w[0]!)} | ${'result'.padEnd(w[1]!)} | target |`);
   console.log(`|${'-'.repeat(w[0]! + 2)}|${'-'.repeat(w[1]! + 2)}|--------|`);
-  for (const [label, value, target] of rows) console.log(`| ${label.padEnd(w[0]!)} | ${value.padEnd(w[1]!)} | ${target.padEnd(6)} |`);
-  console.log(`\nresults: bench/results/${name}.json (load average during the run: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+  for (const [label, value, target] of rows)
+    console.log(`| ${label.padEnd(w[0]!)} | ${value.padEnd(w[1]!)} | ${target.padEnd(6)} |`);
+  console.log(
+    `\nresults: bench/results/${name}.json (load average during the run: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')})`,
+  );
 } finally {
   fs.rmSync(dbDir, { recursive: true, force: true });
 }

@@ -27,9 +27,11 @@ export async function extractCommand(files: string[], values: Record<string, unk
     }
     console.log(`# ${file}\n${record.title}\n`);
     console.log(`People (${record.people.length}):`);
-    for (const p of record.people) console.log(`  ${p.name}${p.aliases.length ? `  (also: ${p.aliases.join(', ')})` : ''}`);
+    for (const p of record.people)
+      console.log(`  ${p.name}${p.aliases.length ? `  (also: ${p.aliases.join(', ')})` : ''}`);
     console.log(`Quotes (${record.quotes.length}):`);
-    for (const q of record.quotes) console.log(`  ${q.speaker ?? '(unknown speaker)'}${q.cue ? ` [${q.cue}]` : ''}: “${q.text}”`);
+    for (const q of record.quotes)
+      console.log(`  ${q.speaker ?? '(unknown speaker)'}${q.cue ? ` [${q.cue}]` : ''}: “${q.text}”`);
     console.log(`Prices (${record.prices.length}):`);
     for (const p of record.prices) console.log(`  ${p.amount} ${p.currency}  (${p.raw})`);
     console.log('');

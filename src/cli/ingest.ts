@@ -5,7 +5,13 @@ import { databaseFile } from '../db/client.ts';
 import { PROJECT_ROOT, migrateDatabase } from '../db/migrate.ts';
 import { ArticleWriter } from '../db/writer.ts';
 import { defaultPreparer } from '../ingest/extract-pool.ts';
-import { DEFAULT_BATCH_SIZE, importInto, walkFiles, writerSink, type ImportFailure } from '../ingest/files.ts';
+import {
+  DEFAULT_BATCH_SIZE,
+  importInto,
+  walkFiles,
+  writerSink,
+  type ImportFailure,
+} from '../ingest/files.ts';
 import { Progress } from '../ingest/progress.ts';
 import type { InputFormat } from '../ingest/readers/index.ts';
 import { reextractArchive } from '../ingest/reextract.ts';
@@ -20,14 +26,25 @@ export async function seedCommand(): Promise<number> {
 }
 
 /** Reads `--max-bytes`, `--format` and `--batch` for `import`. */
-function importOptions(values: Record<string, unknown>): { maxBytes?: number; format?: InputFormat; batchSize: number } {
+function importOptions(values: Record<string, unknown>): {
+  maxBytes?: number;
+  format?: InputFormat;
+  batchSize: number;
+} {
   const maxBytes = values['max-bytes'] === undefined ? undefined : Number(values['max-bytes']);
-  if (maxBytes !== undefined && (!Number.isInteger(maxBytes) || maxBytes <= 0)) throw new UsageError('--max-bytes must be a positive integer');
+  if (maxBytes !== undefined && (!Number.isInteger(maxBytes) || maxBytes <= 0))
+    throw new UsageError('--max-bytes must be a positive integer');
   const format = values.format as string | undefined;
-  if (format !== undefined && !FORMATS.includes(format as InputFormat)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  if (format !== undefined && !FORMATS.includes(format as InputFormat))
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   const batchSize = values.batch === undefined ? DEFAULT_BATCH_SIZE : Number(values.batch);
-  if (!Number.isInteger(batchSize) || batchSize <= 0) throw new UsageError('--batch must be a positive integer');
-  return { ...(maxBytes !== undefined && { maxBytes }), ...(format !== undefined && { format: format as InputFormat }), batchSize };
+  if (!Number.isInteger(batchSize) || batchSize <= 0)
+    throw new UsageError('--batch must be a positive integer');
+  return {
+    ...(maxBytes !== undefined && { maxBytes }),
+    ...(format !== undefined && { format: format as InputFormat }),
+    batchSize,
+  };
 }
 
 const FORMATS: InputFormat[] = ['text', 'html', 'json', 'ndjson'];
@@ -48,7 +65,9 @@ export function isMigrated(databaseUrl: string): boolean {
   try {
     const applied = new Set(
       db
-        .prepare<[], { migration_name: string }>('SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL')
+        .prepare<[], { migration_name: string }>(
+          'SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL',
+        )
         .all()
         .map((row) => row.migration_name),
     );
@@ -103,6 +122,8 @@ export async function reextractCommand(values: Record<string, unknown>): Promise
   const { databaseUrl } = loadConfig();
   await migrateDatabase(databaseUrl);
   const summary = await reextractArchive(databaseUrl, { all: values.all === true });
-  console.log(`Re-extracted ${summary.articles} articles; removed ${summary.peopleRemoved} people no longer mentioned`);
+  console.log(
+    `Re-extracted ${summary.articles} articles; removed ${summary.peopleRemoved} people no longer mentioned`,
+  );
   return 0;
 }

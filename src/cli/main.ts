@@ -104,8 +104,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     return await command.run({ values, positionals });
   } catch (error) {
-    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    console.error(`news-archive ${name}: ${(error as Error).message}${usage ? `\nUsage: ${command.usage}` : ''}`);
+    const usage =
+      error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    console.error(
+      `news-archive ${name}: ${(error as Error).message}${usage ? `\nUsage: ${command.usage}` : ''}`,
+    );
     return usage ? 2 : 1;
   }
 }

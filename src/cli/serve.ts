@@ -19,7 +19,9 @@ export async function migrateCommand(): Promise<number> {
 export async function seedArchive(databaseUrl: string, log: (line: string) => void): Promise<number> {
   const files = (await collectFiles([SEED_DIR])).filter((file) => file.endsWith('.txt'));
   const summary = await importFiles(databaseUrl, files);
-  log(`Seed: ${summary.imported} imported, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed`);
+  log(
+    `Seed: ${summary.imported} imported, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed`,
+  );
   for (const failure of summary.failed) log(`  failed ${failure.source}: ${failure.reason}`);
   return summary.failed.length;
 }
@@ -27,7 +29,8 @@ export async function seedArchive(databaseUrl: string, log: (line: string) => vo
 export async function serveCommand(values: Record<string, unknown>): Promise<number> {
   const config = loadConfig();
   const port = values.port === undefined ? config.port : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a port number, got "${String(values.port)}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UsageError(`--port must be a port number, got "${String(values.port)}"`);
   const host = typeof values.host === 'string' ? values.host : config.host;
 
   console.error(`Archive database: ${databaseFile(config.databaseUrl)}`);

@@ -26,7 +26,9 @@ export function decodeCursor(cursor: string, shape: ('string' | 'number')[]): Cu
     key.length !== shape.length ||
     key.some((part, i) => typeof part !== shape[i] || (typeof part === 'number' && !Number.isFinite(part)))
   ) {
-    throw new InvalidCursorError('cursor does not belong to this list: pass the nextCursor of a previous page unchanged');
+    throw new InvalidCursorError(
+      'cursor does not belong to this list: pass the nextCursor of a previous page unchanged',
+    );
   }
   return key as CursorKey;
 }

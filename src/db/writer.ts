@@ -97,25 +97,74 @@ export interface WriterOptions {
 const sqlDate = (date: Date): string => date.toISOString().replace('Z', '+00:00');
 
 function unchanged(source: string, known: { id: number; source: string }): WriteOutcome {
-  return { status: 'unchanged', articleId: known.id, source, ...(known.source !== source ? { duplicateOf: known.source } : {}) };
+  return {
+    status: 'unchanged',
+    articleId: known.id,
+    source,
+    ...(known.source !== source ? { duplicateOf: known.source } : {}),
+  };
 }
 
 /** The article's row in ARTICLE_COLUMNS order. */
-function articleRow(id: number, { input, hash, extraction, extractorVersion }: PreparedDocument, now: string): Row {
+function articleRow(
+  id: number,
+  { input, hash, extraction, extractorVersion }: PreparedDocument,
+  now: string,
+): Row {
   const publishedAt = input.publishedAt ? sqlDate(input.publishedAt) : null;
-  return [id, extraction.title, extraction.lead, extraction.body, extraction.document.text, input.source, input.format,
-    input.byline ?? null, publishedAt, publishedAt ?? now, hash, extraction.wordCount, now, now, extractorVersion];
+  return [
+    id,
+    extraction.title,
+    extraction.lead,
+    extraction.body,
+    extraction.document.text,
+    input.source,
+    input.format,
+    input.byline ?? null,
+    publishedAt,
+    publishedAt ?? now,
+    hash,
+    extraction.wordCount,
+    now,
+    now,
+    extractorVersion,
+  ];
 }
 
 const isSingleWord = (name: string): boolean => !/\s/.test(name.trim());
 
 type Row = (string | number | null)[];
 
-const ARTICLE_COLUMNS = ['id', 'title', 'lead', 'body', 'text', 'source', 'format', 'byline', 'publishedAt', 'sortDate',
-  'contentHash', 'wordCount', 'importedAt', 'updatedAt', 'extractorVersion'];
+const ARTICLE_COLUMNS = [
+  'id',
+  'title',
+  'lead',
+  'body',
+  'text',
+  'source',
+  'format',
+  'byline',
+  'publishedAt',
+  'sortDate',
+  'contentHash',
+  'wordCount',
+  'importedAt',
+  'updatedAt',
+  'extractorVersion',
+];
 const MENTION_COLUMNS = ['articleId', 'personId', 'text', 'start', 'end'];
 const QUOTE_COLUMNS = ['articleId', 'speakerId', 'text', 'cue', 'start', 'end'];
-const PRICE_COLUMNS = ['articleId', 'amount', 'amountValue', 'currency', 'raw', 'start', 'end', 'location', 'sentence'];
+const PRICE_COLUMNS = [
+  'articleId',
+  'amount',
+  'amountValue',
+  'currency',
+  'raw',
+  'start',
+  'end',
+  'location',
+  'sentence',
+];
 /** Where the person id stands in a mention row and a quote row (see the column lists). */
 const PERSON_COLUMN = 1;
 
@@ -149,10 +198,13 @@ export class ArticleWriter {
     this.db.pragma('wal_autocheckpoint = 10000');
     const db = this.db;
     this.s = {
-      byHash: db.prepare<[string], { id: number; source: string }>('SELECT "id", "source" FROM "articles" WHERE "contentHash" = ?'),
-      bySource: db.prepare<[string], { id: number; title: string; text: string; contentHash: string; importedAt: string }>(
-        'SELECT "id", "title", "text", "contentHash", "importedAt" FROM "articles" WHERE "source" = ?',
+      byHash: db.prepare<[string], { id: number; source: string }>(
+        'SELECT "id", "source" FROM "articles" WHERE "contentHash" = ?',
       ),
+      bySource: db.prepare<
+        [string],
+        { id: number; title: string; text: string; contentHash: string; importedAt: string }
+      >('SELECT "id", "title", "text", "contentHash", "importedAt" FROM "articles" WHERE "source" = ?'),
       nextArticleId: db.prepare<[], { next: number }>(
         `SELECT MAX(COALESCE((SELECT "seq" FROM "sqlite_sequence" WHERE "name" = 'articles'), 0),
                     COALESCE((SELECT MAX("id") FROM "articles"), 0)) + 1 AS next`,
@@ -181,11 +233,15 @@ export class ArticleWriter {
       insertPerson: db.prepare('INSERT INTO "people" ("name", "slug") VALUES (?, ?)'),
       deletePerson: db.prepare('DELETE FROM "people" WHERE "id" = ?'),
       insertAlias: db.prepare('INSERT OR IGNORE INTO "person_aliases" ("personId", "alias") VALUES (?, ?)'),
-      aliasOwners: db.prepare<[string], { personId: number }>('SELECT DISTINCT "personId" FROM "person_aliases" WHERE "alias" = ? LIMIT 2'),
+      aliasOwners: db.prepare<[string], { personId: number }>(
+        'SELECT DISTINCT "personId" FROM "person_aliases" WHERE "alias" = ? LIMIT 2',
+      ),
       aliasOwnersOtherThan: db.prepare<[string, number], { n: number }>(
         'SELECT COUNT(*) AS n FROM "person_aliases" WHERE "alias" = ? AND "personId" <> ?',
       ),
-      aliasesOf: db.prepare<[number], { alias: string }>('SELECT "alias" FROM "person_aliases" WHERE "personId" = ?'),
+      aliasesOf: db.prepare<[number], { alias: string }>(
+        'SELECT "alias" FROM "person_aliases" WHERE "personId" = ?',
+      ),
       moveMentions: db.prepare('UPDATE "mentions" SET "personId" = ? WHERE "personId" = ?'),
       moveQuotes: db.prepare('UPDATE "quotes" SET "speakerId" = ? WHERE "speakerId" = ?'),
       deleteOrphanPeople: db.prepare(
@@ -210,7 +266,10 @@ export class ArticleWriter {
     const fast = this.transaction(() => this.writeSetwise(batch), true);
     if (fast) return fast;
     // Some article failed: again, each in a savepoint, so that only the failing ones are lost.
-    return this.transaction(() => batch.map((doc) => this.inSavepoint(doc.input.source, () => this.writeOne(doc))), false)!;
+    return this.transaction(
+      () => batch.map((doc) => this.inSavepoint(doc.input.source, () => this.writeOne(doc))),
+      false,
+    )!;
   }
 
   /**
@@ -224,7 +283,13 @@ export class ArticleWriter {
       const now = sqlDate(new Date());
       let replaced = 0;
       for (const { id, contentHash, extraction } of batch) {
-        const changed = this.s.setExtractorVersion.run(extractorVersion, extraction.wordCount, now, id, contentHash).changes;
+        const changed = this.s.setExtractorVersion.run(
+          extractorVersion,
+          extraction.wordCount,
+          now,
+          id,
+          contentHash,
+        ).changes;
         if (changed === 0) continue;
         this.deleteFacts(id);
         this.collectFacts(id, extraction);
@@ -342,12 +407,27 @@ export class ArticleWriter {
   }
 
   /** Replaces a stored article's content and facts (facts collected), keeping its text as a revision. */
-  private revise(previous: { id: number; title: string; text: string; contentHash: string; importedAt: string }, doc: PreparedDocument): WriteOutcome {
+  private revise(
+    previous: { id: number; title: string; text: string; contentHash: string; importedAt: string },
+    doc: PreparedDocument,
+  ): WriteOutcome {
     const now = sqlDate(new Date());
-    this.s.insertRevision.run(previous.id, previous.title, previous.text, previous.contentHash, previous.importedAt, now);
+    this.s.insertRevision.run(
+      previous.id,
+      previous.title,
+      previous.text,
+      previous.contentHash,
+      previous.importedAt,
+      now,
+    );
     this.deleteFacts(previous.id);
     const [, ...row] = articleRow(previous.id, doc, now);
-    this.s.updateArticle.run(Object.fromEntries([...ARTICLE_COLUMNS.slice(1).map((column, i) => [column, row[i]]), ['id', previous.id]]));
+    this.s.updateArticle.run(
+      Object.fromEntries([
+        ...ARTICLE_COLUMNS.slice(1).map((column, i) => [column, row[i]]),
+        ['id', previous.id],
+      ]),
+    );
     this.collectFacts(previous.id, doc.extraction);
     return { status: 'updated', articleId: previous.id, source: doc.input.source };
   }
@@ -366,14 +446,25 @@ export class ArticleWriter {
     const personIds = this.resolvePeople(extraction.people);
     for (const person of extraction.people) {
       const personId = personIds.get(person.name)!;
-      for (const m of person.mentions) this.pending.mentions.push([articleId, personId, m.text, m.start, m.end]);
+      for (const m of person.mentions)
+        this.pending.mentions.push([articleId, personId, m.text, m.start, m.end]);
     }
     for (const q of extraction.quotes) {
       const speakerId = q.speaker === null ? null : (personIds.get(q.speaker) ?? null);
       this.pending.quotes.push([articleId, speakerId, q.text, q.cue, q.start, q.end]);
     }
     for (const p of extraction.prices) {
-      this.pending.prices.push([articleId, p.amount, Number(p.amount), p.currency, p.raw, p.start, p.end, p.location, p.sentence]);
+      this.pending.prices.push([
+        articleId,
+        p.amount,
+        Number(p.amount),
+        p.currency,
+        p.raw,
+        p.start,
+        p.end,
+        p.location,
+        p.sentence,
+      ]);
     }
   }
 
@@ -429,7 +520,8 @@ export class ArticleWriter {
       this.s.moveMentions.run(personId, other.id);
       this.s.moveQuotes.run(personId, other.id);
       // The batch's collected rows too (not written yet).
-      for (const row of [...this.pending.mentions, ...this.pending.quotes]) if (row[PERSON_COLUMN] === other.id) row[PERSON_COLUMN] = personId;
+      for (const row of [...this.pending.mentions, ...this.pending.quotes])
+        if (row[PERSON_COLUMN] === other.id) row[PERSON_COLUMN] = personId;
       const moved = this.s.aliasesOf.all(other.id).map((a) => a.alias);
       this.addAliases(personId, fact.name, [word, ...moved]);
       this.s.deletePerson.run(other.id);

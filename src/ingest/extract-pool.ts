@@ -35,7 +35,9 @@ const require = createRequire(import.meta.url);
 /** The URL of tsx's ESM register API (its `import` export; `require` would give the CJS build). */
 function tsxEsmApi(): string {
   const manifest = require.resolve('tsx/package.json');
-  const { exports } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports: { './esm/api': { import: { default: string } } } };
+  const { exports } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as {
+    exports: { './esm/api': { import: { default: string } } };
+  };
   return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api'].import.default)).href;
 }
 
@@ -49,11 +51,14 @@ export function workerPreparer(): Preparer {
     // however) the parent runs TypeScript: bin/news-archive.js, node --import tsx, vitest.
     const tsx = tsxEsmApi();
     const entry = new URL('./extract-worker.ts', import.meta.url).href;
-    worker = new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`, {
-      eval: true,
-      stdout: false,
-      stderr: false,
-    });
+    worker = new Worker(
+      `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`,
+      {
+        eval: true,
+        stdout: false,
+        stderr: false,
+      },
+    );
   } catch {
     worker = null;
   }

@@ -11,7 +11,13 @@ import { ArticleWriter, type PreparedDocument, type WriteResult } from '../db/wr
 import { defaultPreparer, inlinePreparer, type Preparer } from './extract-pool.ts';
 import type { IngestOutcome } from './ingest.ts';
 import { InvalidDocumentError, contentHash, type DocumentInput } from './prepare.ts';
-import { formatOfFile, parseDocuments, sniffFormat, type InputFormat, type ReadResult } from './readers/index.ts';
+import {
+  formatOfFile,
+  parseDocuments,
+  sniffFormat,
+  type InputFormat,
+  type ReadResult,
+} from './readers/index.ts';
 
 export { prepareDocument } from './prepare.ts';
 
@@ -28,7 +34,9 @@ export function sourceName(file: string, cwd = process.cwd()): string {
   if (file === STDIN) return 'stdin';
   const absolute = path.resolve(cwd, file);
   const relative = path.relative(cwd, absolute);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : absolute;
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative)
+    ? relative.split(path.sep).join('/')
+    : absolute;
 }
 
 async function statOrNull(entry: string) {
@@ -84,50 +92,67 @@ const utf16be = new TextDecoder('utf-16be', { fatal: true });
  */
 export function decodeText(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES): string {
   if (bytes.length === 0) throw new UnreadableFileError('the file is empty');
-  if (bytes.length > maxBytes) throw new UnreadableFileError(`the file is ${bytes.length} bytes, over the limit of ${maxBytes}`);
+  if (bytes.length > maxBytes)
+    throw new UnreadableFileError(`the file is ${bytes.length} bytes, over the limit of ${maxBytes}`);
   let text: string;
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const le = bytes[0] === 0xff;
     try {
       text = (le ? utf16le : utf16be).decode(bytes.subarray(2));
     } catch {
-      throw new UnreadableFileError(`the file starts with a UTF-16 ${le ? 'LE' : 'BE'} byte-order mark but is not valid UTF-16`);
+      throw new UnreadableFileError(
+        `the file starts with a UTF-16 ${le ? 'LE' : 'BE'} byte-order mark but is not valid UTF-16`,
+      );
     }
     if (text.includes('\0')) throw new UnreadableFileError('the file is binary (it contains NUL characters)');
   } else {
-    if (bytes.subarray(0, 8192).includes(0)) throw new UnreadableFileError('the file is binary (it contains NUL bytes)');
+    if (bytes.subarray(0, 8192).includes(0))
+      throw new UnreadableFileError('the file is binary (it contains NUL bytes)');
     try {
       text = utf8.decode(bytes);
     } catch {
       throw new UnreadableFileError('the file is not valid UTF-8 text');
     }
   }
-  if (text.replace(/^\uFEFF/, '').trim() === '') throw new UnreadableFileError('the file holds only whitespace');
+  if (text.replace(/^\uFEFF/, '').trim() === '')
+    throw new UnreadableFileError('the file holds only whitespace');
   return text;
 }
 
 /** Reads a file, refusing one over the size limit before reading it. */
 export async function readFileBytes(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<Uint8Array> {
   const { size } = await fs.stat(file);
-  if (size > maxBytes) throw new UnreadableFileError(`the file is ${size} bytes, over the limit of ${maxBytes}`);
+  if (size > maxBytes)
+    throw new UnreadableFileError(`the file is ${size} bytes, over the limit of ${maxBytes}`);
   return fs.readFile(file);
 }
 
 /** Reads standard input to its end (at most maxBytes + 1 bytes are kept, to report the size). */
-export async function readStdin(maxBytes = DEFAULT_MAX_FILE_BYTES, stream: NodeJS.ReadableStream = process.stdin): Promise<Uint8Array> {
+export async function readStdin(
+  maxBytes = DEFAULT_MAX_FILE_BYTES,
+  stream: NodeJS.ReadableStream = process.stdin,
+): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     size += buffer.length;
-    if (size > maxBytes) throw new UnreadableFileError(`standard input is over the limit of ${maxBytes} bytes`);
+    if (size > maxBytes)
+      throw new UnreadableFileError(`standard input is over the limit of ${maxBytes} bytes`);
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
 }
 
-export async function readTextDocument(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<DocumentInput> {
-  return { source: sourceName(file), format: 'text', text: decodeText(await readFileBytes(file, maxBytes), maxBytes) };
+export async function readTextDocument(
+  file: string,
+  maxBytes = DEFAULT_MAX_FILE_BYTES,
+): Promise<DocumentInput> {
+  return {
+    source: sourceName(file),
+    format: 'text',
+    text: decodeText(await readFileBytes(file, maxBytes), maxBytes),
+  };
 }
 
 export interface ImportFailure {
@@ -148,7 +173,12 @@ export const emptySummary = (): ImportSummary => ({ imported: 0, updated: 0, unc
 
 export function failureReason(error: unknown): string {
   if (error instanceof UnreadableFileError || error instanceof InvalidDocumentError) return error.message;
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('E')) {
+  if (
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    error.code.startsWith('E')
+  ) {
     return `cannot read the file (${error.code})`;
   }
   throw error;
@@ -199,7 +229,8 @@ export function writerSink(writer: ArticleWriter, preparer: Preparer = inlinePre
     const preparations = await preparer.prepare(toPrepare);
     const prepared: PreparedDocument[] = [];
     const slots = preparations.map((preparation): WriteResult | null => {
-      if (!preparation.ok) return { status: 'failed', source: preparation.source, reason: preparation.reason };
+      if (!preparation.ok)
+        return { status: 'failed', source: preparation.source, reason: preparation.reason };
       prepared.push(preparation.document);
       return null;
     });
@@ -211,14 +242,21 @@ export function writerSink(writer: ArticleWriter, preparer: Preparer = inlinePre
 }
 
 /** Reads one input (a file or `-`) into documents and failures. */
-export async function readInput(file: string, options: Pick<ImportOptions, 'maxBytes' | 'format'> = {}): Promise<ReadResult[]> {
+export async function readInput(
+  file: string,
+  options: Pick<ImportOptions, 'maxBytes' | 'format'> = {},
+): Promise<ReadResult[]> {
   const source = sourceName(file);
   try {
-    const bytes = file === STDIN ? await readStdin(options.maxBytes) : await readFileBytes(file, options.maxBytes);
+    const bytes =
+      file === STDIN ? await readStdin(options.maxBytes) : await readFileBytes(file, options.maxBytes);
     const text = decodeText(bytes, options.maxBytes);
     const format = options.format ?? (file === STDIN ? sniffFormat(text) : (formatOfFile(file) ?? 'text'));
     // stdin has no name: a text or HTML document from it is named by its content.
-    const name = file === STDIN && (format === 'text' || format === 'html') ? `stdin:${contentHash(text).slice(0, 16)}` : source;
+    const name =
+      file === STDIN && (format === 'text' || format === 'html')
+        ? `stdin:${contentHash(text).slice(0, 16)}`
+        : source;
     return parseDocuments(text, name, format);
   } catch (error) {
     return [{ ok: false, failure: { source, reason: failureReason(error) } }];
@@ -231,7 +269,11 @@ export async function readInput(file: string, options: Pick<ImportOptions, 'maxB
  * extracts in a worker extracts one batch while the previous one is written. Memory stays flat:
  * one file's documents and a few batches are held at a time.
  */
-export async function importInto(sink: DocumentSink, files: AsyncIterable<string> | Iterable<string>, options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importInto(
+  sink: DocumentSink,
+  files: AsyncIterable<string> | Iterable<string>,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const summary = emptySummary();
   const batchSize = options.batchSize ?? 1;
   const depth = Math.max(1, options.pipelineDepth ?? 2);
@@ -292,11 +334,18 @@ export async function importInto(sink: DocumentSink, files: AsyncIterable<string
  * scripts). Extraction runs in a worker thread when `extractInWorker` says so, or by default when
  * there are more than a few dozen files (a worker costs a few hundred ms to start).
  */
-export async function importFiles(databaseUrl: string, files: string[], options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importFiles(
+  databaseUrl: string,
+  files: string[],
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const writer = new ArticleWriter(databaseUrl);
   const preparer = (options.extractInWorker ?? files.length > 50) ? defaultPreparer() : inlinePreparer();
   try {
-    return await importInto(writerSink(writer, preparer), files, { batchSize: DEFAULT_BATCH_SIZE, ...options });
+    return await importInto(writerSink(writer, preparer), files, {
+      batchSize: DEFAULT_BATCH_SIZE,
+      ...options,
+    });
   } finally {
     await preparer.close();
     writer.close();

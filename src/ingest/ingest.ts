@@ -18,14 +18,22 @@ export type IngestOutcome = WriteOutcome;
  * Stores one document. `database` is a database URL (a writer is opened for the call) or an open
  * `ArticleWriter` (for many calls). Throws InvalidDocumentError for a document without a title.
  */
-export async function ingestDocument(database: string | ArticleWriter, input: DocumentInput): Promise<IngestOutcome> {
+export async function ingestDocument(
+  database: string | ArticleWriter,
+  input: DocumentInput,
+): Promise<IngestOutcome> {
   const writer = typeof database === 'string' ? new ArticleWriter(database) : database;
   try {
     const hash = contentHash(input.text);
     // Content already stored is recognised before paying for extraction (checked again when written).
     const known = writer.findByHash(hash);
     if (known) {
-      return { status: 'unchanged', articleId: known.id, source: input.source, ...(known.source !== input.source ? { duplicateOf: known.source } : {}) };
+      return {
+        status: 'unchanged',
+        articleId: known.id,
+        source: input.source,
+        ...(known.source !== input.source ? { duplicateOf: known.source } : {}),
+      };
     }
     const result = writer.writeBatch([prepareDocument(input, hash)])[0]!;
     if (result.status === 'failed') throw new Error(`${result.source}: ${result.reason}`);

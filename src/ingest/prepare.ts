@@ -40,17 +40,26 @@ export function prepareDocument(input: DocumentInput, hash = contentHash(input.t
   const document = input.document ?? parseDocument(input.text);
   if (!document.title.text) throw new InvalidDocumentError('the document has no title line');
   const { source, format, publishedAt = null, byline = null } = input;
-  return { input: { source, format, publishedAt, byline }, hash, extraction: extractDocument(document), extractorVersion: EXTRACTOR_VERSION };
+  return {
+    input: { source, format, publishedAt, byline },
+    hash,
+    extraction: extractDocument(document),
+    extractorVersion: EXTRACTOR_VERSION,
+  };
 }
 
-export type Preparation = { ok: true; document: PreparedDocument } | { ok: false; source: string; reason: string };
+export type Preparation =
+  { ok: true; document: PreparedDocument } | { ok: false; source: string; reason: string };
 
 /** prepareDocument with its failure turned into a reason, as an import reports it. */
 export function tryPrepareDocument(input: DocumentInput): Preparation {
   try {
     return { ok: true, document: prepareDocument(input) };
   } catch (error) {
-    const reason = error instanceof InvalidDocumentError ? error.message : `extraction failed (${(error as Error).message})`;
+    const reason =
+      error instanceof InvalidDocumentError
+        ? error.message
+        : `extraction failed (${(error as Error).message})`;
     return { ok: false, source: input.source, reason };
   }
 }

@@ -27,7 +27,11 @@ export async function reextractArchive(
     for (;;) {
       const batch = writer.staleArticles(olderThan, afterId, BATCH);
       if (batch.length === 0) break;
-      const extracted = batch.map(({ id, contentHash, text }) => ({ id, contentHash, extraction: extract(text) }));
+      const extracted = batch.map(({ id, contentHash, text }) => ({
+        id,
+        contentHash,
+        extraction: extract(text),
+      }));
       articles += writer.replaceExtractions(extracted, EXTRACTOR_VERSION);
       for (const { id } of batch) options.onArticle?.(id);
       afterId = batch.at(-1)!.id;

@@ -54,7 +54,15 @@ describe('bad input gets a problem document, never a 500', () => {
   });
 
   it('accepts punctuation in plain search words', async () => {
-    for (const q of ["O'Brien", 'U.S.', '3.71', 'Belarus-U.S.', 'sanction*', 'NEAR(Soros visit, 10)', 'Minsk OR Moscow NOT Kyiv']) {
+    for (const q of [
+      "O'Brien",
+      'U.S.',
+      '3.71',
+      'Belarus-U.S.',
+      'sanction*',
+      'NEAR(Soros visit, 10)',
+      'Minsk OR Moscow NOT Kyiv',
+    ]) {
       const response = await app.inject({ method: 'GET', url: `/articles?q=${encodeURIComponent(q)}` });
       expect(response.statusCode, q).toBe(200);
     }

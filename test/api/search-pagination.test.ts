@@ -21,7 +21,12 @@ beforeAll(async () => {
     const article = generateArticle(i, 7);
     // Every third article shares its date with the one before: the id must break the tie.
     const publishedAt = new Date(i % 3 === 2 ? generateArticle(i - 1, 7).publishedAt : article.publishedAt);
-    await ingestDocument(databaseUrl, { source: `gen/${i}.txt`, format: 'text', text: article.text, publishedAt });
+    await ingestDocument(databaseUrl, {
+      source: `gen/${i}.txt`,
+      format: 'text',
+      text: article.text,
+      publishedAt,
+    });
   }
 });
 afterAll(async () => {

@@ -5,7 +5,11 @@ import { SEED_DIR } from '../../src/cli/serve.ts';
 import { freshDatabase } from './database.ts';
 
 /** The app on a fresh database of its own (at `url`), seeded with the documents in seed/. */
-export async function seededApp(): Promise<{ app: FastifyInstance; url: string; close: () => Promise<void> }> {
+export async function seededApp(): Promise<{
+  app: FastifyInstance;
+  url: string;
+  close: () => Promise<void>;
+}> {
   const database = freshDatabase();
   const app = await buildApp({ databaseUrl: database.url });
   await importFiles(database.url, await collectFiles([SEED_DIR]));

@@ -38,7 +38,10 @@ describe('importing files', () => {
     write('a/blank.txt', '  \n\n  \r\n');
     write('a/binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]));
     write('a/latin1.txt', Buffer.from('Caf\xe9 prices rise\n\nA paragraph.\n', 'latin1'));
-    write('b/good-2.txt', `\uFEFF${ARTICLE('Ministers meet in Warsaw', 'Radoslaw Sikorski').replaceAll('\n', '\r\n')}`);
+    write(
+      'b/good-2.txt',
+      `\uFEFF${ARTICLE('Ministers meet in Warsaw', 'Radoslaw Sikorski').replaceAll('\n', '\r\n')}`,
+    );
     const files = await collectFiles([dir]);
     expect(files.map((f) => path.relative(dir, f))).toEqual([
       'a/binary.txt',
@@ -70,7 +73,10 @@ describe('importing files', () => {
     const before = await prisma.article.findFirstOrThrow({ where: { title: 'Talks resume in Vilnius' } });
     write('a/good-1.txt', ARTICLE('Talks resume in Vilnius after a pause', 'Sviatlana Tsikhanouskaya'));
     expect((await importFiles(database.url, [file])).updated).toBe(1);
-    const after = await prisma.article.findUniqueOrThrow({ where: { id: before.id }, include: { revisions: true } });
+    const after = await prisma.article.findUniqueOrThrow({
+      where: { id: before.id },
+      include: { revisions: true },
+    });
     expect(after.title).toBe('Talks resume in Vilnius after a pause');
     expect(after.revisions).toHaveLength(1);
     expect(after.revisions[0]!.text).toBe(before.text);
@@ -78,7 +84,9 @@ describe('importing files', () => {
   });
 
   it('re-extracts stale articles without touching their text and removes orphaned people', async () => {
-    const ghost = await prisma.person.create({ data: { name: 'Nobody Mentioned', slug: 'nobody-mentioned' } });
+    const ghost = await prisma.person.create({
+      data: { name: 'Nobody Mentioned', slug: 'nobody-mentioned' },
+    });
     await prisma.article.updateMany({ data: { extractorVersion: 0 } });
     const texts = (await prisma.article.findMany({ orderBy: { id: 'asc' } })).map((a) => a.text);
     const quotesBefore = await prisma.quote.count();

@@ -5,7 +5,10 @@ import { sentenceAt, splitSentences } from '../../src/extract/sentences.ts';
 describe('splitSentences', () => {
   it.each([
     ['One. Two! Three? Four', ['One.', 'Two!', 'Three?', 'Four']],
-    ['Dr. Smith met the U.S. envoy. It cost 3.71 BYN.', ['Dr. Smith met the U.S. envoy.', 'It cost 3.71 BYN.']],
+    [
+      'Dr. Smith met the U.S. envoy. It cost 3.71 BYN.',
+      ['Dr. Smith met the U.S. envoy.', 'It cost 3.71 BYN.'],
+    ],
     ['They met at 5 p.m. Then nothing.', ['They met at 5 p.m. Then nothing.']],
     ['George W. Bush spoke. He left.', ['George W. Bush spoke.', 'He left.']],
     ['“It is fine.” He left.', ['“It is fine.”', 'He left.']],
