@@ -1,9 +1,9 @@
 /**
  * Benchmark servers, one per child process: `hello` (bare Fastify), `app` (the archive API from
- * buildApp), `raw` (the app's GET /articles/:id statement on a bare Fastify) and `prisma` (the
+ * buildApp; `app-cold` with its article cache off, every request built by SQLite), `raw` (the app's GET /articles/:id statement on a bare Fastify) and `prisma` (the
  * same article loaded through Prisma's client). Prints `listening <port>` on stdout when ready.
  *
- *   node --import tsx bench/servers.ts hello|app|raw|prisma [DATABASE_URL]
+ *   node --import tsx bench/servers.ts hello|app|app-cold|raw|prisma [DATABASE_URL]
  */
 import Fastify from 'fastify';
 import { buildApp } from '../src/api/app.ts';
@@ -54,12 +54,14 @@ async function main(): Promise<void> {
     app.get('/', async () => ({ hello: 'world' }));
   } else if (kind === 'app' && databaseUrl) {
     app = await buildApp({ databaseUrl });
+  } else if (kind === 'app-cold' && databaseUrl) {
+    app = await buildApp({ databaseUrl, articleCacheMb: 0 });
   } else if (kind === 'raw' && databaseUrl) {
     app = rawServer(databaseUrl);
   } else if (kind === 'prisma' && databaseUrl) {
     app = await prismaServer(databaseUrl);
   } else {
-    console.error('Usage: node --import tsx bench/servers.ts hello|app|raw|prisma [DATABASE_URL]');
+    console.error('Usage: node --import tsx bench/servers.ts hello|app|app-cold|raw|prisma [DATABASE_URL]');
     process.exit(2);
   }
   const address = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -6,6 +6,7 @@ export interface Config {
   port: number;
   host: string;
   corsOrigin: boolean | string[];
+  articleCacheMb: number;
   logLevel: string;
 }
 
@@ -14,10 +15,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const cors = env.CORS_ORIGIN?.trim();
+  const articleCacheMb = Number(env.ARTICLE_CACHE_MB ?? 64);
+  if (!Number.isFinite(articleCacheMb) || articleCacheMb < 0) {
+    throw new Error(
+      `ARTICLE_CACHE_MB must be a number of megabytes (0 turns the cache off), got "${env.ARTICLE_CACHE_MB}"`,
+    );
+  }
   return {
     databaseUrl: databaseUrlFromEnv(env),
     port,
     host: env.HOST?.trim() || '127.0.0.1',
+    articleCacheMb,
     corsOrigin: !cors ? false : cors === '*' ? true : cors.split(',').map((origin) => origin.trim()),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
   };

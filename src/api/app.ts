@@ -27,6 +27,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Allowed CORS origins: true for any, false for none, or a list. */
   corsOrigin?: boolean | string[];
+  /** Memory budget of the GET /articles/:id cache in MB (default 64; 0 turns it off). */
+  articleCacheMb?: number;
 }
 
 export const API_VERSION = '0.1.0';
@@ -52,7 +54,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   for (const schema of sharedSchemas) app.addSchema(schema);
 
-  await app.register(database, { databaseUrl: options.databaseUrl });
+  await app.register(database, {
+    databaseUrl: options.databaseUrl,
+    articleCacheSize: (options.articleCacheMb ?? 64) * 1024 * 1024,
+  });
   await app.register(cors, { origin: options.corsOrigin ?? false });
   await app.register(compress, { threshold: 1024 });
   await app.register(etag);

@@ -46,6 +46,7 @@ export async function serveCommand(values: Record<string, unknown>): Promise<num
     port,
     host,
     corsOrigin: config.corsOrigin,
+    articleCacheMb: config.articleCacheMb,
     logger: { level: config.logLevel },
   });
   console.log(`news-archive API listening on ${address} (docs: ${address}/docs)`);

@@ -112,6 +112,31 @@ describe('GET /articles/:id', () => {
   });
 });
 
+describe('GET /articles/:id caching', () => {
+  it('serves a changed article as changed, with a new ETag, right after another connection writes it', async () => {
+    const source = 'test/cache-probe.txt';
+    const text = (title: string) => `${title}\n\nMarta Ivanova said tea now costs 4.20 BYN in Minsk.\n`;
+    const { articleId } = await ingestDocument(databaseUrl, {
+      source,
+      format: 'text',
+      text: text('Tea prices rise'),
+    });
+    const first = await get(`/articles/${articleId}`);
+    expect(first.body.title).toBe('Tea prices rise');
+    const again = await app.inject({
+      method: 'GET',
+      url: `/articles/${articleId}`,
+      headers: { 'if-none-match': first.headers.etag },
+    });
+    expect(again.statusCode).toBe(304);
+    await ingestDocument(databaseUrl, { source, format: 'text', text: text('Tea prices rise again') });
+    const second = await get(`/articles/${articleId}`);
+    expect(second.body.title).toBe('Tea prices rise again');
+    expect(second.body.revisions).toHaveLength(1);
+    expect(second.headers.etag).not.toBe(first.headers.etag);
+  });
+});
+
 describe('GET /quotes', () => {
   it('finds the four Lukashenko quotes by speaker name, alias or slug', async () => {
     for (const speaker of ['Lukashenko', 'Alexander%20Lukashenko', 'alexander-lukashenko']) {

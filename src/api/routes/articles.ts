@@ -1,5 +1,4 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { articleDetailJson } from '../../db/queries/article-detail.ts';
 import { listArticles } from '../../db/queries/articles.ts';
 import { notFound } from '../errors.ts';
 import { FilterQuery, PageQuery, errorResponses, pageOf } from '../schemas.ts';
@@ -34,10 +33,10 @@ const articles: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const json = articleDetailJson(app.sqlite, request.params.id);
-      if (json === null) throw notFound(`No article has id ${request.params.id}`);
-      // Already JSON, built by SQLite; a string with this content type is sent as it is.
-      return reply.type('application/json; charset=utf-8').send(json);
+      const article = app.articleCache.get(request.params.id);
+      if (article === null) throw notFound(`No article has id ${request.params.id}`);
+      // Already JSON, built by SQLite (and its ETag computed once): sent as it is.
+      return reply.header('etag', article.etag).type('application/json; charset=utf-8').send(article.json);
     },
   );
 };
