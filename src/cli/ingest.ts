@@ -1,8 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { databaseFile } from '../db/client.ts';
-import { PROJECT_ROOT, migrateDatabase } from '../db/migrate.ts';
+import { migrateDatabase } from '../db/migrate.ts';
 import { ArticleWriter } from '../db/writer.ts';
 import { defaultPreparer } from '../ingest/extract-pool.ts';
 import {
@@ -53,32 +49,6 @@ export function describeFailure(failure: ImportFailure): string {
   return `${failure.source}${failure.line !== undefined && !failure.source.endsWith(`#L${failure.line}`) ? `:${failure.line}` : ''}: ${failure.reason}`;
 }
 
-/** Whether every committed migration is already applied (a cheap read, no Prisma CLI). */
-export function isMigrated(databaseUrl: string): boolean {
-  const file = databaseFile(databaseUrl);
-  if (!fs.existsSync(file)) return false;
-  const wanted = fs
-    .readdirSync(path.join(PROJECT_ROOT, 'prisma/migrations'), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name);
-  const db = new Database(file, { readonly: true, timeout: 10_000 });
-  try {
-    const applied = new Set(
-      db
-        .prepare<[], { migration_name: string }>(
-          'SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL',
-        )
-        .all()
-        .map((row) => row.migration_name),
-    );
-    return wanted.every((name) => applied.has(name));
-  } catch {
-    return false;
-  } finally {
-    db.close();
-  }
-}
-
 export async function importCommand(paths: string[], values: Record<string, unknown>): Promise<number> {
   if (paths.length === 0) throw new UsageError('name at least one file, folder, glob or - (stdin) to import');
   const options = importOptions(values);
@@ -87,7 +57,7 @@ export async function importCommand(paths: string[], values: Record<string, unkn
   for await (const _ of walkFiles(paths)) total++;
   // `prisma migrate deploy` fails (SocketTimeout) while another process (the API) holds the
   // database open, so it only runs when a migration is actually missing.
-  if (!isMigrated(databaseUrl)) await migrateDatabase(databaseUrl);
+  await migrateDatabase(databaseUrl);
   const writer = new ArticleWriter(databaseUrl);
   // Extraction in a worker thread while this thread reads files and writes batches.
   const preparer = defaultPreparer();

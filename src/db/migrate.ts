@@ -3,10 +3,12 @@
  * archive, the tests and a user running the CLI by hand share one migration history.
  */
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { databaseFile } from './client.ts';
 
 const run = promisify(execFile);
@@ -14,7 +16,40 @@ const require = createRequire(import.meta.url);
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** Whether every committed migration is recorded as applied (and none rolled back). */
+export function isMigrated(url: string): boolean {
+  const file = databaseFile(url);
+  if (!fs.existsSync(file)) return false;
+  const committed = fs
+    .readdirSync(path.join(PROJECT_ROOT, 'prisma/migrations'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+  const db = new Database(file, { readonly: true, timeout: 10_000 });
+  try {
+    const applied = new Set(
+      db
+        .prepare<[], string>(
+          'SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL',
+        )
+        .pluck()
+        .all(),
+    );
+    return committed.every((name) => applied.has(name));
+  } catch {
+    // No _prisma_migrations table yet: a new database.
+    return false;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Brings the database up to date. When nothing is pending the Prisma CLI is not started at all:
+ * its schema engine wants the database to itself even then, so it would fail while the API
+ * server or Studio has the file open, and it costs two seconds of start-up.
+ */
 export async function migrateDatabase(url: string): Promise<void> {
+  if (isMigrated(url)) return;
   const prismaCli = path.join(path.dirname(require.resolve('prisma/package.json')), 'build/index.js');
   try {
     await run(process.execPath, [prismaCli, 'migrate', 'deploy'], {
@@ -24,6 +59,14 @@ export async function migrateDatabase(url: string): Promise<void> {
     });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`prisma migrate deploy failed for ${url}:\n${stderr || stdout}`, { cause: error });
+    const output = stderr || stdout;
+    if (/SocketTimeout|SQLITE_BUSY|database is locked/.test(output)) {
+      throw new Error(
+        `migrations are pending for ${databaseFile(url)} but another process holds the database ` +
+          '(the API server, an import or Prisma Studio): stop it, then run the command again',
+        { cause: error },
+      );
+    }
+    throw new Error(`prisma migrate deploy failed for ${url}:\n${output}`, { cause: error });
   }
 }

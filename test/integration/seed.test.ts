@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type PrismaClient } from '../../src/db/client.ts';
 import { seedArchive } from '../../src/cli/serve.ts';
+import { migrateDatabase } from '../../src/db/migrate.ts';
 import { freshDatabase } from '../helpers/database.ts';
 
 const LUKASHENKO = 'Alexander Lukashenko';
@@ -92,5 +93,28 @@ describe('seeding the archive', () => {
     expect(again[0]).toBe('Seed: 0 imported, 0 updated, 1 unchanged, 0 failed');
     expect(await counts()).toEqual(before);
     expect(log[0]).toBe('Seed: 1 imported, 0 updated, 0 unchanged, 0 failed');
+  });
+});
+
+describe('seeding while the archive is in use', () => {
+  it('works while another process holds the database open, as the API server does', async () => {
+    const database = freshDatabase();
+    const { openReadConnection } = await import('../../src/db/client.ts');
+    const holder = await openDatabase(database.url);
+    const reader = openReadConnection(database.url);
+    try {
+      // Held open with a read in progress, as a serving API would.
+      reader.prepare('SELECT count(*) FROM "articles"').get();
+      // What `npm run seed` does: bring the schema up to date, then import.
+      await migrateDatabase(database.url);
+      const log: string[] = [];
+      expect(await seedArchive(database.url, (line) => log.push(line))).toBe(0);
+      expect(log[0]).toBe('Seed: 1 imported, 0 updated, 0 unchanged, 0 failed');
+      expect(await holder.article.count()).toBe(1);
+    } finally {
+      reader.close();
+      await holder.$disconnect();
+      database.remove();
+    }
   });
 });
