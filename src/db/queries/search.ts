@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../client.ts';
 import { InvalidCursorError, decodeCursor, encodeCursor } from '../cursor.ts';
 import { SearchSyntaxError, searchErrorFromSqlite, toFtsQuery } from '../fts-query.ts';
+import type { QuoteItem } from './quotes.ts';
 import {
   SqlWhere,
   addArticleConditions,
@@ -54,12 +55,8 @@ export interface ArticleHit {
   snippet: string;
 }
 
-export interface QuoteHit {
-  id: number;
-  text: string;
-  cue: string | null;
-  speaker: { id: number; name: string; slug: string } | null;
-  article: { id: number; title: string; date: string };
+/** A quote as /quotes lists it (without offsets), with its relevance and snippet. */
+export interface QuoteHit extends Omit<QuoteItem, 'start' | 'end'> {
   score: number;
   snippet: string;
 }
