@@ -22,12 +22,11 @@ export interface QuoteItem {
   end: number;
 }
 
-interface QuoteRow {
+/** The columns of a quote with its speaker and article, as /quotes and /search select them. */
+export interface QuoteFieldsRow {
   id: number | bigint;
   text: string;
   cue: string | null;
-  start: number | bigint;
-  end: number | bigint;
   speakerId: number | bigint | null;
   speakerName: string | null;
   speakerSlug: string | null;
@@ -36,7 +35,13 @@ interface QuoteRow {
   sortDate: string;
 }
 
-const toQuoteItem = (row: QuoteRow): QuoteItem => ({
+interface QuoteRow extends QuoteFieldsRow {
+  start: number | bigint;
+  end: number | bigint;
+}
+
+/** A quote as every list shows it, offsets aside. */
+export const toQuoteFields = (row: QuoteFieldsRow): Omit<QuoteItem, 'start' | 'end'> => ({
   id: Number(row.id),
   text: row.text,
   cue: row.cue,
@@ -45,6 +50,10 @@ const toQuoteItem = (row: QuoteRow): QuoteItem => ({
       ? null
       : { id: Number(row.speakerId), name: row.speakerName!, slug: row.speakerSlug! },
   article: { id: Number(row.articleId), title: row.title, date: isoDate(row.sortDate)! },
+});
+
+const toQuoteItem = (row: QuoteRow): QuoteItem => ({
+  ...toQuoteFields(row),
   start: Number(row.start),
   end: Number(row.end),
 });

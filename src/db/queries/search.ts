@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../client.ts';
 import { InvalidCursorError, decodeCursor, encodeCursor } from '../cursor.ts';
 import { SearchSyntaxError, searchErrorFromSqlite, toFtsQuery } from '../fts-query.ts';
-import type { QuoteItem } from './quotes.ts';
+import { toQuoteFields, type QuoteFieldsRow, type QuoteItem } from './quotes.ts';
 import {
   SqlWhere,
   addArticleConditions,
@@ -266,18 +266,9 @@ interface ArticleHitRow {
   publishedAt: string | null;
 }
 
-interface QuoteHitRow {
-  id: number | bigint;
+interface QuoteHitRow extends QuoteFieldsRow {
   rank: number;
   snippet: string;
-  text: string;
-  cue: string | null;
-  speakerId: number | bigint | null;
-  speakerName: string | null;
-  speakerSlug: string | null;
-  articleId: number | bigint;
-  title: string;
-  sortDate: string;
 }
 
 /**
@@ -296,6 +287,21 @@ const afterKey = (where: SqlWhere, rank: string, id: string, position: ListPosit
     position.id,
   );
 };
+
+/** One page of a ranked list fetched with limit + 1 rows, and where the next page starts. */
+function rankedPage<Row extends { id: number | bigint; rank: number }, Hit>(
+  rows: Row[],
+  limit: number,
+  toHit: (row: Row) => Hit,
+): { list: HitList<Hit>; next: ListPosition } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const more = rows.length > limit;
+  return {
+    list: { items: page.map(toHit), more },
+    next: more && last ? { state: 'after', rank: last.rank, id: Number(last.id) } : { state: 'done' },
+  };
+}
 
 async function searchArticles(
   db: Db,
@@ -322,25 +328,16 @@ async function searchArticles(
     limit + 1,
     match,
   );
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const more = rows.length > limit;
-  return {
-    list: {
-      items: page.map((row) => ({
-        id: Number(row.id),
-        title: row.title,
-        lead: row.lead,
-        source: row.source,
-        date: isoDate(row.sortDate)!,
-        publishedAt: isoDate(row.publishedAt),
-        score: -row.rank,
-        snippet: renderSnippet(row.snippet, snippet),
-      })),
-      more,
-    },
-    next: more && last ? { state: 'after', rank: last.rank, id: Number(last.id) } : { state: 'done' },
-  };
+  return rankedPage(rows, limit, (row) => ({
+    id: Number(row.id),
+    title: row.title,
+    lead: row.lead,
+    source: row.source,
+    date: isoDate(row.sortDate)!,
+    publishedAt: isoDate(row.publishedAt),
+    score: -row.rank,
+    snippet: renderSnippet(row.snippet, snippet),
+  }));
 }
 
 async function searchQuotes(
@@ -372,27 +369,11 @@ async function searchQuotes(
     limit + 1,
     match,
   );
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const more = rows.length > limit;
-  return {
-    list: {
-      items: page.map((row) => ({
-        id: Number(row.id),
-        text: row.text,
-        cue: row.cue,
-        speaker:
-          row.speakerId === null
-            ? null
-            : { id: Number(row.speakerId), name: row.speakerName!, slug: row.speakerSlug! },
-        article: { id: Number(row.articleId), title: row.title, date: isoDate(row.sortDate)! },
-        score: -row.rank,
-        snippet: renderSnippet(row.snippet, snippet),
-      })),
-      more,
-    },
-    next: more && last ? { state: 'after', rank: last.rank, id: Number(last.id) } : { state: 'done' },
-  };
+  return rankedPage(rows, limit, (row) => ({
+    ...toQuoteFields(row),
+    score: -row.rank,
+    snippet: renderSnippet(row.snippet, snippet),
+  }));
 }
 
 /** One page of a search: `filters.q` is required. */
