@@ -17,6 +17,7 @@
  * need no evidence of their own once the full name is known; they join the nearest compatible
  * full name so that two people sharing a surname stay apart.
  */
+import { countBefore, insertSorted, upperBound } from './sorted.ts';
 import { COMMON_WORDS } from './data/common-words.ts';
 import { ADVERBS as ADVERB_WORDS, FEMALE_ROLES, KIN_WORDS, MALE_ROLES } from './data/function-words.ts';
 import {
@@ -921,27 +922,9 @@ function addMention(cl: Cluster, c: Candidate): void {
   if (cl.gender === null && c.gender !== null && (c.titled || c.key.length >= 2)) cl.gender = c.gender;
 }
 
-function insertSorted(xs: number[], x: number): void {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo === xs.length) xs.push(x);
-  else xs.splice(lo, 0, x);
-}
-
 /** The last value < at in a sorted array, or -1; the first value > at, or Infinity. */
 function around(xs: number[], at: number): [number, number] {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(xs, at);
   let after = lo;
   while (after < xs.length && xs[after]! <= at) after++;
   return [lo > 0 ? xs[lo - 1]! : -1, after < xs.length ? xs[after]! : Infinity];
@@ -1151,14 +1134,7 @@ function spanText(spans: { span: Span }[], start: number, end: number): string {
 
 /** Whether [start, end) lies inside one of the sorted, disjoint ranges. */
 function insideRange(ranges: [number, number][], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = ranges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ranges[mid]![0] <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  const r = ranges[lo - 1];
+  const r = ranges[upperBound(ranges, start, (range) => range[0]) - 1];
   return r !== undefined && end <= r[1];
 }
 
@@ -1245,18 +1221,6 @@ function mostPlausible(options: Cluster[], c: Candidate): Cluster | undefined {
     }
   });
   return best;
-}
-
-/** How many values of a sorted array are < at. */
-function countBefore(xs: number[], at: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function nearest(pool: Cluster[], at: number): Cluster | undefined {

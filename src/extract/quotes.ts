@@ -25,6 +25,7 @@
  * directly, a pronoun to the most recent person in subject position outside quotes, a
  * description ("the Belarusian leader") to the person described that way.
  */
+import { lowerBound, upperBound } from './sorted.ts';
 import {
   ADVERBS as ADVERB_WORDS,
   FEMALE_ROLES as FEMALE_ROLE_WORDS,
@@ -1436,28 +1437,4 @@ function isTitleLike(s: string): boolean {
   if (words.length === 0) return true;
   const capped = words.filter((w) => w.charAt(0) !== w.charAt(0).toLowerCase()).length;
   return words.length <= 8 && capped / words.length >= 0.7 && !/[!?]$/.test(s.trim());
-}
-
-/** Index of the first item whose key is ≥ `at` in an array sorted by key. */
-function lowerBound<T>(items: readonly T[], at: number, key: (item: T) => number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (key(items[mid]!) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first item whose key is > `at` in an array sorted by key. */
-function upperBound<T>(items: readonly T[], at: number, key: (item: T) => number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (key(items[mid]!) <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
