@@ -76,6 +76,9 @@ export const FilterQuery = {
   ),
 };
 
+/** The filters other than `q`, for routes that give `q` a meaning of their own. */
+export const { q: _fullTextQuery, ...FiltersWithoutQ } = FilterQuery;
+
 export const ArticleRef = Type.Object({
   id: Type.Integer(),
   title: Type.String(),

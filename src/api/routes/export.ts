@@ -5,7 +5,6 @@ import { EXPORT_CONTENT_TYPES, exportChunks, type ExportFormat } from '../../db/
 import { ftsErrorsAsSyntaxErrors } from '../../db/queries/search.ts';
 import { toArchiveFilters } from '../filters.ts';
 import { FilterQuery, errorResponses } from '../schemas.ts';
-import { OptionalFilters } from './search.ts';
 
 const ExportRecord = Type.Object({
   id: Type.Integer(),
@@ -45,8 +44,7 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 description: 'Output format',
               }),
             ),
-            q: Type.Optional(FilterQuery.q),
-            ...OptionalFilters,
+            ...FilterQuery,
           },
           { additionalProperties: false },
         ),

@@ -1,10 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { getPerson, listPeople } from '../../db/queries/people.ts';
 import { notFound } from '../errors.ts';
-import { FilterQuery, PageQuery, errorResponses, pageOf } from '../schemas.ts';
+import { FilterQuery, FiltersWithoutQ, PageQuery, errorResponses, pageOf } from '../schemas.ts';
 import { pageParams, toArchiveFilters } from '../filters.ts';
-
-const { q: _articleQuery, ...ArticleFilterQuery } = FilterQuery;
 
 const people: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -19,7 +17,7 @@ const people: FastifyPluginAsyncTypebox = async (app) => {
           {
             q: Type.Optional(Type.String({ maxLength: 200, description: 'Part of a name or alias' })),
             text: FilterQuery.q,
-            ...ArticleFilterQuery,
+            ...FiltersWithoutQ,
             ...PageQuery,
           },
           { additionalProperties: false },

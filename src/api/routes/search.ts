@@ -3,22 +3,17 @@ import { MAX_QUERY_LENGTH } from '../../db/fts-query.ts';
 import { search, type SearchType } from '../../db/queries/search.ts';
 import { searchFacets } from '../../db/queries/stats.ts';
 import { toArchiveFilters } from '../filters.ts';
-import { ArticleRef, FilterQuery, PageQuery, PersonRef, errorResponses } from '../schemas.ts';
+import {
+  ArticleRef,
+  FilterQuery,
+  FiltersWithoutQ,
+  PageQuery,
+  PersonRef,
+  errorResponses,
+} from '../schemas.ts';
 import { FacetsSchema } from './stats.ts';
 
 export const DEFAULT_LIMIT = 20;
-
-/** The article and price filters every list takes, each optional. */
-export const OptionalFilters = {
-  person: Type.Optional(FilterQuery.person),
-  speaker: Type.Optional(FilterQuery.speaker),
-  currency: Type.Optional(FilterQuery.currency),
-  min: Type.Optional(FilterQuery.min),
-  max: Type.Optional(FilterQuery.max),
-  from: Type.Optional(FilterQuery.from),
-  to: Type.Optional(FilterQuery.to),
-  source: Type.Optional(FilterQuery.source),
-};
 
 const Marker = (name: string, fallback: string) =>
   Type.Optional(
@@ -125,7 +120,7 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 description: 'Which lists to return',
               }),
             ),
-            ...OptionalFilters,
+            ...FiltersWithoutQ,
             facets: Type.Optional(
               Type.Boolean({
                 default: false,
