@@ -1,6 +1,4 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { archiveStats, priceStats } from '../../db/queries/stats.ts';
-import { toArchiveFilters } from '../filters.ts';
 import { FilterQuery, errorResponses } from '../schemas.ts';
 
 const PersonCount = Type.Object({
@@ -91,7 +89,7 @@ const stats: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ArchiveStats, ...errorResponses },
       },
     },
-    async (request) => archiveStats(app.db, request.query.top ?? 10),
+    async (request) => app.archive.stats(request.query.top),
   );
 
   app.get(
@@ -119,7 +117,7 @@ const stats: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PriceStats, ...errorResponses },
       },
     },
-    async (request) => ({ currencies: await priceStats(app.db, toArchiveFilters(request.query)) }),
+    async (request) => app.archive.priceStats(request.query),
   );
 };
 

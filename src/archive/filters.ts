@@ -1,5 +1,12 @@
-import type { ArchiveFilters } from '../db/queries/filters.ts';
-import { badRequest } from './errors.ts';
+/**
+ * Filters as users give them (query parameters, command-line options: strings) turned into the
+ * store's `ArchiveFilters`, with the checks a schema cannot express. Shared by the API, the CLI and
+ * the web pages, so a filter means the same everywhere.
+ */
+import type { ArchiveFilters } from '../db/store.ts';
+import { InvalidInputError } from './errors.ts';
+
+const badRequest = (message: string) => new InvalidInputError(message);
 
 export interface FilterQuerystring {
   q?: string;
