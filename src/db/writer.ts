@@ -27,6 +27,9 @@
  *   writer); WAL mode lets readers (the API) go on reading meanwhile.
  * - Identical content (by content hash) is stored once ("unchanged"); a known source whose content
  *   changed is updated in place, its earlier text kept as a revision ("updated").
+ * - Identical content again from its own source with a different byline, publication date or
+ *   encoding refreshes those fields ("updated", no revision: revisions are for text);
+ *   from another source, that source is recorded in "article_sources" (shown on the article).
  *
  * People across articles: one row per human. The extractor gives each person of an article a
  * canonical name (the fullest form in that article); `resolvePeople` maps it onto the archive's
@@ -52,6 +55,20 @@ export interface ArticleSource {
   format: string;
   publishedAt?: Date | null;
   byline?: string | null;
+  /** ISO 639-1 language the reader found declared (the extraction's detected one wins). */
+  language?: string | null;
+  /** Encoding the bytes were decoded from. */
+  encoding?: string | null;
+}
+
+/** A stored article as the duplicate check sees it. */
+interface KnownArticle {
+  id: number;
+  source: string;
+  byline: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  encoding: string | null;
 }
 
 /** One document ready to write: extraction and hashing already done (outside the lock). */
@@ -128,8 +145,33 @@ function articleRow(
     now,
     now,
     extractorVersion,
+    extraction.language ?? input.language ?? null,
+    input.encoding ?? null,
   ];
 }
+
+/**
+ * The metadata a re-import of unchanged text brings, or null when nothing changes. New values
+ * replace old ones; a value the new import lacks keeps the stored one. The stored language was
+ * detected from the text (which has not changed), so the declared one only fills a gap.
+ */
+function refreshedMetadata(known: KnownArticle, input: ArticleSource) {
+  const next = {
+    byline: input.byline ?? known.byline,
+    publishedAt: input.publishedAt ? sqlDate(input.publishedAt) : known.publishedAt,
+    language: known.language ?? input.language ?? null,
+    encoding: input.encoding ?? known.encoding,
+  };
+  const same =
+    next.byline === known.byline &&
+    sameInstant(next.publishedAt, known.publishedAt) &&
+    next.language === known.language &&
+    next.encoding === known.encoding;
+  return same ? null : next;
+}
+
+const sameInstant = (a: string | null, b: string | null): boolean =>
+  a === b || (a !== null && b !== null && new Date(a).getTime() === new Date(b).getTime());
 
 const isSingleWord = (name: string): boolean => !/\s/.test(name.trim());
 
@@ -151,6 +193,8 @@ const ARTICLE_COLUMNS = [
   'importedAt',
   'updatedAt',
   'extractorVersion',
+  'language',
+  'encoding',
 ];
 const MENTION_COLUMNS = ['articleId', 'personId', 'text', 'start', 'end'];
 const QUOTE_COLUMNS = ['articleId', 'speakerId', 'text', 'cue', 'start', 'end'];
@@ -198,9 +242,19 @@ export class ArticleWriter {
     this.db.pragma('wal_autocheckpoint = 10000');
     const db = this.db;
     this.s = {
-      byHash: db.prepare<[string], { id: number; source: string }>(
-        'SELECT "id", "source" FROM "articles" WHERE "contentHash" = ?',
+      byHash: db.prepare<[string], KnownArticle>(
+        'SELECT "id", "source", "byline", "publishedAt", "language", "encoding" FROM "articles" WHERE "contentHash" = ?',
       ),
+      refreshMetadata: db.prepare(
+        `UPDATE "articles" SET "byline" = @byline, "publishedAt" = @publishedAt,
+           "sortDate" = COALESCE(@publishedAt, "importedAt"), "language" = @language, "encoding" = @encoding,
+           "updatedAt" = @updatedAt
+         WHERE "id" = @id`,
+      ),
+      addSource: db.prepare(
+        'INSERT INTO "article_sources" ("articleId", "source", "importedAt") VALUES (?, ?, ?) ON CONFLICT ("source") DO UPDATE SET "articleId" = excluded."articleId"',
+      ),
+      dropSource: db.prepare('DELETE FROM "article_sources" WHERE "source" = ?'),
       bySource: db.prepare<
         [string],
         { id: number; title: string; text: string; contentHash: string; importedAt: string }
@@ -213,7 +267,7 @@ export class ArticleWriter {
         `UPDATE "articles" SET "title" = @title, "lead" = @lead, "body" = @body, "text" = @text, "source" = @source,
            "format" = @format, "byline" = @byline, "publishedAt" = @publishedAt, "sortDate" = @sortDate,
            "contentHash" = @contentHash, "wordCount" = @wordCount, "importedAt" = @importedAt, "updatedAt" = @updatedAt,
-           "extractorVersion" = @extractorVersion
+           "extractorVersion" = @extractorVersion, "language" = @language, "encoding" = @encoding
          WHERE "id" = @id`,
       ),
       setExtractorVersion: db.prepare<[number, number, string, number, string]>(
@@ -255,6 +309,22 @@ export class ArticleWriter {
   /** The stored article holding this content, if any (outside any transaction: a hint only). */
   findByHash(hash: string): { id: number; source: string } | undefined {
     return this.s.byHash.get(hash);
+  }
+
+  /**
+   * Content already stored (by hash), met again from `input`: refreshes the article's metadata
+   * when its own source brings new metadata, or records another source of the same text. Returns
+   * undefined when the content is not stored (the document must be extracted and written).
+   */
+  matchKnown(hash: string, input: ArticleSource): WriteOutcome | undefined {
+    const seen = this.s.byHash.get(hash);
+    if (!seen) return undefined;
+    // The common case (a re-run): nothing to record, and no write lock taken for it.
+    if (seen.source === input.source && !refreshedMetadata(seen, input)) return unchanged(input.source, seen);
+    return this.transaction(() => {
+      const known = this.s.byHash.get(hash);
+      return known && this.recordKnown(known, input);
+    }, false);
   }
 
   /**
@@ -362,9 +432,14 @@ export class ArticleWriter {
     const sources = new Set<string>();
     let nextId = this.s.nextArticleId.get()!.next;
     for (const doc of batch) {
-      const same = newByHash.get(doc.hash) ?? this.s.byHash.get(doc.hash);
-      if (same) {
-        results.push(unchanged(doc.input.source, same));
+      const sameInBatch = newByHash.get(doc.hash);
+      if (sameInBatch) {
+        results.push(unchanged(doc.input.source, sameInBatch));
+        continue;
+      }
+      const known = this.s.byHash.get(doc.hash);
+      if (known) {
+        results.push(this.recordKnown(known, doc.input));
         continue;
       }
       if (sources.has(doc.input.source)) {
@@ -379,6 +454,7 @@ export class ArticleWriter {
         continue;
       }
       const articleId = nextId++;
+      this.s.dropSource.run(doc.input.source);
       this.pending.articles.push(articleRow(articleId, doc, sqlDate(new Date())));
       this.collectFacts(articleId, doc.extraction);
       newByHash.set(doc.hash, { id: articleId, source: doc.input.source });
@@ -390,20 +466,33 @@ export class ArticleWriter {
 
   /** One document, its rows written at once (the careful path, inside a savepoint). */
   private writeOne(doc: PreparedDocument): WriteOutcome {
-    const same = this.s.byHash.get(doc.hash);
-    if (same) return unchanged(doc.input.source, same);
+    const known = this.s.byHash.get(doc.hash);
+    if (known) return this.recordKnown(known, doc.input);
     const previous = this.s.bySource.get(doc.input.source);
     let result: WriteOutcome;
     if (previous) {
       result = this.revise(previous, doc);
     } else {
       const articleId = this.s.nextArticleId.get()!.next;
+      this.s.dropSource.run(doc.input.source);
       this.pending.articles.push(articleRow(articleId, doc, sqlDate(new Date())));
       this.collectFacts(articleId, doc.extraction);
       result = { status: 'imported', articleId, source: doc.input.source };
     }
     this.flushPending();
     return result;
+  }
+
+  /** See matchKnown; inside the write transaction. */
+  private recordKnown(known: KnownArticle, input: ArticleSource): WriteOutcome {
+    if (known.source !== input.source) {
+      this.s.addSource.run(known.id, input.source, sqlDate(new Date()));
+      return unchanged(input.source, known);
+    }
+    const next = refreshedMetadata(known, input);
+    if (!next) return unchanged(input.source, known);
+    this.s.refreshMetadata.run({ ...next, id: known.id, updatedAt: sqlDate(new Date()) });
+    return { status: 'updated', articleId: known.id, source: input.source };
   }
 
   /** Replaces a stored article's content and facts (facts collected), keeping its text as a revision. */

@@ -17,6 +17,7 @@ SELECT json_object(
   'date', ${iso('a."sortDate"')}, 'publishedAt', ${isoOrNull('a."publishedAt"')},
   'importedAt', ${iso('a."importedAt"')}, 'updatedAt', ${iso('a."updatedAt"')},
   'wordCount', a."wordCount", 'contentHash', a."contentHash", 'extractorVersion', a."extractorVersion",
+  'language', a."language", 'encoding', a."encoding",
   'people', (
     SELECT json_group_array(json(person)) FROM (
       SELECT json_object(
@@ -48,6 +49,12 @@ SELECT json_object(
         'sentence', pm."sentence", 'start', pm."start", 'end', pm."end"
       ) AS price
       FROM "price_mentions" pm WHERE pm."articleId" = a."id" ORDER BY pm."start", pm."id"
+    )
+  ),
+  'sources', (
+    SELECT json_group_array(json(other)) FROM (
+      SELECT json_object('source', s."source", 'importedAt', ${iso('s."importedAt"')}) AS other
+      FROM "article_sources" s WHERE s."articleId" = a."id" ORDER BY s."id"
     )
   ),
   'revisions', (
