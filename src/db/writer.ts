@@ -47,6 +47,7 @@ import Database from 'better-sqlite3';
 import type { Extraction, PersonFact } from '../extract/types.ts';
 import { databaseFile } from './client.ts';
 import { ArchiveAggregates } from './sqlite/aggregates.ts';
+import { ArticleDocuments } from './sqlite/documents.ts';
 import { slugify } from './people.ts';
 
 /** What the archive knows of a document besides its content and extraction. */
@@ -243,6 +244,8 @@ export class ArticleWriter {
   private readonly multiRow = new Map<string, Database.Statement>();
   /** /stats's aggregates, counted as rows are inserted and deleted (src/db/sqlite/aggregates.ts). */
   private readonly aggregates: ArchiveAggregates;
+  /** Built GET /articles/:id documents, rebuilt before each commit (src/db/sqlite/documents.ts). */
+  private readonly documents: ArticleDocuments;
   private pending: Pending = nothingPending();
 
   constructor(databaseUrl: string, options: WriterOptions = {}) {
@@ -258,6 +261,7 @@ export class ArticleWriter {
     // archive, final checkpoint included: 1.07 → 0.88 ms per article written.
     this.db.pragma('wal_autocheckpoint = 10000');
     const db = this.db;
+    this.documents = new ArticleDocuments(db);
     this.aggregates = new ArchiveAggregates(db, {
       sortDate: ROW_SORT_DATE,
       personId: PERSON_COLUMN,
@@ -277,7 +281,9 @@ export class ArticleWriter {
       addSource: db.prepare(
         'INSERT INTO "article_sources" ("articleId", "source", "importedAt") VALUES (?, ?, ?) ON CONFLICT ("source") DO UPDATE SET "articleId" = excluded."articleId"',
       ),
-      dropSource: db.prepare('DELETE FROM "article_sources" WHERE "source" = ?'),
+      dropSource: db
+        .prepare<[string], number>('DELETE FROM "article_sources" WHERE "source" = ? RETURNING "articleId"')
+        .pluck(),
       bySource: db.prepare<[string], StoredRevisable>(
         'SELECT "id", "title", "text", "contentHash", "importedAt", "sortDate" FROM "articles" WHERE "source" = ?',
       ),
@@ -386,6 +392,7 @@ export class ArticleWriter {
         this.deleteFacts(id);
         this.collectFacts(id, extraction);
         this.flushPending();
+        this.documents.touch(id);
         replaced++;
       }
       return replaced;
@@ -419,8 +426,10 @@ export class ArticleWriter {
     let result: T;
     try {
       result = work();
+      this.documents.flush();
     } catch (error) {
       this.pending = nothingPending();
+      this.documents.reset();
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       if (undoOnError) return undefined;
       throw error;
@@ -480,10 +489,11 @@ export class ArticleWriter {
         continue;
       }
       const articleId = nextId++;
-      this.s.dropSource.run(doc.input.source);
+      this.dropOtherSource(doc.input.source);
       this.pending.articles.push(articleRow(articleId, doc, sqlDate(new Date())));
       this.collectFacts(articleId, doc.extraction);
       newByHash.set(doc.hash, { id: articleId, source: doc.input.source });
+      this.documents.touch(articleId);
       results.push({ status: 'imported', articleId, source: doc.input.source });
     }
     this.flushPending();
@@ -500,25 +510,33 @@ export class ArticleWriter {
       result = this.revise(previous, doc);
     } else {
       const articleId = this.s.nextArticleId.get()!.next;
-      this.s.dropSource.run(doc.input.source);
+      this.dropOtherSource(doc.input.source);
       this.pending.articles.push(articleRow(articleId, doc, sqlDate(new Date())));
       this.collectFacts(articleId, doc.extraction);
+      this.documents.touch(articleId);
       result = { status: 'imported', articleId, source: doc.input.source };
     }
     this.flushPending();
     return result;
   }
 
+  /** A source that brings a text of its own is no longer recorded as another source of an article. */
+  private dropOtherSource(source: string): void {
+    for (const articleId of this.s.dropSource.all(source)) this.documents.touch(articleId);
+  }
+
   /** See matchKnown; inside the write transaction. */
   private recordKnown(known: KnownArticle, input: ArticleSource): WriteOutcome {
     if (known.source !== input.source) {
       this.s.addSource.run(known.id, input.source, sqlDate(new Date()));
+      this.documents.touch(known.id);
       return unchanged(input.source, known);
     }
     const next = refreshedMetadata(known, input);
     if (!next) return unchanged(input.source, known);
     this.s.refreshMetadata.run({ ...next, id: known.id, updatedAt: sqlDate(new Date()) });
     this.aggregates.redated(known.sortDate, next.publishedAt ?? known.importedAt);
+    this.documents.touch(known.id);
     return { status: 'updated', articleId: known.id, source: input.source };
   }
 
@@ -543,6 +561,7 @@ export class ArticleWriter {
     );
     this.aggregates.redated(previous.sortDate, row[ROW_SORT_DATE - 1] as string);
     this.collectFacts(previous.id, doc.extraction);
+    this.documents.touch(previous.id);
     return { status: 'updated', articleId: previous.id, source: doc.input.source };
   }
 
@@ -621,7 +640,10 @@ export class ArticleWriter {
   }
 
   private addAliases(personId: number, name: string, aliases: Iterable<string>): void {
-    for (const alias of new Set(aliases)) if (alias !== name) this.s.insertAlias.run(personId, alias);
+    let added = 0;
+    for (const alias of new Set(aliases))
+      if (alias !== name) added += this.s.insertAlias.run(personId, alias).changes;
+    if (added > 0) this.documents.personChanged(personId);
   }
 
   /**
@@ -633,6 +655,7 @@ export class ArticleWriter {
       const other = this.s.personByName.get(word);
       if (!other || other.id === personId) continue;
       if (this.s.aliasOwnersOtherThan.get(word, personId)!.n > 0) continue;
+      this.documents.personChanged(other.id);
       this.s.moveMentions.run(personId, other.id);
       this.s.moveQuotes.run(personId, other.id);
       // The batch's collected rows too (not written yet).

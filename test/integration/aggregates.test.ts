@@ -1,7 +1,9 @@
 /**
- * The aggregates behind /stats (src/db/sqlite/aggregates.ts) must always equal a full recount of
- * the stored rows, whatever path wrote them: batched imports, the per-article fallback, revisions,
- * refreshed metadata, people merged across articles, re-extraction and orphan removal.
+ * What the writer derives and stores beside the rows must always equal what the rows say, whatever
+ * path wrote them (batched imports, the per-article fallback, revisions, refreshed metadata, other
+ * sources, people merged across articles, re-extraction, orphan removal):
+ * - the aggregates behind /stats (src/db/sqlite/aggregates.ts) equal a full recount;
+ * - every stored GET /articles/:id document (src/db/sqlite/documents.ts) equals a live build.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +11,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { databaseFile } from '../../src/db/client.ts';
 import { ArticleWriter } from '../../src/db/writer.ts';
+import { articleDetailJson } from '../../src/db/queries/article-detail.ts';
 import { prepareDocument } from '../../src/ingest/prepare.ts';
 import { reextractArchive } from '../../src/ingest/reextract.ts';
 import { PROJECT_ROOT } from '../../src/db/migrate.ts';
@@ -56,6 +59,17 @@ function compare() {
   return { stored, recount };
 }
 
+/** Articles whose stored document is missing or differs from a live build. */
+function staleDocuments(): number[] {
+  const stored = new Map(
+    (rows(`SELECT "articleId" AS id, "json" FROM "article_documents"`) as { id: number; json: string }[]).map(
+      (row) => [row.id, row.json],
+    ),
+  );
+  const ids = (rows(`SELECT "id" FROM "articles" ORDER BY 1`) as { id: number }[]).map((row) => row.id);
+  return ids.filter((id) => stored.get(id) !== articleDetailJson(reader, id));
+}
+
 const corpus = path.join(PROJECT_ROOT, 'eval/corpus');
 const corpusDocuments = fs
   .readdirSync(corpus)
@@ -69,6 +83,10 @@ const corpusDocuments = fs
     }),
   );
 
+/** Writes a batch; the statuses of its documents. */
+const statuses = (batch: Parameters<ArticleWriter['writeBatch']>[0]) =>
+  writer.writeBatch(batch).map((r) => r.status);
+
 const minsk = (text: string, publishedAt?: Date) =>
   prepareDocument({ source: 'minsk.txt', format: 'text', text, ...(publishedAt && { publishedAt }) });
 
@@ -76,10 +94,12 @@ describe('archive aggregates', () => {
   it('start at zero on an empty archive', () => {
     const { stored, recount } = compare();
     expect(stored).toEqual(recount);
+    expect(staleDocuments()).toEqual([]);
   });
 
   it('equal a recount after batched imports of a varied corpus', () => {
-    for (let i = 0; i < corpusDocuments.length; i += 10) writer.writeBatch(corpusDocuments.slice(i, i + 10));
+    for (let i = 0; i < corpusDocuments.length; i += 10)
+      expect(statuses(corpusDocuments.slice(i, i + 10))).not.toContain('failed');
     const { stored, recount } = compare();
     expect(recount.people.length).toBeGreaterThan(20);
     expect(recount.currencies.length).toBeGreaterThan(3);
@@ -87,22 +107,43 @@ describe('archive aggregates', () => {
   });
 
   it('equal a recount after a one-word person is merged into a full name, and after a revision', () => {
-    writer.writeBatch([
-      minsk('Minsk bread\n\n“Bread is dear,” Kovalenko said of the 2.10 BYN loaf.', new Date('2022-01-05')),
-    ]);
-    writer.writeBatch([
+    expect(
+      statuses([
+        minsk('Minsk bread\n\n“Bread is dear,” Kovalenko said of the 2.10 BYN loaf.', new Date('2022-01-05')),
+      ]),
+    ).toEqual(['imported']);
+    const merged = statuses([
       prepareDocument({
         source: 'grodno.txt',
         format: 'text',
         text: 'Grodno bread\n\nEconomist Olga Kovalenko said a loaf costs 2.30 BYN or 0.70 EUR.',
       }),
     ]);
-    // The text changes (a revision), and with it the date, the people and the prices.
-    writer.writeBatch([
-      minsk('Minsk bread again\n\nNo one was quoted; a loaf costs 9.99 USD.', new Date('2021-07-09')),
+    expect(merged).toEqual(['imported']);
+    // One person, known by both forms.
+    expect(rows(`SELECT "name" FROM "people" WHERE "name" LIKE '%Kovalenko'`)).toEqual([
+      { name: 'Olga Kovalenko' },
     ]);
+    // The text changes (a revision), and with it the date, the people and the prices.
+    expect(
+      statuses([
+        minsk('Minsk bread again\n\nNo one was quoted; a loaf costs 9.99 USD.', new Date('2021-07-09')),
+      ]),
+    ).toEqual(['updated']);
     const { stored, recount } = compare();
     expect(stored).toEqual(recount);
+    expect(staleDocuments()).toEqual([]);
+  });
+
+  it('equal a recount after another source of a stored text is recorded', () => {
+    const copy = {
+      ...corpusDocuments[1]!,
+      input: { ...corpusDocuments[1]!.input, source: 'mirror/copy.txt' },
+    };
+    expect(statuses([copy])).toEqual(['unchanged']);
+    const { stored, recount } = compare();
+    expect(stored).toEqual(recount);
+    expect(staleDocuments()).toEqual([]);
   });
 
   it('equal a recount when the per-article fallback rolls one article back', () => {
@@ -122,6 +163,7 @@ describe('archive aggregates', () => {
     writer.db.exec('DROP TRIGGER refuse_poison');
     const { stored, recount } = compare();
     expect(stored).toEqual(recount);
+    expect(staleDocuments()).toEqual([]);
   });
 
   it('equal a recount after metadata moves an article to another month', () => {
@@ -132,11 +174,13 @@ describe('archive aggregates', () => {
     expect(known?.status).toBe('updated');
     const { stored, recount } = compare();
     expect(stored).toEqual(recount);
+    expect(staleDocuments()).toEqual([]);
   });
 
   it('equal a recount after re-extraction of everything and removal of orphaned people', async () => {
     await reextractArchive(database.url, { all: true });
     const { stored, recount } = compare();
     expect(stored).toEqual(recount);
+    expect(staleDocuments()).toEqual([]);
   });
 });

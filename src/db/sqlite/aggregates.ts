@@ -75,9 +75,9 @@ export class ArchiveAggregates {
         'SELECT "currency", count(*) AS n FROM "price_mentions" WHERE "articleId" = ? GROUP BY "currency"',
       ),
       recountPerson: db.prepare<[number, number, number]>(
-        `INSERT OR REPLACE INTO "person_stats" ("personId", "articles", "quotes") VALUES (?1,
-           (SELECT count(DISTINCT "articleId") FROM "mentions" WHERE "personId" = ?2),
-           (SELECT count(*) FROM "quotes" WHERE "speakerId" = ?3))`,
+        `INSERT OR REPLACE INTO "person_stats" ("personId", "articles", "quotes") VALUES (?,
+           (SELECT count(DISTINCT "articleId") FROM "mentions" WHERE "personId" = ?),
+           (SELECT count(*) FROM "quotes" WHERE "speakerId" = ?))`,
       ),
     };
   }
