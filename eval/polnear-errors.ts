@@ -56,7 +56,10 @@ for (const record of records) {
     );
   for (const p of s.pairs) {
     if (p.key === null || p.speakerRight) continue;
-    const cls = p.pred.speaker === null ? 'null' : 'wrong';
+    const known = x.people.some((person) =>
+      [person.name, ...person.aliases].some((n) => n.toLowerCase().replace(/’/g, "'").split(/[\s-]+/).includes(p.key!)),
+    );
+    const cls = (p.pred.speaker === null ? 'null' : 'wrong') + (known ? '' : '-unknown');
     misses.push({
       cls,
       line: `${record.id}\n  gold=${p.gold.speaker} pred=${p.pred.speaker ?? 'null'} cue=${p.pred.cue ?? ''}\n  ${around(p.gold.quote_start, p.gold.quote_end)}`,
