@@ -12,13 +12,15 @@ import {
   FEMALE_ROLES as FEMALE_ROLE_WORDS,
   MALE_ROLES as MALE_ROLE_WORDS,
 } from '../data/function-words.ts';
+import { MINED_CUE_VERBS } from '../data/cue-verbs.ts';
 import * as W from '../data/quote-words.ts';
 import { ROLE_NOUNS, SPEECH_VERBS, TITLES } from '../data/lexicon.ts';
 import { FEMALE_NAMES, MALE_NAMES } from '../data/names.ts';
 import { DEMONYMS } from '../data/places.ts';
 import type { Span } from '../types.ts';
 
-export const SPEECH = new Set(SPEECH_VERBS);
+/** Verbs of speech: the shared lexicon's and those mined from annotated news (data/cue-verbs.ts). */
+export const SPEECH = new Set([...SPEECH_VERBS, ...MINED_CUE_VERBS]);
 export const ROLE = new Set(ROLE_NOUNS);
 export const TITLE = new Set(TITLES);
 export const DEMONYM = new Set(DEMONYMS.split('|'));
