@@ -57,7 +57,13 @@ for (const record of records) {
   for (const p of s.pairs) {
     if (p.key === null || p.speakerRight) continue;
     const known = x.people.some((person) =>
-      [person.name, ...person.aliases].some((n) => n.toLowerCase().replace(/’/g, "'").split(/[\s-]+/).includes(p.key!)),
+      [person.name, ...person.aliases].some((n) =>
+        n
+          .toLowerCase()
+          .replace(/’/g, "'")
+          .split(/[\s-]+/)
+          .includes(p.key!),
+      ),
     );
     const cls = (p.pred.speaker === null ? 'null' : 'wrong') + (known ? '' : '-unknown');
     misses.push({
@@ -79,7 +85,14 @@ for (const record of records) {
 const P = tp / (tp + fp);
 const R = tp / (tp + fn);
 console.log(
-  JSON.stringify({ split: values.split, P: +P.toFixed(3), R: +R.toFixed(3), F1: +((2 * P * R) / (P + R)).toFixed(3), named_speaker_acc: +(spOk / spN).toFixed(3), named_speaker_n: spN }),
+  JSON.stringify({
+    split: values.split,
+    P: +P.toFixed(3),
+    R: +R.toFixed(3),
+    F1: +((2 * P * R) / (P + R)).toFixed(3),
+    named_speaker_acc: +(spOk / spN).toFixed(3),
+    named_speaker_n: spN,
+  }),
 );
 const counts = new Map<string, number>();
 for (const m of misses) counts.set(m.cls, (counts.get(m.cls) ?? 0) + 1);

@@ -146,7 +146,9 @@ export function scorePolnearDoc(
   record: PolnearRecord,
   extraction: { quotes: PredQuote[]; people: PredPerson[] },
 ): PolnearDocScore {
-  const gold = record.quotes.filter((q) => (q.content_coverage ?? 1) >= 0.5 && refTokens(q.quote).length >= 4);
+  const gold = record.quotes.filter(
+    (q) => (q.content_coverage ?? 1) >= 0.5 && refTokens(q.quote).length >= 4,
+  );
   const leftOut = record.quotes.filter((q) => !gold.includes(q));
   const aliases = new Map(extraction.people.map((p) => [p.name, p.aliases]));
   const pred = extraction.quotes.filter((q) => refTokens(q.text).length >= 4);

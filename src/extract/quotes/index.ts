@@ -30,8 +30,9 @@
  * directly, a pronoun to the most recent person in subject position outside quotes, a
  * description ("the Belarusian leader") to the person described that way.
  */
-import { upperBound } from '../sorted.ts';
+import { lowerBound, upperBound } from '../sorted.ts';
 import {
+  type Tok,
   PRONOUNS,
   TURN_LABEL,
   isCap,
@@ -51,12 +52,33 @@ import {
   subjectAfter,
   subjectBefore,
 } from './attribute.ts';
-import { indexPeople, resolve } from './resolve.ts';
+import { indexPeople, resolve, type PersonIndex } from './resolve.ts';
 import { mergeGroups } from './merge.ts';
+import {
+  type Candidate,
+  type RankContext,
+  type Weights,
+  chooseSpeaker,
+  rankerDecides,
+  speakerCandidates,
+} from './rank.ts';
+import { SPEAKER_WEIGHTS } from '../data/speaker-weights.ts';
 import { isTitleLike, opensSentence, standsAlone } from './filter.ts';
 import type { ParsedDocument, PersonFact, QuoteFact, Span } from '../types.ts';
 
-export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact[] {
+export interface FindQuotesOptions {
+  /** Weights of the speaker ranker; null leaves the rules' choice alone (for training). */
+  weights?: Weights | null;
+  /** Called for every quote with the ranker's candidates (eval/train-speaker.ts). */
+  trace?: (quote: QuoteFact, candidates: Candidate[]) => void;
+}
+
+export function findQuotes(
+  doc: ParsedDocument,
+  people: PersonFact[],
+  options: FindQuotesOptions = {},
+): QuoteFact[] {
+  const weights = options.weights === undefined ? SPEAKER_WEIGHTS : options.weights;
   const text = doc.text;
   const spans: Span[] = [];
   if (doc.title.text !== '') spans.push(doc.title);
@@ -175,7 +197,10 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
     }
     let speaker: string | null = null;
     let cue: string | null = null;
+    /** How the rules found the speaker: one of the ranker's clues. */
+    let ruleKind = 'none';
     if (attribution) {
+      ruleKind = subjectKind(attribution.subject, idx);
       speaker = resolve(attribution.subject, resolveAt, idx, lastSpeaker);
       if (speaker === null && attribution.fallback && attribution.fallback.some(isCap))
         speaker = resolve(attribution.fallback, resolveAt, idx, lastSpeaker);
@@ -187,6 +212,7 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
     ) {
       // a further quote right after an attributed one continues the same voice
       speaker = lastSpeaker;
+      ruleKind = 'continued';
     } else {
       const prev = out[out.length - 1];
       const sentence = sentenceStart(text, firstPara, first.open);
@@ -194,6 +220,7 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
         // a second fragment in the same sentence: “go to your place and vote” and then “go pick …”
         speaker = prev.speaker;
         cue = prev.cue;
+        ruleKind = 'fragment';
       } else if (!standsAlone(text, firstPara, first, last)) {
         // a fragment inside a sentence whose subject is a person: He’s claiming fraud is “a big problem”
         const toks = tokens(text, sentence, first.open);
@@ -202,14 +229,58 @@ export function findQuotes(doc: ParsedDocument, people: PersonFact[]): QuoteFact
           subject.length > 0 && toks.length > subject.length
             ? resolve(subject, first.start, idx, lastSpeaker)
             : null;
-        if (named !== null && subject.some((t) => isCap(t) || PRONOUNS.has(t.lower))) speaker = named;
+        if (named !== null && subject.some((t) => isCap(t) || PRONOUNS.has(t.lower))) {
+          speaker = named;
+          ruleKind = 'clause';
+        }
       }
     }
-    out.push({ text: quoteText, speaker, cue, start: first.start, end: last.end });
+    const rankContext: RankContext = {
+      text,
+      spans,
+      first,
+      last,
+      idx,
+      sentenceStart: sentenceStart(text, firstPara, first.open),
+      sentenceEnd: sentenceEnd(text, lastParaSpan, last.after),
+      ruleSpeaker: speaker,
+      ruleCue: attribution !== null,
+      ruleKind,
+      pronoun: pronounGender(attribution),
+      lastSpeaker,
+      lastGap: first.para - lastPara,
+    };
+    const candidates = speakerCandidates(rankContext);
+    if (weights !== null && rankerDecides(speaker, ruleKind)) {
+      const chosen = chooseSpeaker(candidates, weights);
+      if (chosen.person !== null) speaker = chosen.person.name;
+    }
+    const fact: QuoteFact = { text: quoteText, speaker, cue, start: first.start, end: last.end };
+    options.trace?.(fact, candidates);
+    out.push(fact);
     if (attribution || speaker) {
       lastSpeaker = speaker;
       lastPara = last.para;
     }
   }
   return out;
+}
+
+/** "he said" → 'm', "she added" → 'f'; null for any other subject. */
+function pronounGender(attribution: Attribution | null): 'm' | 'f' | null {
+  const words = attribution?.subject.filter(isWord) ?? [];
+  if (words.length !== 1) return null;
+  const w = words[0]!.lower;
+  return w === 'he' ? 'm' : w === 'she' ? 'f' : null;
+}
+
+/** What an attribution's subject is: a name of the article, a pronoun, or a description. */
+function subjectKind(subject: Tok[], idx: PersonIndex): string {
+  const words = subject.filter(isWord);
+  if (words.length === 0) return 'empty';
+  if (words.length === 1 && PRONOUNS.has(words[0]!.lower)) return 'pronoun';
+  const from = subject[0]!.start;
+  const to = subject[subject.length - 1]!.end;
+  const n = lowerBound(idx.all, from, (m) => m.start);
+  return n < idx.all.length && idx.all[n]!.end <= to ? 'name' : 'description';
 }

@@ -57,6 +57,8 @@ export interface PersonIndex {
   all: { start: number; end: number; person: PersonFact }[];
   descriptors: Map<PersonFact, Set<string>>;
   main: PersonFact | null;
+  /** Each person by canonical name. */
+  byName: Map<string, PersonFact>;
   /** How many distinct people have mentions outside quotes. */
   people: number;
   /** Gender shown by a role word next to a mention ("his sister", "Mrs."), when the given name does not show it. */
@@ -133,7 +135,15 @@ export function indexPeople(
   const top = people.find((p) => p.mentions.length === counts[0]);
   const main = top && (counts.length === 1 || counts[0]! >= 2 * (counts[1] ?? 0)) ? top : null;
   const people_ = new Set(mentions.map((m) => m.person)).size;
-  return { mentions, all, descriptors, main, gender, people: people_ };
+  return {
+    mentions,
+    all,
+    descriptors,
+    main,
+    gender,
+    people: people_,
+    byName: new Map(people.map((p) => [p.name, p])),
+  };
 }
 
 /** Resolves an attribution subject to a person's canonical name, or null. */
@@ -234,9 +244,7 @@ export function pronoun(
   let seen = 0;
   for (let n = lowerBound(idx.mentions, at, (m) => m.start) - 1; n >= 0; n--) {
     const m = idx.mentions[n]!;
-    const given = m.person.name.split(' ')[0]!.toLowerCase();
-    const known =
-      idx.gender.get(m.person) ?? (FEMALE_GIVEN.has(given) ? 'f' : MALE_GIVEN.has(given) ? 'm' : null);
+    const known = genderOf(m.person, idx.gender);
     if (known !== null && known !== gender) continue;
     if (m.subject) return m.person.name;
     if (!m.object) nonObject ??= m.person.name;
@@ -245,4 +253,10 @@ export function pronoun(
     if (++seen >= 4 && (nonObject ?? any) !== null) break;
   }
   return nonObject ?? any ?? lastSpeaker;
+}
+
+/** A person's gender as the article shows it (a role word next to a mention), else by given name. */
+export function genderOf(person: PersonFact, shown: ReadonlyMap<PersonFact, 'm' | 'f'>): 'm' | 'f' | null {
+  const given = person.name.split(' ')[0]!.toLowerCase();
+  return shown.get(person) ?? (FEMALE_GIVEN.has(given) ? 'f' : MALE_GIVEN.has(given) ? 'm' : null);
 }
