@@ -30,11 +30,11 @@ const { values } = parseArgs({
   },
 });
 const SKIP = new Set(
-  'also then later has had have was is were would will had once again previously recently first further quickly ' +
+  (
+    'also then later has had have was is were would will had once again previously recently first further quickly ' +
     'simply finally often repeatedly publicly privately earlier last this on in at during monday tuesday wednesday ' +
-    'thursday friday saturday sunday yesterday today tonight not never just only still even already'.split(
-      ' ',
-    ),
+    'thursday friday saturday sunday yesterday today tonight not never just only still even already'
+  ).split(' '),
 );
 /** Reviewed: frequent next to a source but not a verb of speech, or too ambiguous to be a cue. */
 const NOT_CUES = new Set(
@@ -50,7 +50,7 @@ const NOT_CUES = new Set(
     // seen next to sources in train, but they report deeds, not words ("issued a statement" is read
     // as its own pattern; "the sign reads" is no person speaking; "quotes" and "puts" are ambiguous)
     'issued reads quotes puts discussing doubled forwards knocked landed obtained reversed sounded ' +
-    'rallied celebrated credited thanked apologized referred refers'
+    'rallied celebrated credited thanked apologized referred refers addressed listed quoted'
   ).split(' '),
 );
 const WORD = /[\p{L}’'-]+/gu;

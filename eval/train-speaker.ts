@@ -54,7 +54,7 @@ function examplesOf(file: string): Example[] {
     const quotes = findQuotes(doc, people, { weights: null, trace: (q, c) => traced.set(q, c) });
     for (const pair of scorePolnearDoc(r, { quotes, people }).pairs) {
       if (pair.key === null) continue;
-      const candidates = traced.get(pair.pred as QuoteFact);
+      const candidates = traced.get(pair.pred);
       if (!candidates || !rankerDecided(candidates)) continue; // trained where it decides
       const right = new Set<number>();
       candidates.forEach((c, i) => {
