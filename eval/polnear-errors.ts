@@ -16,6 +16,7 @@ import { extract } from '../src/extract/index.ts';
 import { polnearText, scorePolnearDoc, type PolnearRecord } from './polnear.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+process.stdout.on('error', () => process.exit(0)); // a closed pipe (`| head`) ends the listing
 const { values } = parseArgs({
   options: {
     split: { type: 'string', default: 'train' },

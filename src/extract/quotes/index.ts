@@ -63,7 +63,7 @@ import {
   speakerCandidates,
 } from './rank.ts';
 import { SPEAKER_WEIGHTS } from '../data/speaker-weights.ts';
-import { isTitleLike, opensSentence, standsAlone } from './filter.ts';
+import { isTitleLike, notSpeech, opensSentence, standsAlone } from './filter.ts';
 import type { ParsedDocument, PersonFact, QuoteFact, Span } from '../types.ts';
 
 export interface FindQuotesOptions {
@@ -195,6 +195,7 @@ export function findQuotes(
     ) {
       continue; // a programme, book or slogan: told “Fox News Sunday,” Pence said
     }
+    if (notSpeech(text, sentenceStart(text, firstPara, first.open), first, last)) continue;
     let speaker: string | null = null;
     let cue: string | null = null;
     /** How the rules found the speaker: one of the ranker's clues. */
@@ -255,9 +256,19 @@ export function findQuotes(
       const chosen = chooseSpeaker(candidates, weights);
       if (chosen.person !== null) speaker = chosen.person.name;
     }
-    const fact: QuoteFact = { text: quoteText, speaker, cue, start: first.start, end: last.end };
-    options.trace?.(fact, candidates);
-    out.push(fact);
+    // one fact per quotation-marked part: the segments a reader (and the reference scorers) sees,
+    // each with the attribution of the utterance they belong to
+    for (const part of q.parts) {
+      const fact: QuoteFact = {
+        text: q.parts.length === 1 ? quoteText : text.slice(part.start, part.end).trim(),
+        speaker,
+        cue,
+        start: part.start,
+        end: part.end,
+      };
+      options.trace?.(fact, candidates);
+      out.push(fact);
+    }
     if (attribution || speaker) {
       lastSpeaker = speaker;
       lastPara = last.para;
