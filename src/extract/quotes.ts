@@ -1,2 +1,2 @@
 /** The quote extractor lives in ./quotes/ (scan → merge → attribute → resolve); this keeps its old import path. */
-export { findQuotes } from './quotes/index.ts';
+export { findQuotes, findQuotesAndSpeakers } from './quotes/index.ts';

@@ -54,6 +54,7 @@ import {
 } from './attribute.ts';
 import { indexPeople, resolve, type PersonIndex } from './resolve.ts';
 import { mergeGroups } from './merge.ts';
+import { SpeakerBook } from './speakers.ts';
 import {
   type Candidate,
   type RankContext,
@@ -78,6 +79,18 @@ export function findQuotes(
   people: PersonFact[],
   options: FindQuotesOptions = {},
 ): QuoteFact[] {
+  return findQuotesAndSpeakers(doc, people, options).quotes;
+}
+
+/**
+ * The quotes, and the speakers among them that `people` lacks: names read as the subject of a
+ * quote's own attribution (speakers.ts), to be added to the article's people.
+ */
+export function findQuotesAndSpeakers(
+  doc: ParsedDocument,
+  people: PersonFact[],
+  options: FindQuotesOptions = {},
+): { quotes: QuoteFact[]; speakers: PersonFact[] } {
   const weights = options.weights === undefined ? SPEAKER_WEIGHTS : options.weights;
   const text = doc.text;
   const spans: Span[] = [];
@@ -100,6 +113,7 @@ export function findQuotes(
   };
   const groupEnds = groups.map((g) => g.parts[g.parts.length - 1]!.after);
   const idx = indexPeople(doc, people, inQuote);
+  const book = new SpeakerBook(text, idx);
 
   const merged = mergeGroups(text, spans, groups);
 
@@ -256,6 +270,8 @@ export function findQuotes(
       const chosen = chooseSpeaker(candidates, weights);
       if (chosen.person !== null) speaker = chosen.person.name;
     }
+    if (speaker === null && attribution !== null && ruleKind === 'description')
+      speaker = book.speakerFor(attribution.subject)?.name ?? null; // a name people extraction missed
     // one fact per quotation-marked part: the segments a reader (and the reference scorers) sees,
     // each with the attribution of the utterance they belong to
     for (const part of q.parts) {
@@ -274,7 +290,7 @@ export function findQuotes(
       lastPara = last.para;
     }
   }
-  return out;
+  return { quotes: out, speakers: book.added };
 }
 
 /** "he said" → 'm', "she added" → 'f'; null for any other subject. */
