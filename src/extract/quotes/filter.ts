@@ -8,20 +8,20 @@
  * Variety's Gordon Cox").
  */
 import { SIGN_NOUNS, SIGN_VERBS, TEASER_LEADS, TITLE_LEADS } from '../data/non-speech.ts';
-import { sentenceStart } from './words.ts';
+import { blankBetween, sentenceStart } from './words.ts';
 import { type Part } from './scan.ts';
 import type { Span } from '../types.ts';
 
 /** A quote that opens its sentence: “You went on television to blame thousands of” workers. */
 export function opensSentence(text: string, para: Span, first: Part): boolean {
-  return text.slice(sentenceStart(text, para, first.open), first.open).trim() === '';
+  return blankBetween(text, sentenceStart(text, para, first.open), first.open);
 }
 
 /** A quote that is a sentence of its own, not a phrase inside someone else's sentence. */
 export function standsAlone(text: string, para: Span, first: Part, last: Part): boolean {
-  const before = text.slice(sentenceStart(text, para, first.open), first.open).trim();
+  if (!blankBetween(text, sentenceStart(text, para, first.open), first.open)) return false;
   const after = text.slice(last.after, Math.min(para.end, last.after + 2)).trim();
-  return before === '' && (after === '' || /^[\s.,;!?)]/.test(after) || /^[“"«„]/.test(after));
+  return after === '' || /^[\s.,;!?)]/.test(after) || /^[“"«„]/.test(after);
 }
 
 /** Names of works and slogans ("Make America Great Again") rather than speech. */

@@ -38,6 +38,8 @@ import {
   isCap,
   isWord,
   sentenceEnd,
+  WINDOW,
+  blankBetween,
   sentenceStart,
   tokens,
   wordCount,
@@ -161,7 +163,7 @@ export function findQuotesAndSpeakers(
       resolveAt = q.inherited.at;
     }
     if (!attribution) {
-      let from = sentenceStart(text, firstPara, first.open);
+      let from = Math.max(sentenceStart(text, firstPara, first.open), first.open - WINDOW);
       const prior = upperBound(groupEnds, first.open, (x) => x) - 1;
       if (prior >= 0 && groupEnds[prior]! > from) from = groupEnds[prior]!;
       attribution = attributionBefore(text, from, first.open);
@@ -170,8 +172,8 @@ export function findQuotesAndSpeakers(
     if (!attribution && first.open > firstPara.start) {
       // "…, Schiff said. “What makes this new …”": a report ending in its attribution introduces the quote
       const from = sentenceStart(text, firstPara, first.open);
-      if (text.slice(from, first.open).trim() === '' && from > firstPara.start) {
-        const prevStart = sentenceStart(text, firstPara, from - 1);
+      if (blankBetween(text, from, first.open) && from > firstPara.start) {
+        const prevStart = Math.max(sentenceStart(text, firstPara, from - 1), from - WINDOW);
         const toks = tokens(text, prevStart, from);
         const n = toks.length - (toks[toks.length - 1]?.text === '.' ? 1 : 0);
         for (let k = n - 1; k >= Math.max(0, n - 3); k--) {
@@ -187,7 +189,8 @@ export function findQuotesAndSpeakers(
       // "Caddell continued:" closing the previous paragraph
       const prev = spans[first.para - 1]!;
       if (/:\s*$/.test(prev.text)) {
-        attribution = attributionBefore(text, sentenceStart(text, prev, prev.end - 1), prev.end);
+        const from = Math.max(sentenceStart(text, prev, prev.end - 1), prev.end - WINDOW);
+        attribution = attributionBefore(text, from, prev.end);
         before = attribution !== null;
       }
     }
@@ -238,7 +241,7 @@ export function findQuotesAndSpeakers(
         ruleKind = 'fragment';
       } else if (!standsAlone(text, firstPara, first, last)) {
         // a fragment inside a sentence whose subject is a person: He’s claiming fraud is “a big problem”
-        const toks = tokens(text, sentence, first.open);
+        const toks = tokens(text, Math.max(sentence, first.open - WINDOW), first.open);
         const subject = clauseSubject(toks, toks.length);
         const named: string | null =
           subject.length > 0 && toks.length > subject.length

@@ -93,7 +93,7 @@ export function indexPeople(
     // the words right before a mention: "Belarusian President", "opposition leader", "the minister"
     // within the mention's own sentence: "asked the moderator.\n\nLis" does not make Lis one
     const window = text.slice(Math.max(0, m.start - 60), m.start);
-    const before = window.slice(window.search(/[^\n!?;:“”"«»]*$/u));
+    const before = window.slice(afterLastSeparator(window));
     const words = before
       .split(/[^\p{L}.'’-]+/u)
       .filter(Boolean)
@@ -259,4 +259,12 @@ export function pronoun(
 export function genderOf(person: PersonFact, shown: ReadonlyMap<PersonFact, 'm' | 'f'>): 'm' | 'f' | null {
   const given = person.name.split(' ')[0]!.toLowerCase();
   return shown.get(person) ?? (FEMALE_GIVEN.has(given) ? 'f' : MALE_GIVEN.has(given) ? 'm' : null);
+}
+
+const SEPARATORS = new Set(['\n', '!', '?', ';', ':', '“', '”', '"', '«', '»']);
+
+/** The offset just after the last clause separator in `s` (0 when there is none). */
+function afterLastSeparator(s: string): number {
+  for (let i = s.length - 1; i >= 0; i--) if (SEPARATORS.has(s.charAt(i))) return i + 1;
+  return 0;
 }

@@ -12,6 +12,7 @@ import {
   FEMALE_ROLES as FEMALE_ROLE_WORDS,
   MALE_ROLES as MALE_ROLE_WORDS,
 } from '../data/function-words.ts';
+import { lowerBound, upperBound } from '../sorted.ts';
 import { MINED_CUE_VERBS } from '../data/cue-verbs.ts';
 import * as W from '../data/quote-words.ts';
 import { ROLE_NOUNS, SPEECH_VERBS, TITLES } from '../data/lexicon.ts';
@@ -139,28 +140,65 @@ export function isAbbreviation(text: string, i: number): boolean {
   return ABBREVIATION.test(text.slice(Math.max(0, i - 12), i));
 }
 
+/**
+ * The positions the quote stages' sentence bounds are made of, found in one pass over the text:
+ * `stops` are sentence-final marks (".", "!", "?", not after an abbreviation or an initial),
+ * `breaks` those of them followed by a space, `opens` opening quotation marks. Lookups are binary
+ * searches, so a paragraph of many quotes costs no rescans.
+ */
+interface Marks {
+  stops: number[];
+  breaks: number[];
+  opens: number[];
+}
+
+let marksText: string | null = null;
+let marks: Marks | null = null;
+
+function marksOf(text: string): Marks {
+  if (marksText === text && marks !== null) return marks;
+  const found: Marks = { stops: [], breaks: [], opens: [] };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (OPENERS.has(c)) found.opens.push(i);
+    if (c !== '.' && c !== '!' && c !== '?') continue;
+    if (c === '.' && isAbbreviation(text, i)) continue;
+    found.stops.push(i);
+    if (/\s/.test(text.charAt(i + 1))) found.breaks.push(i);
+  }
+  marksText = text;
+  marks = found;
+  return found;
+}
+
 /** Sentence boundary before `pos` inside the paragraph (or the paragraph start). */
 export function sentenceStart(text: string, para: Span, pos: number): number {
-  for (let i = pos - 1; i > para.start; i--) {
-    const c = text.charAt(i);
-    if (
-      (c === '.' || c === '!' || c === '?') &&
-      /\s/.test(text.charAt(i + 1)) &&
-      !(c === '.' && isAbbreviation(text, i))
-    )
-      return i + 1;
-  }
-  return para.start;
+  const { breaks } = marksOf(text);
+  const n = upperBound(breaks, pos - 1, (x) => x) - 1;
+  return n >= 0 && breaks[n]! > para.start ? breaks[n]! + 1 : para.start;
 }
 
 /** Sentence end after `pos` (or the next opening mark, or the paragraph end). */
 export function sentenceEnd(text: string, para: Span, pos: number): number {
-  for (let i = pos; i < para.end; i++) {
-    const c = text.charAt(i);
-    if ((c === '.' || c === '!' || c === '?') && !(c === '.' && isAbbreviation(text, i))) return i + 1;
-    if (OPENERS.has(c) && i > pos) return i;
-  }
-  return para.end;
+  const { stops, opens } = marksOf(text);
+  let end = para.end;
+  const s = lowerBound(stops, pos, (x) => x);
+  if (s < stops.length && stops[s]! < end) end = stops[s]! + 1;
+  const o = upperBound(opens, pos, (x) => x);
+  if (o < opens.length && opens[o]! < end) end = Math.min(end, opens[o]!);
+  return end;
+}
+
+/**
+ * How far before a quote the stages read its sentence: attributions sit within a few words of the
+ * quote, and a cap keeps a paragraph-long "sentence" (no full stops at all) from being re-read per quote.
+ */
+export const WINDOW = 600;
+
+/** Whether text[from, to) is only whitespace, read backwards from `to` (so usually one character). */
+export function blankBetween(text: string, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) if (!/\s/.test(text.charAt(i))) return false;
+  return true;
 }
 
 /** Whether text[from, to) holds one sentence: no sentence end before its last character. */
