@@ -31,7 +31,9 @@ import {
   SUFFIX_SYMBOLS,
   normalizeCurrencyKey,
 } from './currencies.ts';
-import { sentenceAt } from './sentences.ts';
+import { MAGNITUDE_EXPONENTS, MAGNITUDE_WORDS, NUMBER_WORDS, SCALE_WORDS } from './data/number-words.ts';
+import { splitSentences } from './sentences.ts';
+import { upperBound } from './sorted.ts';
 import type { Location, ParsedDocument, PriceFact, Span } from './types.ts';
 
 export interface PriceMatch {
@@ -73,74 +75,23 @@ const NUM =
   `|\\d+(?:[.,]\\d+)?(?!\\d)` +
   `|\\.\\d+(?!\\d))`;
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-/** Powers of ten of the magnitude words, for both spelled and digit amounts. */
-const MAGNITUDE_EXPONENTS: Readonly<Record<string, number>> = {
-  hundred: 2,
-  thousand: 3,
-  million: 6,
-  billion: 9,
-  trillion: 12,
-  lakh: 5,
-  lakhs: 5,
-  crore: 7,
-  crores: 7,
-  k: 3,
-  m: 6,
-  mn: 6,
-  mln: 6,
-  mil: 6,
-  b: 9,
-  bn: 9,
-  bln: 9,
-  tn: 12,
-  trn: 12,
-};
-
-const NW_TOKEN = `(?:${[...Object.keys(NUMBER_WORDS), 'hundred', 'thousand', 'million', 'billion', 'trillion']
-  .sort(byLengthDesc)
-  .map(ci)
-  .join('|')})`;
-/** Spelled-out numbers ("five million", "twenty-five", "a billion"); "a"/"an" only before a scale word. */
-const SCALE_AHEAD = `(?=${ci('hundred')}|${ci('thousand')}|${ci('million')}|${ci('billion')}|${ci('trillion')})`;
+const NW_TOKEN = `(?:${[...Object.keys(NUMBER_WORDS), ...SCALE_WORDS].sort(byLengthDesc).map(ci).join('|')})`;
+const SCALE_AHEAD = `(?=${SCALE_WORDS.map(ci).join('|')})`;
+/**
+ * Spelled-out numbers ("five million", "twenty-five", "a billion", "two and a half million",
+ * "a quarter million"); "a"/"an" only before a scale word, "and a half" only after a number.
+ */
+const FRACTION = `(?:(?:[aA]|${ci('one')}|${ci('three')})${SP}+)?(?:${ci('half')}|${ci('quarters')}|${ci('quarter')})`;
 const NUMWORDS =
-  `(?:(?:${ci('half')}${SP}+)?(?:[aA]n?${SP}+${SCALE_AHEAD})?` +
-  `${NW_TOKEN}(?:(?:${SP}+|-)(?:${ci('and')}${SP}+)?${NW_TOKEN})*)(?![\\p{L}\\p{N}])`;
+  `(?:(?:${FRACTION}${SP}+)?(?:[aA]n?${SP}+${SCALE_AHEAD})?` +
+  `${NW_TOKEN}(?:(?:${SP}+|-)(?:${ci('and')}${SP}+)?(?:${NW_TOKEN}|[aA]${SP}+${ci('half')}))*)(?![\\p{L}\\p{N}])`;
 
-const MAG_WORDS = ['thousand', 'million', 'billion', 'trillion', 'lakhs', 'lakh', 'crores', 'crore']
-  .map(ci)
-  .join('|');
-/** Magnitude after digits: words may be spaced or hyphenated ("$1.5-billion"), abbreviations may be spaced, single letters are attached. */
-const MAG = `(?:(?:${SP}*|-)(?:${MAG_WORDS})|${SP}?(?:bn|mn|mln|bln|trn|tn|mil|BN|MN|Bn|Mn|MLN|BLN|TN)|[mMkKbB])(?![\\p{L}\\p{N}])`;
+const MAG_WORDS = [...new Set(MAGNITUDE_WORDS)].sort(byLengthDesc).map(ci).join('|');
+/**
+ * Magnitude after digits: words may be spaced or hyphenated ("$1.5-billion"), abbreviations may
+ * be spaced ("5 Mio. Euro"), single letters are attached.
+ */
+const MAG = `(?:(?:${SP}*|-)(?:${MAG_WORDS})|${SP}?(?:bn|mn|mln|bln|trn|tn|mil|BN|MN|Bn|Mn|MLN|BLN|TN)|${SP}(?:Mio|Mrd|mio|mrd)\\.?|[mMkKbB])(?![\\p{L}\\p{N}])`;
 
 /** "30 MUSD", "120 MEUR": a code carrying "million". */
 const MILLION_CODES: ReadonlySet<string> = new Set(['MUSD', 'MEUR', 'MGBP', 'MAUD', 'MCHF']);
@@ -334,49 +285,80 @@ function compareDecimal(a: Decimal, b: Decimal): number {
   return af === bf ? 0 : af < bf ? -1 : 1;
 }
 
-/** Value of spelled-out numbers, exact via BigInt; null when the words are not a number on their own ("a"). */
+/** A leading fraction ("half a million", "a quarter million", "three quarters billion") as [numerator, denominator]. */
+const FRACTIONS: Readonly<Record<string, [bigint, bigint]>> = {
+  half: [1n, 2n],
+  'a half': [1n, 2n],
+  'one half': [1n, 2n],
+  quarter: [1n, 4n],
+  'a quarter': [1n, 4n],
+  'one quarter': [1n, 4n],
+  'three quarters': [3n, 4n],
+};
+
+/** Splits a leading fraction off the number words. */
+function leadingFraction(tokens: string[]): { fraction: [bigint, bigint] | null; rest: string[] } {
+  for (const n of [2, 1]) {
+    const fraction = FRACTIONS[tokens.slice(0, n).join(' ')];
+    if (fraction && tokens.length > n) return { fraction, rest: tokens.slice(n) };
+  }
+  return { fraction: null, rest: tokens };
+}
+
+/**
+ * Value of spelled-out numbers, exact via BigInt counted in halves ("two and a half million" is
+ * 5 halves × 10^6); null when the words are no exact number on their own: "a" alone, or a bare
+ * scale word ("several million dollars" reaches here as "million dollars").
+ */
 function parseNumberWords(words: string): Decimal | null {
-  let tokens = words
+  const all = words
     .toLowerCase()
     .split(/[\s\u00a0-]+/)
     .filter((t) => t !== 'and');
-  const half = tokens[0] === 'half';
-  if (half) tokens = tokens.slice(1);
+  const { fraction, rest: tokens } = leadingFraction(all);
+  if (!fraction && tokens.length > 0 && MAGNITUDE_EXPONENTS[tokens[0]!] !== undefined) return null;
   let total = 0n;
-  let current = 0n;
-  let sawNumber = false;
-  for (const token of tokens) {
+  let current = fraction ? 2n : 0n; // in halves; "half a million" starts from one
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     if (token === 'a' || token === 'an') {
-      current = 1n;
+      if (tokens[i + 1] === 'half') {
+        current += 1n; // "two and a half"
+        i++;
+      } else current = 2n; // "a million"
       continue;
     }
     const small = NUMBER_WORDS[token];
     if (small !== undefined) {
-      current += BigInt(small);
-      sawNumber = true;
+      current += BigInt(small) * 2n;
       continue;
     }
     const exp = MAGNITUDE_EXPONENTS[token];
     if (exp === undefined) return null;
-    sawNumber = true;
-    if (current === 0n) current = 1n;
     if (exp === 2) current *= 100n;
     else {
       total += current * 10n ** BigInt(exp);
       current = 0n;
     }
   }
-  if (!sawNumber) return null;
-  const value = total + current;
-  if (!half) return { int: value.toString(), frac: '' };
-  // "half a million": halve exactly as value × 5 / 10.
-  const times5 = (value * 5n).toString().padStart(2, '0');
-  return { int: times5.slice(0, -1), frac: times5.slice(-1) === '0' ? '' : times5.slice(-1) };
+  const halves = total + current;
+  if (halves === 0n && !tokens.includes('zero')) return null;
+  const [num, den] = fraction ?? [1n, 1n];
+  return exactRatio(halves * num, 2n * den);
+}
+
+/** Exact n / d for a d that divides 1000 (2, 4, 8). */
+function exactRatio(n: bigint, d: bigint): Decimal {
+  const times1000 = ((n * 1000n) / d).toString().padStart(4, '0');
+  return { int: times1000.slice(0, -3), frac: times1000.slice(-3).replace(/0+$/, '') };
 }
 
 function magnitudeExponent(mag: string | undefined): number {
   if (!mag) return 0;
-  const key = mag.replace(/^[\s\u00a0\u202f\u2009-]+/, '').toLowerCase();
+  const key = mag
+    .replace(/^[\s\u00a0\u202f\u2009-]+/, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   return MAGNITUDE_EXPONENTS[key] ?? 0;
 }
 
@@ -481,9 +463,12 @@ function prefixUnit(surface: string): Unit | null {
 // ---------------------------------------------------------------------------------------------
 // Candidates
 
-/** Whether "1.500" (one dot, three digits) is 1500 rather than 1.5 for this currency and layout. */
-function dotGroupsThousands(iso: string, suffixSymbol: boolean, num: string): boolean {
-  if (THREE_DECIMAL.has(iso)) return false;
+/**
+ * Whether "1.500" (one dot, three digits) is 1500 rather than 1.5 for this currency and layout.
+ * Before a magnitude it never is: "€2.375 billion", "1.500 million rubles" are decimals.
+ */
+function dotGroupsThousands(iso: string, suffixSymbol: boolean, num: string, magnitude = false): boolean {
+  if (THREE_DECIMAL.has(iso) || magnitude) return false;
   if (/\.000$/.test(num)) return true; // nobody writes "$100.000" for a hundred dollars
   return suffixSymbol || NO_DECIMAL.has(iso) || DOT_GROUPING.has(iso);
 }
@@ -539,7 +524,8 @@ function readCurrencyAfter(
 }
 
 function prefixCandidates(text: string, out: Candidate[], context: CurrencyContext): void {
-  for (const m of text.matchAll(PREFIX_RE)) {
+  PREFIX_RE.lastIndex = 0;
+  for (let m = PREFIX_RE.exec(text); m !== null; m = PREFIX_RE.exec(text)) {
     const g = m.groups!;
     let cur = g.cur!;
     const num = g.num!;
@@ -566,15 +552,17 @@ function prefixCandidates(text: string, out: Candidate[], context: CurrencyConte
       const restated = wordUnit(g.cur2, context) ?? codeUnit(g.cur2);
       if (restated && cur === '$' && restated.exponent === 0 && DOLLAR_CODES.has(restated.iso))
         iso = restated.iso;
-      else if (!restated || restated.iso !== unit.iso || restated.exponent !== 0)
+      else if (!restated || restated.iso !== unit.iso || restated.exponent !== 0) {
         end -= g.sp2!.length + g.cur2.length;
+        PREFIX_RE.lastIndex = end; // "USD 1 EUR 2": the next currency starts the next match
+      }
     }
     if (isWordChar(text[end]) && !g.cur2) continue;
     out.push({
       start,
       end,
       iso,
-      value: parseNumber(num, dotGroupsThousands(iso, false, num)),
+      value: parseNumber(num, dotGroupsThousands(iso, false, num, g.mag !== undefined)),
       magExp: magnitudeExponent(g.mag),
       unitExp: 0,
       weak: false,
@@ -596,7 +584,7 @@ function suffixCandidates(text: string, out: Candidate[], context: CurrencyConte
     if (magAfter) end += magAfter.length;
     const sep = g.sep!;
     // Symbols must not start the next amount ("10 $10" is "$10").
-    if (unit.kind === 'symbol' && !/\p{L}$/u.test(cur) && cur !== 'p' && cur !== '¢') {
+    if (unit.kind === 'symbol' && !/\p{L}\.?$/u.test(cur) && cur !== 'p' && cur !== '¢') {
       if (/^[ \u00a0]?\d/.test(text.slice(end, end + 2))) continue;
     }
     if (sep.includes('-') && unit.kind !== 'word') continue; // "12-cent" yes, "3-USD" no
@@ -605,10 +593,11 @@ function suffixCandidates(text: string, out: Candidate[], context: CurrencyConte
     }
     if (g.words && unit.kind === 'symbol') continue; // "five €" is not how money is written
     let value: Decimal | null;
-    if (g.words) value = parseNumberWords(g.words);
-    else value = parseNumber(g.num!, dotGroupsThousands(unit.iso, unit.kind === 'symbol', g.num!));
-    if (!value) continue;
+    value = g.words ? parseNumberWords(g.words) : null;
     const magExp = magnitudeExponent(g.mag) + magnitudeExponent(magAfter);
+    if (!g.words)
+      value = parseNumber(g.num!, dotGroupsThousands(unit.iso, unit.kind === 'symbol', g.num!, magExp > 0));
+    if (!value) continue;
     if (unit.weak) {
       // Bare "pounds" is a weight unless something says money.
       const near = text.slice(Math.max(0, start - 80), end + 80);
@@ -785,8 +774,10 @@ function pricesInSpan(
 ): void {
   if (span.end <= span.start) return;
   const text = doc.text.slice(span.start, span.end);
+  let sentences: Span[] | undefined; // split once per span, only when it has a price
   for (const p of findPricesInText(text, context)) {
-    const sentence = location === 'header' ? text : sentenceAt(text, p.start).text;
+    sentences ??= location === 'header' ? [] : splitSentences(text);
+    const sentence = location === 'header' ? text : sentenceContaining(sentences, p.start);
     out.push({
       amount: p.amount,
       currency: p.currency,
@@ -797,6 +788,12 @@ function pricesInSpan(
       sentence,
     });
   }
+}
+
+/** The sentence an offset falls in (as `sentenceAt` gives it), by binary search over the span's sentences. */
+function sentenceContaining(sentences: Span[], offset: number): string {
+  const at = upperBound(sentences, offset, (s) => s.end - 1);
+  return (sentences[at] ?? sentences[sentences.length - 1])?.text ?? '';
 }
 
 export function findPrices(doc: ParsedDocument): PriceFact[] {

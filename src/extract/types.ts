@@ -69,6 +69,8 @@ export interface PriceFact {
 
 export interface Extraction {
   document: ParsedDocument;
+  /** ISO 639-1 code ("en", "de", "ru"), or null when the text is too short or mixed to tell. */
+  language: string | null;
   title: string;
   lead: string;
   /** Paragraphs after the lead joined by a blank line. */
