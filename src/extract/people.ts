@@ -18,27 +18,19 @@
  * full name so that two people sharing a surname stay apart.
  */
 import { candidatesIn, foreignQuoteRanges, insideRange, speakerLabels } from './people/candidates.ts';
-import {
-  addMention,
-  compatible,
-  knownPart,
-  mostPlausible,
-  newCluster,
-  sameWord,
-  toFact,
-} from './people/cluster.ts';
-import { FIRST } from './people/lexicon.ts';
+import { clusterCandidates, toFact } from './people/cluster.ts';
 import { isAllCaps, isTitleCase } from './people/tokens.ts';
-import type { Candidate, Cluster, Ctx } from './people/types.ts';
+import type { Candidate, Ctx } from './people/types.ts';
 import type { ParsedDocument, PersonFact, Span } from './types.ts';
 
-export function findPeople(doc: ParsedDocument): PersonFact[] {
-  const candidates: Candidate[] = [];
-  const body: Candidate[] = [];
+type Scanned = { span: Span; ctx: Ctx };
+
+/** The title and paragraphs with how far their capitals can be trusted. */
+function scannedSpans(doc: ParsedDocument): Scanned[] {
   const text = doc.text;
   const titleCaps = isAllCaps(doc.title.text);
   const titleCase = !titleCaps && isTitleCase(doc.title.text);
-  const spans: { span: Span; ctx: Ctx }[] = [];
+  const spans: Scanned[] = [];
   if (doc.title.text !== '')
     spans.push({ span: doc.title, ctx: { text, caps: titleCaps, titleCase, reference: true } });
   for (const p of doc.paragraphs) {
@@ -46,7 +38,15 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
     const tc = !caps && p.text.length < 120 && !/[.!?]["”’]?$/.test(p.text) && isTitleCase(p.text);
     spans.push({ span: p, ctx: { text, caps, titleCase: tc, reference: caps } });
   }
-  for (const { span, ctx } of spans) candidatesIn(span, ctx, ctx.reference ? candidates : body);
+  return spans;
+}
+
+/** Stage 1 and 2 over the document: body candidates first, then headline references. */
+function documentCandidates(doc: ParsedDocument): Candidate[] {
+  const references: Candidate[] = [];
+  const body: Candidate[] = [];
+  const spans = scannedSpans(doc);
+  for (const { span, ctx } of spans) candidatesIn(span, ctx, ctx.reference ? references : body);
   speakerLabels(spans, body);
   // German and Russian style quotes are usually in those languages, where capitals prove little
   const foreign = foreignQuoteRanges(doc);
@@ -57,62 +57,11 @@ export function findPeople(doc: ParsedDocument): PersonFact[] {
       c.aliasOnly = true;
     }
   }
-  const all = [...body, ...candidates];
+  return [...body, ...references];
+}
 
-  // Full names first, longest first, so that shorter forms find the fullest one.
-  const clusters: Cluster[] = [];
-  const multi = all
-    .filter((c) => c.key.length >= 2 && c.standalone)
-    .sort((a, b) => b.key.length - a.key.length || a.start - b.start);
-  for (const c of multi) {
-    const home = clusters.find((cl) => compatible(c.key, cl.key) || c.key.join(' ') === cl.key.join(' '));
-    if (home) addMention(home, c);
-    else clusters.push(newCluster(c));
-  }
-  // Shorter references: bare surnames, given names, headline words, in text order.
-  const rest = all.filter((c) => !(c.key.length >= 2 && c.standalone)).sort((a, b) => a.start - b.start);
-  const singles: Cluster[] = [];
-  const singleByKey = new Map<string, Cluster>();
-  for (const c of rest) {
-    // a common word stands only for a family name, or for a given name it is ("Bill said")
-    const options = clusters.filter((cl) =>
-      c.ambiguous
-        ? c.key.length === 1 &&
-          (sameWord(c.key[0]!, cl.key[cl.key.length - 1]!) ||
-            (FIRST.has(c.key[0]!) && !c.tokens[0]!.sentStart && sameWord(c.key[0]!, cl.key[0]!)))
-        : compatible(c.key, cl.key),
-    );
-    let home: Cluster | undefined;
-    if (options.length === 1) home = options[0];
-    else if (options.length > 1) {
-      // prefer a family-name match, then the person mentioned most recently before, else the next one after
-      const bySurname = options.filter((cl) =>
-        sameWord(c.key[c.key.length - 1]!, cl.key[cl.key.length - 1]!),
-      );
-      const pool = bySurname.length > 0 ? bySurname : options;
-      home = mostPlausible(pool, c);
-    }
-    if (home) {
-      addMention(home, c);
-      continue;
-    }
-    if (c.aliasOnly && c.tokens.length >= 2) {
-      // a headline run ("Hillary Clinton Return", "Vance Breaks Tie"): keep the part that names someone
-      const part = knownPart(c, clusters);
-      if (part) {
-        addMention(part.cluster, part.candidate);
-        continue;
-      }
-    }
-    const same = singleByKey.get(c.key.join(' '));
-    if (same) addMention(same, c);
-    else {
-      const cl = newCluster(c); // kept only if a standalone mention joins (or is) one
-      singles.push(cl);
-      singleByKey.set(c.key.join(' '), cl);
-    }
-  }
-  const people = [...clusters, ...singles.filter((s) => s.mentions.some((m) => m.standalone))];
+export function findPeople(doc: ParsedDocument): PersonFact[] {
+  const people = clusterCandidates(documentCandidates(doc));
   // Ordered by first mention in the body: a headline names people out of their story order.
   const bodyStart = doc.paragraphs[0]?.start ?? 0;
   const order = (p: PersonFact): number =>

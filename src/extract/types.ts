@@ -39,6 +39,8 @@ export interface PersonFact {
   /** Every other surface form seen for this person in the article, without titles or possessives. */
   aliases: string[];
   mentions: Mention[];
+  /** Gender the text shows (a given name, an honorific or role word), or null when it does not say. */
+  gender: 'm' | 'f' | null;
 }
 
 export interface QuoteFact {

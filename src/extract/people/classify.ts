@@ -14,7 +14,7 @@ import {
   PLACE_NOUNS,
   PLACE_PREPOSITIONS,
 } from '../data/people-words.ts';
-import { FEMALE_WORD, MALE_WORD } from './gender.ts';
+import { genderOfWord } from './gender.ts';
 import {
   ADVERBS,
   COMMON,
@@ -188,8 +188,7 @@ export function judge(
   let gender: 'm' | 'f' | null = null;
   for (const t of [prev, ...titles]) {
     if (t === undefined) continue;
-    if (FEMALE_WORD.has(t.lower)) gender = 'f';
-    else if (MALE_WORD.has(t.lower)) gender = 'm';
+    gender = genderOfWord(t.lower) ?? gender;
   }
   out.push({
     tokens: toks,

@@ -10,7 +10,7 @@
 import { countBefore, insertSorted } from '../sorted.ts';
 import type { Mention, PersonFact } from '../types.ts';
 import { HONORIFICS } from '../data/people-words.ts';
-import { FEMALE_GIVEN, MALE_GIVEN } from './gender.ts';
+import { genderOfGivenName } from './gender.ts';
 import { COMMON, FIRST, PARTICLE } from './lexicon.ts';
 import type { Candidate, Cluster } from './types.ts';
 
@@ -27,7 +27,7 @@ export function newCluster(c: Candidate): Cluster {
     principal: false,
     kin: false,
     former: false,
-    gender: FEMALE_GIVEN.has(given) ? 'f' : MALE_GIVEN.has(given) ? 'm' : null,
+    gender: genderOfGivenName(given),
     fulls: [],
     titleWords: new Set(),
   };
@@ -232,9 +232,68 @@ export function toFact(cl: Cluster): PersonFact {
   }
   const aliases = [...best.values()].sort((a, b) => a.first - b.first).map((b) => b.surface);
   const out: Mention[] = mentions.map((m) => ({ text: m.surface, start: m.start, end: m.end }));
-  return { name, aliases, mentions: out };
+  return { name, aliases, mentions: out, gender: cl.gender };
 }
 
 export function isUpper(s: string): boolean {
   return s.length > 1 && s === s.toUpperCase() && s !== s.toLowerCase();
+}
+
+/** Full names first, longest first, so that shorter forms find the fullest one. */
+function clusterFullNames(all: Candidate[]): Cluster[] {
+  const clusters: Cluster[] = [];
+  const multi = all
+    .filter((c) => c.key.length >= 2 && c.standalone)
+    .sort((a, b) => b.key.length - a.key.length || a.start - b.start);
+  for (const c of multi) {
+    const home = clusters.find((cl) => compatible(c.key, cl.key) || c.key.join(' ') === cl.key.join(' '));
+    if (home) addMention(home, c);
+    else clusters.push(newCluster(c));
+  }
+  return clusters;
+}
+
+/** The person a shorter form refers to, if any: a common word only stands for a family name or its given name. */
+function referent(c: Candidate, clusters: Cluster[]): Cluster | undefined {
+  const options = clusters.filter((cl) =>
+    c.ambiguous
+      ? c.key.length === 1 &&
+        (sameWord(c.key[0]!, cl.key[cl.key.length - 1]!) ||
+          (FIRST.has(c.key[0]!) && !c.tokens[0]!.sentStart && sameWord(c.key[0]!, cl.key[0]!)))
+      : compatible(c.key, cl.key),
+  );
+  if (options.length <= 1) return options[0];
+  // prefer a family-name match, then the most plausible of those
+  const bySurname = options.filter((cl) => sameWord(c.key[c.key.length - 1]!, cl.key[cl.key.length - 1]!));
+  return mostPlausible(bySurname.length > 0 ? bySurname : options, c);
+}
+
+/**
+ * Stage 3: every candidate into a person. Shorter references (bare surnames, given names,
+ * headline words) join a full name in text order; those that join none form single-word people,
+ * kept only if some mention of theirs may stand alone.
+ */
+export function clusterCandidates(all: Candidate[]): Cluster[] {
+  const clusters = clusterFullNames(all);
+  const rest = all.filter((c) => !(c.key.length >= 2 && c.standalone)).sort((a, b) => a.start - b.start);
+  const singleByKey = new Map<string, Cluster>();
+  for (const c of rest) {
+    const home = referent(c, clusters);
+    if (home) {
+      addMention(home, c);
+      continue;
+    }
+    // a headline run ("Hillary Clinton Return", "Vance Breaks Tie"): keep the part that names someone
+    const part = c.aliasOnly && c.tokens.length >= 2 ? knownPart(c, clusters) : null;
+    if (part) {
+      addMention(part.cluster, part.candidate);
+      continue;
+    }
+    const key = c.key.join(' ');
+    const same = singleByKey.get(key);
+    if (same) addMention(same, c);
+    else singleByKey.set(key, newCluster(c));
+  }
+  const singles = [...singleByKey.values()].filter((s) => s.mentions.some((m) => m.standalone));
+  return [...clusters, ...singles];
 }
