@@ -94,8 +94,8 @@ export function candidatesIn(span: Span, ctx: Ctx, out: Candidate[]): void {
   }
 }
 
-/** Splits a capitalised run at words that cannot be inside a name, strips titles, judges each piece. */
-export function splitRun(tokens: Token[], from: number, to: number, ctx: Ctx, out: Candidate[]): void {
+/** The last organisation word of a run ("Chapman Golf Club"), or -1; a final given-name-led "… Bank" is a name. */
+function lastOrganisationWord(tokens: Token[], from: number, to: number): number {
   let lastOrg = -1;
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
@@ -107,132 +107,152 @@ export function splitRun(tokens: Token[], from: number, to: number, ctx: Ctx, ou
     )
       lastOrg = k;
   }
+  return lastOrg;
+}
+
+/** One run being split: the name piece so far and the titles before it. */
+interface Split {
+  tokens: Token[];
+  from: number;
+  to: number;
+  ctx: Ctx;
+  out: Candidate[];
+  piece: number[];
+  titles: Token[];
+  /** An organisation word was seen: the words up to the next break are its name. */
+  orgRun: boolean;
+}
+
+/** Splits a capitalised run at words that cannot be inside a name, strips titles, judges each piece. */
+export function splitRun(tokens: Token[], from: number, to: number, ctx: Ctx, out: Candidate[]): void {
+  const lastOrg = lastOrganisationWord(tokens, from, to);
   if (lastOrg >= 0) {
     // an organisation word makes the run an organisation ("Chapman Golf Club", "State Department"),
     // unless a title follows it: "European Commission President Ursula von der Leyen"
     let k = lastOrg + 1;
     while (k < to && !(tokens[k]!.cap && TITLE.has(tokens[k]!.lower))) k++;
-    if (k >= to) return;
-    splitRun(tokens, k, to, ctx, out);
+    if (k < to) splitRun(tokens, k, to, ctx, out);
     return;
   }
-  let piece: number[] = [];
-  let titles: Token[] = [];
-  let orgRun = false;
-  const flush = (): void => {
-    // "Mr. King", "Dr. Major": after an honorific a title word is the surname
-    if (
-      piece.length === 0 &&
-      titles.length >= 2 &&
-      HONORIFICS.has(titles[0]!.lower) &&
-      titles[titles.length - 1]!.kind === 'word'
-    ) {
-      const last = titles.pop()!;
-      piece = [tokens.indexOf(last)];
-    }
-    if (piece.length > 0 && !orgRun) judge(tokens, piece, titles, ctx, out);
-    piece = [];
-    titles = [];
-  };
+  const s: Split = { tokens, from, to, ctx, out, piece: [], titles: [], orgRun: false };
   for (let k = from; k < to; k++) {
-    const t = tokens[k]!;
     const place = multiWordPlace(tokens, k, to);
     if (place > 0) {
-      flush();
+      flush(s);
       k += place - 1;
       continue;
     }
+    const t = tokens[k]!;
     const cat = t.cap ? category(t) : 'name'; // lower-case particles
-    const nameSoFar = piece.length > 0;
-    const firstIsGiven = nameSoFar && isGiven(tokens[piece[0]!]!);
     if (cat === 'org') {
       // an organisation word makes the whole run an organisation ("State Department", "Minsk Council")
-      orgRun = true;
-      piece = [];
-      continue;
-    }
-    if (cat === 'title' || cat === 'demonym') {
-      if (!nameSoFar) {
-        if (
-          cat === 'title' &&
-          (k + 1 === to || category(tokens[k + 1]!) !== 'name') &&
-          !t.sentStart &&
-          !ctx.caps &&
-          !PERSON_TITLES.has(t.lower)
-        ) {
-          judge(tokens, [k], [], ctx, out, true); // "Major" alone may still refer to John Major
-        }
-        titles.push(t);
-        continue;
-      }
-      // "Alexander Lukashenko President" does not happen in prose; a title after a name ends it
-      if (
-        FIRST.has(t.lower) ||
-        SURNAME.has(t.lower) ||
-        (piece.length === 1 &&
-          isGiven(tokens[piece[0]!]!) &&
-          (k + 1 === to || category(tokens[k + 1]!) !== 'name'))
-      ) {
-        piece.push(k); // "John Major", "Martin Luther King"
-        continue;
-      }
-      flush();
-      titles.push(t);
-      continue;
-    }
-    if (
-      cat === 'never' &&
-      !nameSoFar &&
-      GIVEN_CALENDAR.has(t.lower) &&
-      k + 1 < to &&
-      tokens[k + 1]!.kind === 'word' &&
-      category(tokens[k + 1]!) === 'name'
-    ) {
-      piece.push(k); // "Jan Kowalski", but "Jan. 5" and "Jan 5" stay dates
-      continue;
-    }
-    if (cat === 'never') {
-      flush();
-      orgRun = false;
-      continue;
-    }
-    if (cat === 'place' || cat === 'common') {
-      // kept after a given name ("Gordon Brown", "George W. Bush", "Paris Hilton" is lost on purpose)
-      // mid-sentence, a capitalised common word after name words is a surname ("Shou Zi Chew", "Gordon Brown")
-      if (
-        nameSoFar &&
-        cat === 'common' &&
-        piece.length <= 3 &&
-        (firstIsGiven || (!ctx.titleCase && !ctx.caps && !t.sentStart && !NOUN_SUFFIX.test(t.lower)))
-      ) {
-        piece.push(k);
-        continue;
-      }
-      const roleBefore =
-        titles.length > 0 || (tokens[from - 1]?.kind === 'word' && ROLE.has(tokens[from - 1]!.lower));
-      if (
-        !nameSoFar &&
-        (FIRST.has(t.lower) || (roleBefore && k === from + titles.length)) &&
-        k + 1 < to &&
-        category(tokens[k + 1]!) === 'name'
-      ) {
-        piece.push(k); // "Jordan Henderson", "Will Smith" mid-sentence
-        continue;
-      }
-      flush();
-      orgRun = false;
-      if (
-        cat === 'common' &&
-        (!t.sentStart || hasFollowingCue(tokens, k + 1) || FIRST.has(t.lower) || SURNAME.has(t.lower))
-      ) {
-        // a lone common word ("Brown", "Moody"): only ever a reference to a known person's surname
-        judge(tokens, [k], [], ctx, out, true);
-      }
-      continue;
-    }
-    piece.push(k);
+      s.orgRun = true;
+      s.piece = [];
+    } else if (cat === 'title' || cat === 'demonym') titleStep(s, k, cat);
+    else if (cat === 'never') neverStep(s, k);
+    else if (cat === 'place' || cat === 'common') commonStep(s, k, cat);
+    else s.piece.push(k);
   }
-  flush();
+  flush(s);
+}
+
+/** Judges the piece so far (unless it belongs to an organisation) and starts a new one. */
+function flush(s: Split): void {
+  // "Mr. King", "Dr. Major": after an honorific a title word is the surname
+  const { titles } = s;
+  if (
+    s.piece.length === 0 &&
+    titles.length >= 2 &&
+    HONORIFICS.has(titles[0]!.lower) &&
+    titles[titles.length - 1]!.kind === 'word'
+  ) {
+    const last = titles.pop()!;
+    s.piece = [s.tokens.indexOf(last)];
+  }
+  if (s.piece.length > 0 && !s.orgRun) judge(s.tokens, s.piece, s.titles, s.ctx, s.out);
+  s.piece = [];
+  s.titles = [];
+}
+
+function nextIsName(s: Split, k: number): boolean {
+  return k + 1 < s.to && category(s.tokens[k + 1]!) === 'name';
+}
+
+/** A title or demonym: before a name it is stripped; after one it ends the name, unless it is a name itself. */
+function titleStep(s: Split, k: number, cat: 'title' | 'demonym'): void {
+  const { tokens, piece } = s;
+  const t = tokens[k]!;
+  if (piece.length === 0) {
+    if (cat === 'title' && !nextIsName(s, k) && !t.sentStart && !s.ctx.caps && !PERSON_TITLES.has(t.lower)) {
+      judge(tokens, [k], [], s.ctx, s.out, true); // "Major" alone may still refer to John Major
+    }
+    s.titles.push(t);
+    return;
+  }
+  // "Alexander Lukashenko President" does not happen in prose; a title after a name ends it
+  if (
+    FIRST.has(t.lower) ||
+    SURNAME.has(t.lower) ||
+    (piece.length === 1 && isGiven(tokens[piece[0]!]!) && !nextIsName(s, k))
+  ) {
+    piece.push(k); // "John Major", "Martin Luther King"
+    return;
+  }
+  flush(s);
+  s.titles.push(t);
+}
+
+/** A word that is never a name (a month, a weekday), except a given name that is also one ("Jan Kowalski"). */
+function neverStep(s: Split, k: number): void {
+  const t = s.tokens[k]!;
+  if (
+    s.piece.length === 0 &&
+    GIVEN_CALENDAR.has(t.lower) &&
+    s.tokens[k + 1]?.kind === 'word' &&
+    nextIsName(s, k)
+  ) {
+    s.piece.push(k); // "Jan Kowalski", but "Jan. 5" and "Jan 5" stay dates
+    return;
+  }
+  flush(s);
+  s.orgRun = false;
+}
+
+/** A capitalised common word or a place: part of a name after name words, else a lone reference at most. */
+function commonStep(s: Split, k: number, cat: 'place' | 'common'): void {
+  const { tokens, piece, ctx } = s;
+  const t = tokens[k]!;
+  const firstIsGiven = piece.length > 0 && isGiven(tokens[piece[0]!]!);
+  // kept after a given name ("Gordon Brown", "George W. Bush", "Paris Hilton" is lost on purpose)
+  // mid-sentence, a capitalised common word after name words is a surname ("Shou Zi Chew", "Gordon Brown")
+  if (
+    piece.length > 0 &&
+    cat === 'common' &&
+    piece.length <= 3 &&
+    (firstIsGiven || (!ctx.titleCase && !ctx.caps && !t.sentStart && !NOUN_SUFFIX.test(t.lower)))
+  ) {
+    piece.push(k);
+    return;
+  }
+  const before = tokens[s.from - 1];
+  const roleBefore = s.titles.length > 0 || (before?.kind === 'word' && ROLE.has(before.lower));
+  if (
+    piece.length === 0 &&
+    (FIRST.has(t.lower) || (roleBefore && k === s.from + s.titles.length)) &&
+    nextIsName(s, k)
+  ) {
+    piece.push(k); // "Jordan Henderson", "Will Smith" mid-sentence
+    return;
+  }
+  flush(s);
+  s.orgRun = false;
+  if (
+    cat === 'common' &&
+    (!t.sentStart || hasFollowingCue(tokens, k + 1) || FIRST.has(t.lower) || SURNAME.has(t.lower))
+  ) {
+    // a lone common word ("Brown", "Moody"): only ever a reference to a known person's surname
+    judge(tokens, [k], [], ctx, s.out, true);
+  }
 }
 
 /** Length of a multi-word place ("New York", "Hong Kong") starting at k, or 0. */
