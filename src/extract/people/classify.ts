@@ -77,97 +77,127 @@ export function hasPrecedingCue(tokens: Token[], start: number): boolean {
   return false;
 }
 
-export function judge(
+/** A piece of a capitalised run under judgement, with the facts every test needs. */
+interface Piece {
+  tokens: Token[];
+  /** Token indices of the name words in `tokens`. */
+  idx: number[];
+  titles: Token[];
+  ctx: Ctx;
+  toks: Token[];
+  key: string[];
+  first: Token;
+  last: Token;
+  ambiguous: boolean;
+  /** Introduced with a person title ("President", "Dr."). */
+  titled: boolean;
+  /** Some word is a known surname. */
+  known: boolean;
+}
+
+/** The name words of a piece, trimmed of trailing particles and leading non-names; null when none are left. */
+function namePiece(
   tokens: Token[],
   idx: number[],
   titles: Token[],
   ctx: Ctx,
-  out: Candidate[],
-  ambiguous = false,
-): void {
+  ambiguous: boolean,
+): Piece | null {
   // particles may not end a name; trailing suffixes are fine
   while (idx.length > 0 && !tokens[idx[idx.length - 1]!]!.cap) idx.pop();
-  if (idx.length === 0) return;
+  if (idx.length === 0) return null;
   let toks = idx.map((k) => tokens[k]!);
   if (toks.length >= 3 && !isGiven(toks[0]!) && !SURNAME.has(toks[0]!.lower) && titles.length === 0) {
     const g = toks.findIndex((t, n) => n > 0 && n <= 2 && isGiven(t));
     if (g > 0 && toks.length - g >= 2) toks = toks.slice(g);
   }
-  const words = toks.filter((t) => t.kind === 'word');
-  if (words.length === 0) return; // initials alone
-  const first = toks[0]!;
-  const last = toks[toks.length - 1]!;
+  if (!toks.some((t) => t.kind === 'word')) return null; // initials alone
   const key = toks.map((t) => t.lower.replace(/\.$/, '').replace(/’/g, "'")).filter((l) => !SUFFIX.has(l));
-  if (key.length === 0) return;
+  if (key.length === 0) return null;
   const full = key.join(' ');
-  if (PLACE.has(full) || DEMONYM.has(full) || NEVER.has(full)) return;
-  const n = toks.length;
-  const titled = titles.some((t) => PERSON_TITLES.has(t.lower));
-  const given =
-    isGiven(first) && !(first.kind === 'word' && COMMON.has(first.lower) && first.sentStart && n === 1);
-  const known = toks.some((t) => SURNAME.has(t.lower));
-  if (
-    n >= 2 &&
-    titles.length === 0 &&
-    !isGiven(first) &&
-    !known &&
-    placeByContext(tokens, idx[0]!, idx[idx.length - 1]!)
-  )
-    return;
-  const context =
-    hasFollowingCue(tokens, idx[idx.length - 1]! + 1) ||
-    hasPrecedingCue(tokens, titles.length > 0 ? idx[0]! - titles.length : idx[0]!);
+  if (PLACE.has(full) || DEMONYM.has(full) || NEVER.has(full)) return null;
+  return {
+    tokens,
+    idx,
+    titles,
+    ctx,
+    toks,
+    key,
+    first: toks[0]!,
+    last: toks[toks.length - 1]!,
+    ambiguous,
+    titled: titles.some((t) => PERSON_TITLES.has(t.lower)),
+    known: toks.some((t) => SURNAME.has(t.lower)),
+  };
+}
+
+const firstIndex = (p: Piece): number => p.idx[0]!;
+const endIndex = (p: Piece): number => p.idx[p.idx.length - 1]! + 1;
+
+/** A speech verb, "according to", "who" or a role next to the name. */
+function cueNearby(p: Piece): boolean {
+  return (
+    hasFollowingCue(p.tokens, endIndex(p)) ||
+    hasPrecedingCue(p.tokens, p.titles.length > 0 ? firstIndex(p) - p.titles.length : firstIndex(p))
+  );
+}
+
+/** Evidence for two or more words: a given name, a title, a known surname, a cue, or a name-like shape. */
+function multiWordEvidence(p: Piece): { strong: boolean; standalone: boolean } {
+  const given = isGiven(p.first);
   // name-shaped: no common word, no place ("Shou Zi Chew" needs other evidence, "Economic Research" gets none)
-  const unknownShape = toks.every(
+  const unknownShape = p.toks.every(
     (t) =>
       t.kind === 'initial' || (!COMMON.has(t.lower) && !PLACE.has(t.lower) && !NOUN_SUFFIX.test(t.lower)),
   );
-  let strong: boolean;
-  let standalone: boolean;
-  if (ctx.reference) {
-    strong = false;
-    standalone = false;
-  } else if (n >= 2) {
-    strong = given || titled || known || context;
-    standalone = strong || ((unknownShape || given) && !ctx.titleCase && n <= 4);
-  } else {
-    const lone = first.kind === 'word' && !COMMON.has(first.lower) && !PLACE.has(first.lower);
-    // "Newmont said" is as common as "Lukashenko said": a lone word needs a title or a known surname
-    strong = titled || (known && lone) || (context && lone && !ambiguous && !first.sentStart);
-    const before = tokens[idx[0]! - 1];
-    const roleBefore =
-      before !== undefined &&
-      before.kind === 'word' &&
-      !before.cap &&
-      ROLE.has(before.lower) &&
-      titles.length === 0;
-    // a scorer with the minute: "( Kirsten 18th , Ramelow 56th )", "Signevich 23'"
-    const scorer = lone && /^\s+\d{1,3}(?:st|nd|rd|th|['’])/.test(ctx.text.slice(last.end, last.end + 8));
-    // "Ayşe, a 34-year-old teacher, said", "said Marta, a nurse": a word with a role in apposition;
-    // "Tomasz told reporters": a known given name saying something
-    const word = first.kind === 'word' && !PLACE.has(first.lower) && !ORG.has(first.lower);
-    const close = word && !isAcronym(first) ? roleAppositive(tokens, idx[idx.length - 1]! + 1) : -1;
-    const saidBefore = SPEECH.has(tokens[idx[0]! - 1]?.lower ?? '') && tokens[idx[0]! - 1]!.kind === 'word';
-    // a capitalised word needs the speaker slot too ("in Bangui, a government minister said" is a place)
-    const appositive =
-      close >= 0 &&
-      (isGiven(first) ||
-        (lone && (saidBefore || (tokens[close]?.text === ',' && hasFollowingCue(tokens, close + 1, true)))));
-    const givenSpeaker =
-      word &&
-      isGiven(first) &&
-      !(COMMON.has(first.lower) && first.sentStart) &&
-      (hasFollowingCue(tokens, idx[idx.length - 1]! + 1, true) || saidBefore);
-    standalone =
-      titled ||
-      (known && lone) ||
-      (roleBefore && (FIRST.has(first.lower) || (lone && !ORG.has(first.lower)))) ||
-      scorer ||
-      (!ambiguous && (appositive || givenSpeaker));
-    strong ||= standalone;
-  }
-  // how the name is introduced, for choosing among people who share a surname
-  const lead = titles.length > 0 ? idx[0]! - titles.length : idx[0]!;
+  const strong = given || p.titled || p.known || cueNearby(p);
+  const standalone = strong || ((unknownShape || given) && !p.ctx.titleCase && p.toks.length <= 4);
+  return { strong, standalone };
+}
+
+/**
+ * Evidence for one word, which "Newmont said" has as often as "Lukashenko said": a title, a known
+ * surname, a role before it, a scorer's minute after it, a role in apposition, or a known given
+ * name in the speaker slot.
+ */
+function singleWordEvidence(p: Piece): { strong: boolean; standalone: boolean } {
+  const { tokens, first, ambiguous } = p;
+  const lone = first.kind === 'word' && !COMMON.has(first.lower) && !PLACE.has(first.lower);
+  let strong = p.titled || (p.known && lone) || (cueNearby(p) && lone && !ambiguous && !first.sentStart);
+  const before = tokens[firstIndex(p) - 1];
+  const roleBefore =
+    before?.kind === 'word' && !before.cap && ROLE.has(before.lower) && p.titles.length === 0;
+  // a scorer with the minute: "( Kirsten 18th , Ramelow 56th )", "Signevich 23'"
+  const scorer = lone && /^\s+\d{1,3}(?:st|nd|rd|th|['’])/.test(p.ctx.text.slice(p.last.end, p.last.end + 8));
+  // "Ayşe, a 34-year-old teacher, said", "said Marta, a nurse": a word with a role in apposition;
+  // "Tomasz told reporters": a known given name saying something
+  const word = first.kind === 'word' && !PLACE.has(first.lower) && !ORG.has(first.lower);
+  const close = word && !isAcronym(first) ? roleAppositive(tokens, endIndex(p)) : -1;
+  const saidBefore = before?.kind === 'word' && SPEECH.has(before.lower);
+  // a capitalised word needs the speaker slot too ("in Bangui, a government minister said" is a place)
+  const appositive =
+    close >= 0 &&
+    (isGiven(first) ||
+      (lone && (saidBefore || (tokens[close]?.text === ',' && hasFollowingCue(tokens, close + 1, true)))));
+  const givenSpeaker =
+    word &&
+    isGiven(first) &&
+    !(COMMON.has(first.lower) && first.sentStart) &&
+    (hasFollowingCue(tokens, endIndex(p), true) || saidBefore);
+  const standalone =
+    p.titled ||
+    (p.known && lone) ||
+    (roleBefore && (FIRST.has(first.lower) || (lone && !ORG.has(first.lower)))) ||
+    scorer ||
+    (!ambiguous && (appositive || givenSpeaker));
+  strong ||= standalone;
+  return { strong, standalone };
+}
+
+/** How the name is introduced, for choosing among people who share a surname. */
+function introduction(p: Piece): Pick<Candidate, 'former' | 'kin' | 'principal' | 'gender'> {
+  const { tokens, titles } = p;
+  const lead = titles.length > 0 ? firstIndex(p) - titles.length : firstIndex(p);
   const prev = tokens[lead - 1];
   const prevWord = prev !== undefined && prev.kind === 'word' && !prev.cap ? prev.lower : '';
   // the lower-case words just before ("his younger brother, former heavyweight champion")
@@ -180,31 +210,53 @@ export function judge(
     if (t.lower === 'former' || t.lower === 'late' || t.lower === 'ex') former = true;
     if (KIN.has(t.lower)) kin = true;
   }
-  if (n >= 2 && kinAppositive(tokens, idx[idx.length - 1]! + 1)) kin = true;
+  const multi = p.toks.length >= 2;
+  if (multi && kinAppositive(tokens, endIndex(p))) kin = true;
   const principal =
     !former &&
     !kin &&
-    (titled || ROLE.has(prevWord) || (n >= 2 && roleAppositive(tokens, idx[idx.length - 1]! + 1) >= 0));
+    (p.titled || ROLE.has(prevWord) || (multi && roleAppositive(tokens, endIndex(p)) >= 0));
   let gender: 'm' | 'f' | null = null;
-  for (const t of [prev, ...titles]) {
-    if (t === undefined) continue;
-    gender = genderOfWord(t.lower) ?? gender;
-  }
+  for (const t of [prev, ...titles]) if (t !== undefined) gender = genderOfWord(t.lower) ?? gender;
+  return { former, kin, principal, gender };
+}
+
+/** Judges one piece of a capitalised run and records it as a candidate (see the module header). */
+export function judge(
+  tokens: Token[],
+  idx: number[],
+  titles: Token[],
+  ctx: Ctx,
+  out: Candidate[],
+  ambiguous = false,
+): void {
+  const p = namePiece(tokens, idx, titles, ctx, ambiguous);
+  if (p === null) return;
+  const multi = p.toks.length >= 2;
+  if (
+    multi &&
+    titles.length === 0 &&
+    !isGiven(p.first) &&
+    !p.known &&
+    placeByContext(tokens, firstIndex(p), endIndex(p) - 1)
+  )
+    return;
+  const evidence = ctx.reference
+    ? { strong: false, standalone: false }
+    : multi
+      ? multiWordEvidence(p)
+      : singleWordEvidence(p);
   out.push({
-    tokens: toks,
-    start: first.start,
-    end: last.end,
-    surface: ctx.text.slice(first.start, last.end),
-    key,
-    strong,
-    standalone,
-    aliasOnly: !standalone,
+    tokens: p.toks,
+    start: p.first.start,
+    end: p.last.end,
+    surface: ctx.text.slice(p.first.start, p.last.end),
+    key: p.key,
+    ...evidence,
+    aliasOnly: !evidence.standalone,
     ambiguous,
-    titled,
-    principal,
-    kin,
-    former,
-    gender,
+    titled: p.titled,
+    ...introduction(p),
     titleWords: titles.map((t) => t.lower.replace(/\.$/, '')).filter((t) => ROLE.has(t) || TITLE.has(t)),
   });
 }
