@@ -27,6 +27,9 @@ export const LEADING_PARTICLE = new Set([
   'das',
 ]);
 export const ABBREVIATED_TITLES = new Set([
+  // suffixes keep their period too: "Martin Luther King Jr."
+  'jr',
+  'sr',
   'mr',
   'mrs',
   'ms',

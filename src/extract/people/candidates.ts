@@ -22,6 +22,7 @@ import {
   PERSON_TITLES,
   PLACE,
   ROLE,
+  SPEECH,
   SURNAME,
   TITLE,
   category,
@@ -30,6 +31,21 @@ import {
 import { isNameWord, joinedBySpace, tokenize } from './tokens.ts';
 import type { Token } from './tokens.ts';
 import type { Candidate, Ctx } from './types.ts';
+
+/**
+ * A run that names a firm by its form: followed (or ended) by a legal form ("Berg AS", "Müller
+ * GmbH", "Torres S.A."), or joined to another name by an ampersand ("Ernst & Young", "Marks &
+ * Spencer", "Procter & Gamble").
+ */
+function isCompanyRun(tokens: Token[], i: number, j: number, ctx: Ctx): boolean {
+  const last = tokens[j - 1]!;
+  const next = tokens[j];
+  if (LEGAL_FORMS.has(last.text)) return true;
+  if (next !== undefined && LEGAL_FORMS.has(next.text) && joinedBySpace(ctx.text, last, next)) return true;
+  const ampersandAfter = next?.text === '&' && tokens[j + 1]?.cap === true;
+  const ampersandBefore = tokens[i - 1]?.text === '&' && tokens[i - 2]?.cap === true;
+  return ampersandAfter || ampersandBefore;
+}
 
 /** Splits one span into name candidates. */
 export function candidatesIn(span: Span, ctx: Ctx, out: Candidate[]): void {
@@ -74,12 +90,7 @@ export function candidatesIn(span: Span, ctx: Ctx, out: Candidate[]): void {
       ORG_LINKS.has(link.lower) &&
       owner.cap &&
       ORG.has(owner.lower);
-    // "Berg AS", "Müller GmbH", "Torres S.A.": a name followed (or ended) by a legal form is a company
-    const next = tokens[j];
-    const company =
-      LEGAL_FORMS.has(tokens[j - 1]!.text) ||
-      (next !== undefined && LEGAL_FORMS.has(next.text) && joinedBySpace(ctx.text, tokens[j - 1]!, next));
-    if (company) {
+    if (isCompanyRun(tokens, i, j, ctx)) {
       i = j;
       continue;
     }
@@ -144,13 +155,17 @@ export function splitRun(tokens: Token[], from: number, to: number, ctx: Ctx, ou
     }
     const t = tokens[k]!;
     const cat = t.cap ? category(t) : 'name'; // lower-case particles
-    if (cat === 'org') {
+    if (s.piece.length >= 2 && SPEECH.has(t.lower))
+      flush(s); // "Barack Obama Said": the verb ends it
+    else if (cat === 'org') {
       // an organisation word makes the whole run an organisation ("State Department", "Minsk Council")
       s.orgRun = true;
       s.piece = [];
     } else if (cat === 'title' || cat === 'demonym') titleStep(s, k, cat);
     else if (cat === 'never') neverStep(s, k);
     else if (cat === 'place' || cat === 'common') commonStep(s, k, cat);
+    else if (s.piece.length >= 2 && SPEECH.has(t.lower))
+      flush(s); // "Barack Obama Said": the verb ends it
     else s.piece.push(k);
   }
   flush(s);
@@ -183,9 +198,10 @@ function titleStep(s: Split, k: number, cat: 'title' | 'demonym'): void {
   const { tokens, piece } = s;
   const t = tokens[k]!;
   if (piece.length === 0) {
-    if (cat === 'title' && !nextIsName(s, k) && !t.sentStart && !s.ctx.caps && !PERSON_TITLES.has(t.lower)) {
-      judge(tokens, [k], [], s.ctx, s.out, true); // "Major" alone may still refer to John Major
-    }
+    const alone = cat === 'title' && !nextIsName(s, k) && !s.ctx.caps;
+    // "Major" alone may still refer to John Major, and "King said" to Martin Luther King
+    if (alone && ((!t.sentStart && !PERSON_TITLES.has(t.lower)) || hasFollowingCue(tokens, k + 1, true)))
+      judge(tokens, [k], [], s.ctx, s.out, true);
     s.titles.push(t);
     return;
   }

@@ -113,7 +113,8 @@ function namePiece(
   }
   if (!toks.some((t) => t.kind === 'word')) return null; // initials alone
   const key = toks.map((t) => t.lower.replace(/\.$/, '').replace(/’/g, "'")).filter((l) => !SUFFIX.has(l));
-  if (key.length === 0) return null;
+  // a single letter is an abbreviation's or a model's ("AT&T", "F-35", "vitamin D"), never a name
+  if (key.length === 0 || (key.length === 1 && key[0]!.length === 1)) return null;
   const full = key.join(' ');
   if (PLACE.has(full) || DEMONYM.has(full) || NEVER.has(full)) return null;
   return {

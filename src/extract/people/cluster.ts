@@ -78,10 +78,18 @@ export function isInitialKey(s: string): boolean {
   return s.length === 1 || (s.length >= 3 && s.charCodeAt(1) === 46 && s.length <= 7);
 }
 
+/** A family name without its Arabic article ("el-sisi" → "sisi", "al-assad" → "assad"). */
+function withoutArticle(word: string): string {
+  return word.replace(ARTICLE_PREFIX, '');
+}
+const ARTICLE_PREFIX = /^(?:al|el|ad|ar|as|at|an|ash|az|ud)[-'’]/;
+
 /** Whether a shorter form can refer to the person with the longer form. */
 export function compatible(short: string[], long: string[]): boolean {
   if (short.length === 1) {
     if (sameWord(short[0]!, long[long.length - 1]!) || sameWord(short[0]!, long[0]!)) return true;
+    // "Sisi" is "Abdel Fattah el-Sisi", "Assad" is "Bashar al-Assad"
+    if (withoutArticle(short[0]!) === withoutArticle(long[long.length - 1]!)) return true;
     // two surnames or a particle ("Kauã Ribeiro de Almeida" is also "Ribeiro", "María Fernanda
     // Ospina de la Cruz" is "Ospina"): any inner word that is not a particle
     return (

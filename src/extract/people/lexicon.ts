@@ -4,6 +4,7 @@
  *
  * Contract: pure lookups, no state; everything lower case.
  */
+import { CITY_NAMES } from '../data/cities.ts';
 import { COMMON_WORDS } from '../data/common-words.ts';
 import { ADVERBS as ADVERB_WORDS, KIN_WORDS } from '../data/function-words.ts';
 import {
@@ -27,7 +28,18 @@ export const KIN = new Set(KIN_WORDS);
 export const GIVEN_CALENDAR = new Set(CALENDAR_GIVEN);
 export const SURNAME = new Set(SURNAMES.split(' '));
 export const COMMON = new Set(COMMON_WORDS.split(' '));
-export const PLACE = new Set(PLACES.split('|'));
+/**
+ * Multi-word town names ("Palo Alto", "Santa Monica") are places, never people, except those
+ * shaped like a person's name, which are usually named after one ("Benito Juárez", "Miguel Hidalgo").
+ */
+function townIsNotAName(town: string): boolean {
+  const words = town
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .split(' ');
+  return !(FIRST.has(words[0]!) && SURNAME.has(words[words.length - 1]!));
+}
+export const PLACE = new Set([...PLACES.split('|'), ...CITY_NAMES.split('|').filter(townIsNotAName)]);
 export const DEMONYM = new Set(DEMONYMS.split('|'));
 export const TITLE = new Set(TITLES);
 export const ROLE = new Set(ROLE_NOUNS);
