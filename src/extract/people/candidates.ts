@@ -164,8 +164,6 @@ export function splitRun(tokens: Token[], from: number, to: number, ctx: Ctx, ou
     } else if (cat === 'title' || cat === 'demonym') titleStep(s, k, cat);
     else if (cat === 'never') neverStep(s, k);
     else if (cat === 'place' || cat === 'common') commonStep(s, k, cat);
-    else if (s.piece.length >= 2 && SPEECH.has(t.lower))
-      flush(s); // "Barack Obama Said": the verb ends it
     else s.piece.push(k);
   }
   flush(s);

