@@ -31,12 +31,13 @@ function scannedSpans(doc: ParsedDocument): Scanned[] {
   const titleCaps = isAllCaps(doc.title.text);
   const titleCase = !titleCaps && isTitleCase(doc.title.text);
   const spans: Scanned[] = [];
+  const companies = new Set<string>();
   if (doc.title.text !== '')
-    spans.push({ span: doc.title, ctx: { text, caps: titleCaps, titleCase, reference: true } });
+    spans.push({ span: doc.title, ctx: { text, caps: titleCaps, titleCase, reference: true, companies } });
   for (const p of doc.paragraphs) {
     const caps = isAllCaps(p.text);
     const tc = !caps && p.text.length < 120 && !/[.!?]["”’]?$/.test(p.text) && isTitleCase(p.text);
-    spans.push({ span: p, ctx: { text, caps, titleCase: tc, reference: caps } });
+    spans.push({ span: p, ctx: { text, caps, titleCase: tc, reference: caps, companies } });
   }
   return spans;
 }
@@ -57,7 +58,10 @@ function documentCandidates(doc: ParsedDocument): Candidate[] {
       c.aliasOnly = true;
     }
   }
-  return [...body, ...references];
+  // a firm named once with its legal form is a firm everywhere: "PT Tambang Timah" … "Tambang Timah at $15"
+  const companies = spans[0]?.ctx.companies ?? new Set<string>();
+  const notFirms = (c: Candidate): boolean => !companies.has(c.key.join(' '));
+  return [...body.filter(notFirms), ...references.filter(notFirms)];
 }
 
 export function findPeople(doc: ParsedDocument): PersonFact[] {

@@ -137,6 +137,20 @@ export const SENTENCE_OPENERS = new Set([
 
 /** Words after a name that make it a place: "Dong Nai province", "Grande Prairie county". */
 export const PLACE_NOUNS = new Set([
+  'stadium',
+  'arena',
+  'park',
+  'beach',
+  'square',
+  'street',
+  'avenue',
+  'boulevard',
+  'bridge',
+  'hospital',
+  'museum',
+  'cathedral',
+  'circuit',
+  'racecourse',
   'province',
   'region',
   'county',
@@ -170,3 +184,19 @@ export const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'a
 /** Words that end an apposition: ", a nurse at the clinic, said". */
 export const APPOSITION_BLOCKERS = new Set(['in', 'near', 'outside', 'across', 'around', 'from', 'at', 'to', 'of']);
 export const APPOSITION_END = new Set([',', '.', ';', ':', '!', '?', '(', ')', '“', '”', '"', '—', '–']);
+
+/** Legal forms written before a company name: "PT Tambang Timah", "OAO Gazprom". */
+export const LEGAL_PREFIXES = new Set(['PT', 'OAO', 'ZAO', 'OOO', 'PAO', 'AO', 'JSC', 'PJSC', 'OJSC', 'CJSC', 'SC']);
+
+/**
+ * Lower-case nouns that introduce the name of an organisation, not a person: "the daily Mlada
+ * Fronta Dnes", "photo agency Getty Images", "the band Arctic Monkeys", "carmaker Great Wall".
+ */
+export const ORGANISATION_DESCRIPTORS = new Set([
+  'daily', 'newspaper', 'paper', 'magazine', 'weekly', 'tabloid', 'broadcaster', 'channel', 'agency', 'firm',
+  'company', 'website', 'portal', 'club', 'team', 'band', 'label', 'brand', 'carrier', 'airline', 'lender',
+  'insurer', 'retailer', 'maker', 'carmaker', 'automaker', 'manufacturer', 'developer', 'studio', 'outlet',
+  'publication', 'operator', 'startup', 'start-up', 'conglomerate', 'chain', 'supplier', 'publisher', 'miner',
+  'brewer', 'group', 'bank', 'fund', 'charity', 'party', 'union', 'show', 'programme', 'program', 'series',
+  'film', 'album', 'song', 'novel', 'book', 'play', 'musical', 'app', 'platform', 'network', 'sponsor',
+]);

@@ -10,7 +10,14 @@
 import { upperBound } from '../sorted.ts';
 import type { ParsedDocument, Span } from '../types.ts';
 import { hasFollowingCue, judge } from './classify.ts';
-import { HONORIFICS, LEADING_PARTICLE, LEGAL_FORMS, ORG_LINKS } from '../data/people-words.ts';
+import {
+  HONORIFICS,
+  LEADING_PARTICLE,
+  LEGAL_FORMS,
+  LEGAL_PREFIXES,
+  ORGANISATION_DESCRIPTORS,
+  ORG_LINKS,
+} from '../data/people-words.ts';
 import {
   DEMONYM,
   FIRST,
@@ -32,9 +39,25 @@ import { isNameWord, joinedBySpace, tokenize } from './tokens.ts';
 import type { Token } from './tokens.ts';
 import type { Candidate, Ctx } from './types.ts';
 
+/** The lookup key of a run: its words lower case, legal forms left out. */
+function runKey(tokens: Token[], i: number, j: number): string {
+  return tokens
+    .slice(i, j)
+    .filter((t) => t.kind === 'word' && !LEGAL_FORMS.has(t.text))
+    .map((t) => t.lower)
+    .join(' ');
+}
+
+/** "the daily Mlada Fronta Dnes", "photo agency Getty Images": a noun for an organisation just before. */
+function introducedAsOrganisation(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 1]!;
+  return before.kind === 'word' && !before.cap && ORGANISATION_DESCRIPTORS.has(before.lower);
+}
+
 /**
  * A run that names a firm by its form: followed (or ended) by a legal form ("Berg AS", "Müller
- * GmbH", "Torres S.A."), or joined to another name by an ampersand ("Ernst & Young", "Marks &
+ * GmbH", "Torres S.A."), preceded by one ("PT Tambang Timah") or by a noun for an organisation
+ * ("the daily Mlada Fronta Dnes"), or joined to another name by an ampersand ("Ernst & Young", "Marks &
  * Spencer", "Procter & Gamble").
  */
 function isCompanyRun(tokens: Token[], i: number, j: number, ctx: Ctx): boolean {
@@ -42,6 +65,9 @@ function isCompanyRun(tokens: Token[], i: number, j: number, ctx: Ctx): boolean 
   const next = tokens[j];
   if (LEGAL_FORMS.has(last.text)) return true;
   if (next !== undefined && LEGAL_FORMS.has(next.text) && joinedBySpace(ctx.text, last, next)) return true;
+  const before = tokens[i - 1];
+  if (before !== undefined && (LEGAL_PREFIXES.has(before.text) || introducedAsOrganisation(tokens, i)))
+    return true;
   const ampersandAfter = next?.text === '&' && tokens[j + 1]?.cap === true;
   const ampersandBefore = tokens[i - 1]?.text === '&' && tokens[i - 2]?.cap === true;
   return ampersandAfter || ampersandBefore;
@@ -91,6 +117,7 @@ export function candidatesIn(span: Span, ctx: Ctx, out: Candidate[]): void {
       owner.cap &&
       ORG.has(owner.lower);
     if (isCompanyRun(tokens, i, j, ctx)) {
+      ctx.companies.add(runKey(tokens, i, j));
       i = j;
       continue;
     }

@@ -33,6 +33,8 @@ import {
   SURNAME,
   TITLE,
   isGiven,
+  CITY_WORD,
+  fold,
 } from './lexicon.ts';
 import { isAcronym } from './tokens.ts';
 import type { Token } from './tokens.ts';
@@ -95,6 +97,13 @@ interface Piece {
   known: boolean;
 }
 
+/** "Kinder Bologna", "Partizan Belgrade", "Willem II Tilburg": a city after a word that is no given name. */
+function clubOrFirmOfACity(toks: Token[]): boolean {
+  if (toks.length < 2) return false;
+  const last = toks[toks.length - 1]!;
+  return CITY_WORD.has(fold(last.lower)) && !isGiven(toks[toks.length - 2]!);
+}
+
 /** The name words of a piece, trimmed of trailing particles and leading non-names; null when none are left. */
 function namePiece(
   tokens: Token[],
@@ -117,6 +126,7 @@ function namePiece(
   if (key.length === 0 || (key.length === 1 && key[0]!.length === 1)) return null;
   const full = key.join(' ');
   if (PLACE.has(full) || DEMONYM.has(full) || NEVER.has(full)) return null;
+  if (clubOrFirmOfACity(toks)) return null;
   return {
     tokens,
     idx,

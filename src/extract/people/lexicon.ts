@@ -4,7 +4,7 @@
  *
  * Contract: pure lookups, no state; everything lower case.
  */
-import { CITY_NAMES } from '../data/cities.ts';
+import { CITY_NAMES, CITY_WORDS } from '../data/cities.ts';
 import { COMMON_WORDS } from '../data/common-words.ts';
 import { ADVERBS as ADVERB_WORDS, KIN_WORDS } from '../data/function-words.ts';
 import {
@@ -44,6 +44,12 @@ export const DEMONYM = new Set(DEMONYMS.split('|'));
 export const TITLE = new Set(TITLES);
 export const ROLE = new Set(ROLE_NOUNS);
 export const ORG = new Set(ORG_WORDS);
+/** Big single-word cities that are no given name, surname or common word: "Bologna", "Tilburg", "Galati". */
+export const CITY_WORD = new Set(
+  CITY_WORDS.split('|')
+    .map((w) => w.normalize('NFD').replace(/\p{M}+/gu, ''))
+    .filter((w) => !FIRST.has(w) && !SURNAME.has(w) && !COMMON.has(w)),
+);
 export const NEVER = new Set([...NEVER_NAMES, ...CALENDAR]);
 export const PARTICLE = new Set(PARTICLES);
 export const SUFFIX = new Set(SUFFIXES);

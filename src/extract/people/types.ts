@@ -35,6 +35,8 @@ export interface Ctx {
   titleCase: boolean;
   /** Headlines: capitalisation proves nothing there, so names only refer to people the body names. */
   reference: boolean;
+  /** Keys of the runs the document shows are firms ("Tambang Timah" of "PT Tambang Timah"), shared by all spans. */
+  companies: Set<string>;
 }
 
 export interface Cluster {
