@@ -148,6 +148,11 @@ function lastOrganisationWord(tokens: Token[], from: number, to: number): number
   return lastOrg;
 }
 
+function breaksName(t: Token): boolean {
+  const cat = category(t);
+  return cat === 'common' || cat === 'never';
+}
+
 /** One run being split: the name piece so far and the titles before it. */
 interface Split {
   tokens: Token[];
@@ -164,6 +169,13 @@ interface Split {
 /** Splits a capitalised run at words that cannot be inside a name, strips titles, judges each piece. */
 export function splitRun(tokens: Token[], from: number, to: number, ctx: Ctx, out: Candidate[]): void {
   const lastOrg = lastOrganisationWord(tokens, from, to);
+  if (lastOrg >= 0 && ctx.caps) {
+    // an all-caps headline is one long run: the organisation is only the stretch of name words
+    // around its word ("LARA ENDURES ANOTHER MISERABLE DAY" still names Lara)
+    let start = lastOrg;
+    while (start > from && !breaksName(tokens[start - 1]!)) start--;
+    if (start > from) splitRun(tokens, from, start, ctx, out);
+  }
   if (lastOrg >= 0) {
     // an organisation word makes the run an organisation ("Chapman Golf Club", "State Department"),
     // unless a title follows it: "European Commission President Ursula von der Leyen"
