@@ -146,6 +146,9 @@ export const SUFFIX_SYMBOLS: Readonly<Record<string, string>> = {
   Zł: 'PLN',
   Kč: 'CZK',
   '؋': 'AFN',
+  // Egyptian pounds as Egypt's English press writes them ("42 L.E."); a bare "LE" is too often French
+  'L.E.': 'EGP',
+  'l.e.': 'EGP',
   '৳': 'BDT',
   'руб.': 'RUB',
   руб: 'RUB',
