@@ -33,7 +33,12 @@ function literal(set: Set<string>): string {
   const sorted = [...set].sort();
   const lines: string[] = [];
   for (let i = 0; i < sorted.length; i += 8)
-    lines.push(`  '${sorted.slice(i, i + 8).join('|').replace(/'/g, "\\'")}|' +`);
+    lines.push(
+      `  '${sorted
+        .slice(i, i + 8)
+        .join('|')
+        .replace(/'/g, "\\'")}|' +`,
+    );
   return lines.join('\n').replace(/\|' \+$/, "'");
 }
 

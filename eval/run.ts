@@ -376,12 +376,13 @@ async function runConll(api: ExtractorApi, verbose: boolean): Promise<Record<str
     const distinct = multisetCounts([...goldNames], [...predNames]);
     addCounts(doc >= heldOutFrom ? distinctHalves.heldOut : distinctHalves.development, distinct);
     if (verbose && doc < heldOutFrom && (distinct.missed.length || distinct.extra.length))
-      misses.push(`    doc ${doc}: missed [${distinct.missed.join('; ')}] extra [${distinct.extra.join('; ')}]`);
+      misses.push(
+        `    doc ${doc}: missed [${distinct.missed.join('; ')}] extra [${distinct.extra.join('; ')}]`,
+      );
     sents.forEach((s, i) => {
       const c = multisetCounts(s.persons.map(normName), (preds[i] ?? []).map(normName));
       addCounts(ours, c);
       addCounts(half, c);
-
     });
   }
   const msOurs = performance.now() - started;

@@ -146,8 +146,7 @@ export const SUFFIX_SYMBOLS: Readonly<Record<string, string>> = {
   Zł: 'PLN',
   Kč: 'CZK',
   '؋': 'AFN',
-  // Egyptian pounds as Egypt's English press writes them ("42 L.E."); a bare "LE" is too often French
-  'L.E.': 'EGP',
+  // Egyptian pounds in lower case too ("42 l.e."); a bare "LE" is too often French
   'l.e.': 'EGP',
   '৳': 'BDT',
   'руб.': 'RUB',

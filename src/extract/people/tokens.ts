@@ -30,41 +30,52 @@ export interface Token {
   sentStart: boolean;
 }
 
+/** Whether a matched token is a word, an initial ("J."), a number or a mark. */
+function kindOf(s: string, at: number, word: string): Kind {
+  const c0 = word.charCodeAt(0);
+  if (word.length >= 2 && word.charCodeAt(1) === 46 && !(c0 >= 48 && c0 <= 57)) {
+    // "31°C." is a unit, not an initial: an initial starts a word
+    const before = at > 0 ? s.charCodeAt(at - 1) : 32;
+    return isLetterOrDigit(before) || before === 176 ? 'punct' : 'initial';
+  }
+  if (c0 >= 48 && c0 <= 57) return 'num';
+  return word.length > 1 || isLetterOrDigit(c0) ? 'word' : 'punct';
+}
+
+/** The word without a possessive "’s", and whether it had one (or a bare "’" after s or z). */
+function withoutPossessive(s: string, at: number, word: string): { word: string; poss: boolean } {
+  const n = word.length;
+  const last = word.charCodeAt(n - 1);
+  const apo = n > 2 ? word.charCodeAt(n - 2) : 0;
+  if ((last === 115 || last === 83) && (apo === 39 || apo === 0x2019))
+    return { word: word.slice(0, -2), poss: true };
+  const next = s.charCodeAt(at + n);
+  const bare =
+    (next === 0x2019 || next === 39) &&
+    (last === 115 || last === 122 || last === 83 || last === 90) &&
+    !isLetterOrDigit(s.charCodeAt(at + n + 1));
+  return { word, poss: bare };
+}
+
+/** Whether the token after `prev` starts a sentence; after a closing quote only if the quote ended one (“…,” Lee said). */
+function startsSentence(s: string, spanStart: number, prev: Token | undefined): boolean {
+  if (prev === undefined) return true;
+  if (prev.kind !== 'punct' || !SENTENCE_OPENERS.has(prev.text)) return false;
+  if (!CLOSING_MARKS.has(prev.text)) return true;
+  const before = s.charAt(prev.start - spanStart - 1); // one character, not a rescan of the span
+  return before === '.' || before === '!' || before === '?';
+}
+
 export function tokenize(span: Span, caps: boolean): Token[] {
   const tokens: Token[] = [];
   const s = span.text;
   TOKEN.lastIndex = 0;
   let prev: Token | undefined;
   for (let m = TOKEN.exec(s); m !== null; m = TOKEN.exec(s)) {
-    let word = m[0];
+    const kind = kindOf(s, m.index, m[0]);
+    const { word, poss } =
+      kind === 'word' ? withoutPossessive(s, m.index, m[0]) : { word: m[0], poss: false };
     const start = span.start + m.index;
-    const c0 = word.charCodeAt(0);
-    let kind: Kind;
-    if (word.length >= 2 && word.charCodeAt(1) === 46 && !(c0 >= 48 && c0 <= 57)) {
-      // "31°C." is a unit, not an initial: an initial starts a word
-      const before = m.index > 0 ? s.charCodeAt(m.index - 1) : 32;
-      kind = isLetterOrDigit(before) || before === 176 ? 'punct' : 'initial';
-    } else if (c0 >= 48 && c0 <= 57) kind = 'num';
-    else if (word.length > 1 || isLetterOrDigit(c0)) kind = 'word';
-    else kind = 'punct';
-    let poss = false;
-    if (kind === 'word') {
-      const n = word.length;
-      const last = word.charCodeAt(n - 1);
-      const apo = n > 2 ? word.charCodeAt(n - 2) : 0;
-      if ((last === 115 || last === 83) && (apo === 39 || apo === 0x2019)) {
-        word = word.slice(0, -2);
-        poss = true;
-      } else {
-        const next = s.charCodeAt(m.index + n);
-        if (
-          (next === 0x2019 || next === 39) &&
-          (last === 115 || last === 122 || last === 83 || last === 90) &&
-          !isLetterOrDigit(s.charCodeAt(m.index + n + 1))
-        )
-          poss = true;
-      }
-    }
     let end = start + word.length;
     const lower = word.toLowerCase();
     if (kind === 'word' && s.charCodeAt(m.index + word.length) === 46 && ABBREVIATED_TITLES.has(lower)) {
@@ -75,11 +86,6 @@ export function tokenize(span: Span, caps: boolean): Token[] {
     const first = word.charAt(0);
     const cap =
       kind === 'initial' || (kind === 'word' && (first !== first.toLowerCase() || ARABIC_PREFIX.test(word)));
-    let sentStart = prev === undefined || (prev.kind === 'punct' && SENTENCE_OPENERS.has(prev.text));
-    if (sentStart && prev !== undefined && CLOSING_MARKS.has(prev.text)) {
-      // after a closing quote mark a new sentence starts only if the quote ended one: “…,” Lee said
-      sentStart = /[.!?]$/.test(s.slice(0, prev.start - span.start));
-    }
     const tok: Token = {
       text: s.slice(m.index, m.index + (end - start)),
       lower,
@@ -88,7 +94,7 @@ export function tokenize(span: Span, caps: boolean): Token[] {
       kind,
       cap: cap || (caps && kind === 'word'),
       poss,
-      sentStart,
+      sentStart: startsSentence(s, span.start, prev),
     };
     tokens.push(tok);
     prev = tok;
