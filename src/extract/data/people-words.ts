@@ -136,7 +136,11 @@ export const SENTENCE_OPENERS = new Set([
 ]);
 
 /** Words after a name that make it a place: "Dong Nai province", "Grande Prairie county". */
-export const PLACE_NOUNS = new Set([
+/**
+ * Lower-case words after a name that make it a venue named after someone, whatever its first
+ * word: "the Santiago Bernabeu stadium", "John F. Kennedy airport", "Martin Luther King avenue".
+ */
+export const VENUE_NOUNS = new Set([
   'stadium',
   'arena',
   'park',
@@ -151,6 +155,10 @@ export const PLACE_NOUNS = new Set([
   'cathedral',
   'circuit',
   'racecourse',
+  'airport',
+]);
+export const PLACE_NOUNS = new Set([
+  ...VENUE_NOUNS,
   'province',
   'region',
   'county',

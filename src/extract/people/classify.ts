@@ -13,6 +13,7 @@ import {
   APPOSITION_END,
   PLACE_NOUNS,
   PLACE_PREPOSITIONS,
+  VENUE_NOUNS,
 } from '../data/people-words.ts';
 import { genderOfWord } from './gender.ts';
 import {
@@ -243,6 +244,8 @@ export function judge(
 ): void {
   const p = namePiece(tokens, idx, titles, ctx, ambiguous);
   if (p === null) return;
+  const after = tokens[endIndex(p)];
+  if (after?.kind === 'word' && !after.cap && VENUE_NOUNS.has(after.lower)) return;
   const multi = p.toks.length >= 2;
   if (
     multi &&
