@@ -60,7 +60,8 @@ export async function exportBatch(
 ): Promise<{ articles: ExportedArticle[]; next: ExportPosition | null }> {
   const where = new SqlWhere();
   await addArticleConditions(db, where, filters);
-  if (after) where.add(`(a."sortDate" < ? OR (a."sortDate" = ? AND a."id" < ?))`, after[0], after[0], after[1]);
+  if (after)
+    where.add(`(a."sortDate" < ? OR (a."sortDate" = ? AND a."id" < ?))`, after[0], after[0], after[1]);
   const rows: ExportRow[] = await db.$queryRawUnsafe<ExportRow[]>(
     `SELECT a."id", a."sortDate", a."publishedAt", a."importedAt", a."title", a."source", a."byline", a."wordCount", a."lead", a."body",
        (SELECT json_group_array(name) FROM (

@@ -97,7 +97,9 @@ export class ReaderPool {
     const reader: Reader = { worker, job: null };
     worker.on('message', (response: ReadResponse) => this.answer(reader, response));
     worker.on('error', (error) => this.lose(reader, error));
-    worker.on('exit', (code) => this.lose(reader, new Error(`a database reader thread stopped (exit code ${code})`)));
+    worker.on('exit', (code) =>
+      this.lose(reader, new Error(`a database reader thread stopped (exit code ${code})`)),
+    );
     worker.unref();
     this.readers.push(reader);
     return reader;

@@ -27,7 +27,7 @@ const { file, busyTimeoutMs } = workerData as ReaderData;
 const sqlite = openReadOnlyFile(file, busyTimeoutMs);
 const methods = readMethods(betterSqliteReader(sqlite), sqlite);
 
-parentPort!.on('message', async ({ id, method, args }: ReadRequest) => {
+async function answer({ id, method, args }: ReadRequest): Promise<void> {
   let response: ReadResponse;
   try {
     const run = methods[method] as (...args: unknown[]) => Promise<unknown>;
@@ -47,4 +47,6 @@ parentPort!.on('message', async ({ id, method, args }: ReadRequest) => {
     };
   }
   parentPort!.postMessage(response);
-});
+}
+
+parentPort!.on('message', (request: ReadRequest) => void answer(request));

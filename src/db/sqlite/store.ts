@@ -32,7 +32,11 @@ export async function openSqliteStore(url: string, options: StoreOptions = {}): 
   }
   const pool =
     budget.readerThreads > 0
-      ? new ReaderPool({ file: databaseFile(url), size: budget.readerThreads, timeoutMs: budget.queryTimeoutMs })
+      ? new ReaderPool({
+          file: databaseFile(url),
+          size: budget.readerThreads,
+          timeoutMs: budget.queryTimeoutMs,
+        })
       : null;
   return new SqliteStore(db, sqlite, pool, options.articleCacheBytes ?? DEFAULT_CACHE_BYTES);
 }
