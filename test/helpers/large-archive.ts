@@ -23,7 +23,7 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 function vocabulary(next: () => number, size: number): string[] {
   const words = new Set<string>();
   while (words.size < size) {
-    const length = 3 + Math.floor(next() * 7);
+    const length = 4 + Math.floor(next() * 6);
     let word = '';
     for (let i = 0; i < length; i++) word += LETTERS[Math.floor(next() * LETTERS.length)];
     words.add(word);
@@ -31,7 +31,11 @@ function vocabulary(next: () => number, size: number): string[] {
   return [...words];
 }
 
-export function fillArchive(file: string, count: number, wordsPerArticle = 120): void {
+/**
+ * Fills the database at `file`; returns the most frequent words, most frequent first (their first
+ * three letters are then the most expensive allowed prefixes).
+ */
+export function fillArchive(file: string, count: number, wordsPerArticle = 120): { commonWords: string[] } {
   const next = random(9);
   const words = vocabulary(next, 30000);
   // Zipf-like: a few words are everywhere, most are rare (as in text).
@@ -70,4 +74,5 @@ export function fillArchive(file: string, count: number, wordsPerArticle = 120):
     for (const { sql } of triggers) sqlite.exec(sql);
   })();
   sqlite.close();
+  return { commonWords: words.slice(0, 32) };
 }

@@ -4,7 +4,8 @@
  * A fixed number of reader threads (reader-worker.ts), each with its own read-only connection,
  * run the store's reads one at a time; reads wait in one queue for the next free reader. Every
  * read has a budget counted from the moment it is asked for (waiting included): when it runs
- * out, the read is answered at once with a QueryTimeoutError.
+ * out, the read is answered at once with a QueryTimeoutError. Reads go only to readers that have
+ * started (opened their connection), so a slow start makes reads wait, never kills the reader.
  *
  * better-sqlite3 cannot interrupt a statement from another thread, so a reader over budget is
  * abandoned: terminated (it stops as soon as its statement returns) and replaced by a fresh one,
@@ -37,6 +38,8 @@ interface Job {
 
 interface Reader {
   worker: Worker;
+  /** Whether the thread has opened its connection and listens for reads. */
+  ready: boolean;
   job: Job | null;
 }
 
@@ -94,7 +97,7 @@ export class ReaderPool {
       file,
       busyTimeoutMs,
     } satisfies ReaderData);
-    const reader: Reader = { worker, job: null };
+    const reader: Reader = { worker, ready: false, job: null };
     worker.on('message', (response: ReadResponse) => this.answer(reader, response));
     worker.on('error', (error) => this.lose(reader, error));
     worker.on('exit', (code) =>
@@ -105,13 +108,17 @@ export class ReaderPool {
     return reader;
   }
 
+  /** Starts a reader if one is missing, unless `size` abandoned ones are still finishing. */
+  private replenish(): void {
+    if (!this.closed && this.readers.length < this.options.size && this.abandoned <= this.options.size)
+      this.spawn();
+  }
+
   /** Hands queued reads to idle readers, starting readers where the limits allow. */
   private dispatch(): void {
     while (this.queue.length > 0 && !this.closed) {
-      let reader = this.readers.find((candidate) => candidate.job === null);
-      if (!reader && this.readers.length < this.options.size && this.abandoned < this.options.size) {
-        reader = this.spawn();
-      }
+      this.replenish();
+      const reader = this.readers.find((candidate) => candidate.ready && candidate.job === null);
       if (!reader) return;
       const job = this.queue.shift()!;
       job.reader = reader;
@@ -122,6 +129,11 @@ export class ReaderPool {
   }
 
   private answer(reader: Reader, response: ReadResponse): void {
+    if ('ready' in response) {
+      reader.ready = true;
+      this.dispatch();
+      return;
+    }
     const job = reader.job;
     if (!job || job.id !== response.id) return;
     reader.job = null;
@@ -168,17 +180,28 @@ export class ReaderPool {
     reader.worker.on('error', () => {});
     reader.worker.once('exit', () => {
       this.abandoned--;
+      this.replenish();
       this.dispatch();
     });
     reader.worker.unref();
     void reader.worker.terminate().catch(() => {});
+    // Replaced now, not at the next read: that read should not pay for a thread's start.
+    this.replenish();
   }
 
-  /** A reader that failed or stopped by itself: its read fails with the reason; others go on. */
+  /**
+   * A reader that failed or stopped by itself: its read fails with the reason; others go on. One
+   * that could not even start (no database file...) fails the waiting reads too, with its reason,
+   * and is replaced only when another read comes (no restart loop).
+   */
   private lose(reader: Reader, error: Error): void {
     if (!this.forget(reader)) return;
     if (reader.job) this.settle(reader.job, error);
     reader.job = null;
+    if (!reader.ready) {
+      for (const job of this.queue.splice(0)) this.settle(job, error);
+      return;
+    }
     this.dispatch();
   }
 

@@ -20,6 +20,7 @@ export interface ReadRequest {
 }
 
 export type ReadResponse =
+  | { ready: true }
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: { name: string; message: string; code?: string; stack?: string } };
 
@@ -50,3 +51,5 @@ async function answer({ id, method, args }: ReadRequest): Promise<void> {
 }
 
 parentPort!.on('message', (request: ReadRequest) => void answer(request));
+// Reads are handed to this thread only from now on: starting up is not charged to their budget.
+parentPort!.postMessage({ ready: true } satisfies ReadResponse);
