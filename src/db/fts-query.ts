@@ -158,6 +158,13 @@ export function toFtsQuery(input: string): string | null {
       `Search query is too long (${input.length} characters, at most ${MAX_QUERY_LENGTH})`,
     );
   }
+  // FTS5 reads NUL as the end of a string (an "unterminated string" error); no control
+  // character is searchable text.
+  const control = /[\p{Cc}]/u.exec(input.replace(/[\t\n\r]/g, ' '));
+  if (control)
+    throw new SearchSyntaxError(
+      `The query contains a control character (U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}): remove it`,
+    );
   const tokens = tokenize(input);
   checkLimits(tokens);
   const out: string[] = [];
