@@ -5,6 +5,7 @@
  *
  * Real HTTP on a real port (not inject), so the event loop's latency is what is measured.
  */
+import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +36,10 @@ async function serve(queryTimeoutMs: number): Promise<string> {
     else process.env.QUERY_TIMEOUT_MS = previous;
   }
 }
+
+let unhurried: Promise<string> | undefined;
+/** One app with a budget no query here reaches, shared by the tests that need one. */
+const unhurriedApp = () => (unhurried ??= serve(60_000));
 
 async function timedGet(url: string) {
   const started = performance.now();
@@ -76,7 +81,7 @@ const searchUrl = (base: string, q: string, extra = '') =>
 
 describe('query budgets', () => {
   it(`/health answers within ${HEALTH_MS} ms while the worst allowed queries keep every reader busy`, async () => {
-    const base = await serve(60_000);
+    const base = await unhurriedApp();
     await untilOk(`${base}/articles?limit=1`);
     // First uses (the client's connection, the server's code paths) are not what is measured.
     for (let i = 0; i < 5; i++) await timedGet(`${base}/health`);
@@ -129,12 +134,26 @@ describe('query budgets', () => {
     ['100 one-letter prefixes', 'a* '.repeat(100).trim()],
     ['NEAR over 100 terms, distance 1000', `NEAR(${'the '.repeat(100)}, 1000)`],
   ])('refuses %s at once with a 400 (it took seconds before)', async (_name, q) => {
-    const base = await serve(60_000);
+    const base = await unhurriedApp();
     for (const url of [searchUrl(base, q), `${base}/articles/export?q=${encodeURIComponent(q)}`]) {
       const response = await timedGet(url);
       expect(response.status).toBe(400);
       expect(JSON.parse(response.body).detail).toMatch(/at most|at least/);
       expect(response.ms).toBeLessThan(1000);
     }
+  });
+
+  it('stops an export over its budget on the command line with one plain sentence', async () => {
+    const child = spawn(process.execPath, ['bin/news-archive.js', 'export', '--q', worstQuery], {
+      env: { ...process.env, DATABASE_URL: database.url, QUERY_TIMEOUT_MS: '20' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.resume();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(
+      /^news-archive export: The query ran longer than its 20 ms budget \(QUERY_TIMEOUT_MS\) and was stopped: [^\n]*$/,
+    );
   });
 });

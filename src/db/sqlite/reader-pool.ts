@@ -5,7 +5,8 @@
  * run the store's reads one at a time; reads wait in one queue for the next free reader. Every
  * read has a budget counted from the moment it is asked for (waiting included): when it runs
  * out, the read is answered at once with a QueryTimeoutError. Reads go only to readers that have
- * started (opened their connection), so a slow start makes reads wait, never kills the reader.
+ * started (opened their connection), and while no reader is up yet (the first start, or every
+ * reader being replaced) the budget does not run: a thread's start is not charged to a query.
  *
  * better-sqlite3 cannot interrupt a statement from another thread, so a reader over budget is
  * abandoned: terminated (it stops as soon as its statement returns) and replaced by a fresh one,
@@ -32,7 +33,8 @@ interface Job {
   args: unknown[];
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
+  /** Set once the budget runs: from the request, or from the first reader's start if none was up. */
+  timer?: NodeJS.Timeout;
   reader?: Reader;
 }
 
@@ -74,8 +76,8 @@ export class ReaderPool {
         args,
         resolve: resolve as (value: unknown) => void,
         reject,
-        timer: setTimeout(() => this.expire(job), this.options.timeoutMs),
       };
+      if (this.readers.some((reader) => reader.ready)) this.startBudget(job);
       this.queue.push(job);
       this.dispatch();
     });
@@ -103,7 +105,7 @@ export class ReaderPool {
     worker.on('exit', (code) =>
       this.lose(reader, new Error(`a database reader thread stopped (exit code ${code})`)),
     );
-    worker.unref();
+    // Kept referenced while it starts (reads may be waiting for it), and then only while busy.
     this.readers.push(reader);
     return reader;
   }
@@ -128,9 +130,15 @@ export class ReaderPool {
     }
   }
 
+  private startBudget(job: Job): void {
+    job.timer = setTimeout(() => this.expire(job), this.options.timeoutMs);
+  }
+
   private answer(reader: Reader, response: ReadResponse): void {
     if ('ready' in response) {
       reader.ready = true;
+      for (const job of this.queue) if (job.timer === undefined) this.startBudget(job);
+      reader.worker.unref();
       this.dispatch();
       return;
     }
@@ -165,7 +173,7 @@ export class ReaderPool {
       job.reject(
         new QueryTimeoutError(
           budget,
-          `No database reader became free within the ${budget} ms budget (QUERY_TIMEOUT_MS): the server is busy with other queries, try again shortly`,
+          `No database reader was free within the ${budget} ms budget (QUERY_TIMEOUT_MS): all were busy with other queries; try again shortly`,
         ),
       );
     }
