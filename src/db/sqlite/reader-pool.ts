@@ -123,10 +123,16 @@ export class ReaderPool {
       const reader = this.readers.find((candidate) => candidate.ready && candidate.job === null);
       if (!reader) return;
       const job = this.queue.shift()!;
+      try {
+        reader.worker.postMessage({ id: job.id, method: job.method, args: job.args } satisfies ReadRequest);
+      } catch (error) {
+        // Arguments that cannot cross to a thread (a bug of the caller): that read fails, alone.
+        this.settle(job, error as Error);
+        continue;
+      }
       job.reader = reader;
       reader.job = job;
       reader.worker.ref();
-      reader.worker.postMessage({ id: job.id, method: job.method, args: job.args } satisfies ReadRequest);
     }
   }
 
