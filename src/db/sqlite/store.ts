@@ -21,7 +21,11 @@ import { ReaderPool } from './reader-pool.ts';
 const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
 export async function openSqliteStore(url: string, options: StoreOptions = {}): Promise<ArchiveStore> {
-  const budget = { ...queryBudgetFromEnv(), ...options };
+  const fromEnv = queryBudgetFromEnv();
+  const budget = {
+    readerThreads: options.readerThreads ?? fromEnv.readerThreads,
+    queryTimeoutMs: options.queryTimeoutMs ?? fromEnv.queryTimeoutMs,
+  };
   const db = await openDatabase(url);
   let sqlite: Database.Database;
   try {
