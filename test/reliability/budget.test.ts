@@ -128,6 +128,17 @@ describe('query budgets', () => {
     expect(health.ms).toBeLessThan(HEALTH_MS);
     // Reads go on: the abandoned reader is replaced.
     await untilOk(`${base}/articles?limit=1`);
+
+    // A burst of them, more than there are readers (and abandoned ones allowed): each is answered
+    // within its budget, none waits for a runaway statement, and the pool recovers.
+    const burst = await Promise.all(Array.from({ length: 6 }, () => timedGet(searchUrl(base, worstQuery))));
+    expect(burst.map((response) => response.status)).toEqual(Array(6).fill(503));
+    expect(Math.max(...burst.map((response) => response.ms))).toBeLessThan(budget + 1000);
+    const again = await Promise.all(Array.from({ length: 2 }, () => timedGet(searchUrl(base, worstQuery))));
+    expect(again.map((response) => response.status)).toEqual([503, 503]);
+    expect(Math.max(...again.map((response) => response.ms))).toBeLessThan(budget + 1000);
+    expect((await timedGet(`${base}/health`)).ms).toBeLessThan(HEALTH_MS);
+    await untilOk(`${base}/articles?limit=1`, 400);
   });
 
   it.each([

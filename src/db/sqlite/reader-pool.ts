@@ -5,8 +5,8 @@
  * run the store's reads one at a time; reads wait in one queue for the next free reader. Every
  * read has a budget counted from the moment it is asked for (waiting included): when it runs
  * out, the read is answered at once with a QueryTimeoutError. Reads go only to readers that have
- * started (opened their connection), and while no reader is up yet (the first start, or every
- * reader being replaced) the budget does not run: a thread's start is not charged to a query.
+ * started (opened their connection); until the first one is up (the process is starting) budgets
+ * do not run, so the start is not charged to the first queries.
  *
  * better-sqlite3 cannot interrupt a statement from another thread, so a reader over budget is
  * abandoned: terminated (it stops as soon as its statement returns) and replaced by a fresh one,
@@ -33,7 +33,7 @@ interface Job {
   args: unknown[];
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
-  /** Set once the budget runs: from the request, or from the first reader's start if none was up. */
+  /** Set once the budget runs: from the request, or once the first reader is up. */
   timer?: NodeJS.Timeout;
   reader?: Reader;
 }
@@ -61,6 +61,8 @@ export class ReaderPool {
   private abandoned = 0;
   private nextId = 0;
   private closed = false;
+  /** Whether a reader has ever been up: until then the budgets wait (the process is starting). */
+  private started = false;
 
   constructor(private readonly options: ReaderPoolOptions) {
     // Started now, so the first reads do not pay for starting threads.
@@ -77,7 +79,9 @@ export class ReaderPool {
         resolve: resolve as (value: unknown) => void,
         reject,
       };
-      if (this.readers.some((reader) => reader.ready)) this.startBudget(job);
+      // Only the pool's first start defers the budget; waiting for busy, abandoned or replaced
+      // readers counts, so a read is answered within its budget whatever the others do.
+      if (this.started) this.startBudget(job);
       this.queue.push(job);
       this.dispatch();
     });
@@ -143,6 +147,7 @@ export class ReaderPool {
   private answer(reader: Reader, response: ReadResponse): void {
     if ('ready' in response) {
       reader.ready = true;
+      this.started = true;
       for (const job of this.queue) if (job.timer === undefined) this.startBudget(job);
       reader.worker.unref();
       this.dispatch();
