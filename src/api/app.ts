@@ -40,6 +40,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     // Long queries are refused by the schemas; this bounds the whole URL before parsing.
     routerOptions: { maxParamLength: 500 },
+    // Errors Fastify raises before routing (a bad URL encoding) are problems like any other.
+    // (The onSend hook below does not run for them: the request id header is set here.)
+    frameworkErrors: (error, request, reply) => {
+      void problemHandler(error, request, reply.header('x-request-id', request.id));
+    },
     ajv: {
       // Unknown parameters are a mistake worth a 400, not something to drop silently.
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
