@@ -18,6 +18,10 @@ export interface DocumentInput {
   document?: ParsedDocument;
   publishedAt?: Date | null;
   byline?: string | null;
+  /** The language the source declares (<html lang>, og:locale, JSON-LD inLanguage, a record's field). */
+  language?: string | null;
+  /** The encoding the bytes were decoded from ("utf-8", "windows-1251"). */
+  encoding?: string | null;
 }
 
 export class InvalidDocumentError extends Error {
