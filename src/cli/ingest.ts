@@ -53,6 +53,7 @@ const FORMATS: InputFormat[] = ['text', 'html', 'json', 'ndjson'];
  * never forge a line of the import report.
  */
 export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this escapes
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => {
     const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
     return named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;

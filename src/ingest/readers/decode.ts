@@ -86,6 +86,7 @@ function detectedEncoding(bytes: Uint8Array): string | null {
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 8192);
   if (sample.includes('\0')) return true;
+  // eslint-disable-next-line no-control-regex -- control characters are what this counts
   const controls = sample.match(/[\u0001-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
   return controls > sample.length * 0.1;
 }
@@ -110,7 +111,7 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     throw new UndecodableError('the file is binary (it contains NUL bytes)');
   const encoding = chooseEncoding(bytes, options);
   if (!iconv.encodingExists(encoding))
-    throw new UndecodableError(`the file is in an encoding this archive cannot read (${encoding})`);
+    throw new UndecodableError(`the file is in an encoding this archive cannot read (${String(encoding)})`);
   // iconv-lite drops the BOM of the encoding it decodes; a declared encoding with stray bytes
   // decodes them as U+FFFD, as a browser does, rather than losing the page.
   const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
