@@ -91,12 +91,19 @@ function looksBinary(text: string): boolean {
   return controls > sample.length * 0.1;
 }
 
-/** Which encoding to read the bytes as, by the order in the module header. */
+const hasNonAscii = (bytes: Uint8Array): boolean => bytes.some((byte) => byte > 0x7f);
+
+/**
+ * Which encoding to read the bytes as, by the order in the module header. One exception: bytes
+ * declared to be in a legacy encoding that are valid UTF-8 with non-ASCII in them are UTF-8 (a
+ * page saved again as UTF-8 keeps its old <meta charset>; legacy text is almost never valid UTF-8).
+ */
 function chooseEncoding(bytes: Uint8Array, options: DecodeOptions): string {
+  const declared = encodingOfLabel(options.declared) ?? (options.html ? metaEncoding(bytes) : null);
+  const resaved = declared !== null && declared !== 'utf-8' && hasNonAscii(bytes) && isUtf8(bytes);
   const chosen =
     bomEncoding(bytes) ??
-    encodingOfLabel(options.declared) ??
-    (options.html ? metaEncoding(bytes) : null) ??
+    (resaved ? 'utf-8' : declared) ??
     (isUtf8(bytes) ? 'utf-8' : null) ??
     detectedEncoding(bytes) ??
     'windows-1252';
