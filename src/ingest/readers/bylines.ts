@@ -29,7 +29,7 @@ function isDateFragment(fragment: string): boolean {
 /** The last separator in the text, if any. */
 function lastSeparator(text: string): RegExpExecArray | null {
   let last: RegExpExecArray | null = null;
-  for (const match of text.matchAll(SEPARATOR_ALL)) last = match as RegExpExecArray;
+  for (const match of text.matchAll(SEPARATOR_ALL)) last = match;
   return last;
 }
 

@@ -43,7 +43,8 @@ export function boundDepth(root: El): boolean {
   while (stack.length > 0) {
     const [el, depth] = stack.pop()!;
     if (depth >= MAX_DEPTH) {
-      el.textContent = el.textContent;
+      const text = el.textContent;
+      el.textContent = text;
       collapsed = true;
       continue;
     }
