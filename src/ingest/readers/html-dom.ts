@@ -29,6 +29,32 @@ export interface Page {
 /** Deeper than any real page (they stay under ~60); Readability slows quadratically with depth. */
 export const MAX_DEPTH = 200;
 
+/**
+ * Past this raw nesting the page is refused before parsing: the parser itself slows down with
+ * depth (50,000 levels take seconds), and no real page comes near it.
+ */
+export const MAX_RAW_DEPTH = 20_000;
+
+/** Elements that never hold others, or whose end tag is optional: they do not nest in the count. */
+const NON_NESTING = new Set(
+  'area base br col embed hr img input link meta param source track wbr p li dt dd tr td th option colgroup caption thead tbody tfoot rt rp'.split(
+    ' ',
+  ),
+);
+
+/** How deep the page's open tags nest, by a linear scan of the markup (a cheap upper bound of the DOM's depth). */
+export function rawNestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const match of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g)) {
+    const [, closing, name, selfClosing] = match;
+    if (selfClosing || NON_NESTING.has(name!.toLowerCase())) continue;
+    depth = closing ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > max) max = depth;
+  }
+  return max;
+}
+
 export const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
 export function parsePage(html: string): Page {

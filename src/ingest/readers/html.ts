@@ -10,7 +10,7 @@ import { documentFromParts } from '../../extract/index.ts';
 import type { DocumentInput } from '../ingest.ts';
 import { cleanByline } from './bylines.ts';
 import { isFurniture, paragraphsOf, removeFurnitureElements } from './html-body.ts';
-import { boundDepth, clean, parsePage, type El } from './html-dom.ts';
+import { boundDepth, clean, MAX_RAW_DEPTH, parsePage, rawNestingDepth, type El } from './html-dom.ts';
 import { decodeEntities, readPageMeta } from './html-meta.ts';
 import { fail, ok, type ReadResult } from './types.ts';
 
@@ -60,8 +60,13 @@ function contentParagraphs(result: Parsed, doc: El): string[] {
 /** Drops furniture paragraphs, and the headline where Readability kept it as the first paragraph. */
 function articleParagraphs(paragraphs: string[], title: string): string[] {
   const kept = paragraphs.filter((p) => !isFurniture(p));
-  const norm = (s: string) => s.toLowerCase().replace(/\W+/g, ' ').trim();
-  while (kept[0] !== undefined && norm(kept[0]) === norm(title)) kept.shift();
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const headline = norm(title);
+  while (kept[0] !== undefined && headline !== '' && norm(kept[0]) === headline) kept.shift();
   return kept;
 }
 
@@ -95,6 +100,12 @@ export function readHtml(html: string): HtmlArticle | null {
 }
 
 export function parseHtmlDocument(html: string, source: string): ReadResult {
+  const depth = rawNestingDepth(html);
+  if (depth > MAX_RAW_DEPTH)
+    return fail({
+      source,
+      reason: `the page nests ${depth} levels deep, over the limit of ${MAX_RAW_DEPTH}`,
+    });
   const article = readHtml(html);
   if (!article) return fail({ source, reason: 'the page holds no readable article' });
   if (!article.title) return fail({ source, reason: 'the page has no title' });
