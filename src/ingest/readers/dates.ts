@@ -10,6 +10,9 @@ import { MONTHS, MONTH_FIRST_LANGUAGES } from './data/months.ts';
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
+/** No archived news page is older than this. */
+const MIN_YEAR = 1800;
+
 function utcDate(
   year: number,
   month: number,
@@ -20,7 +23,10 @@ function utcDate(
   offsetMinutes = 0,
 ): Date | null {
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null;
+  // Placeholders ("0001-01-01", "1970-01-01") and far futures are not publication dates.
+  if (year < MIN_YEAR || year > new Date().getUTCFullYear() + 1) return null;
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000);
+  if (date.getTime() === 0) return null;
   // 31 February and the like roll over into the next month: not a date.
   return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day ? date : null;
 }
@@ -96,7 +102,8 @@ export function parseDate(value: unknown, language?: string | null): Date | null
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return null;
     const date = new Date(value < 1e11 ? value * 1000 : value);
-    return Number.isNaN(date.getTime()) ? null : date;
+    const year = date.getUTCFullYear();
+    return Number.isNaN(date.getTime()) || value <= 0 || year < MIN_YEAR ? null : date;
   }
   if (typeof value !== 'string') return null;
   const text = value.trim();

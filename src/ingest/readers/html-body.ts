@@ -5,7 +5,7 @@
  * sharing bars and other furniture (data/furniture.ts) are removed, as elements and as
  * paragraphs that are only furniture.
  */
-import { FURNITURE_PARAGRAPHS, FURNITURE_SELECTORS } from './data/furniture.ts';
+import { FURNITURE_PARAGRAPHS, FURNITURE_SELECTORS, TAIL_HEADINGS } from './data/furniture.ts';
 import { clean, type El } from './html-dom.ts';
 
 const BLOCKS = new Set([
@@ -102,11 +102,37 @@ export function paragraphsOf(root: El): string[] {
   return out;
 }
 
-/** Removes caption, credit and sharing elements from the readable content. */
+/** Short blocks that are (nearly) all link text: menus, section lists, "On Site.com: other story". */
+const LINK_BLOCKS = 'p, li, h2, h3, h4, h5, h6, dd, dt, div, span, strong';
+const MAX_LINK_BLOCK_WORDS = 12;
+const MIN_LINK_SHARE = 0.8;
+
+function isLinkBlock(el: El): boolean {
+  const text = clean(el.textContent);
+  if (text === '' || text.split(' ').length > MAX_LINK_BLOCK_WORDS) return false;
+  const linked = Array.from(el.querySelectorAll('a'), (a) => clean(a.textContent).length).reduce(
+    (a, b) => a + b,
+    0,
+  );
+  return linked >= text.length * MIN_LINK_SHARE;
+}
+
+/** Removes captions, credits, sharing bars and link-only blocks from the readable content. */
 export function removeFurnitureElements(root: El): void {
   for (const selector of FURNITURE_SELECTORS) {
     for (const el of Array.from(root.querySelectorAll(selector))) el.remove();
   }
+  for (const el of Array.from(root.querySelectorAll(LINK_BLOCKS))) {
+    if (!hasBlockDescendant(el) && isLinkBlock(el)) el.remove();
+  }
+}
+
+/** The paragraphs before a closing "You may also like" / "More news" heading in the second half. */
+export function cutTail(paragraphs: string[]): string[] {
+  const at = paragraphs.findIndex(
+    (p, i) => i >= paragraphs.length / 2 && TAIL_HEADINGS.some((heading) => heading.test(p)),
+  );
+  return at > 0 ? paragraphs.slice(0, at) : paragraphs;
 }
 
 /** Whether a paragraph is only page furniture ("Advertisement", "Read more: ...", "Photo: ..."). */

@@ -13,6 +13,7 @@
  *   of other stories).
  * - language: <html lang>, content-language, og:locale, JSON-LD inLanguage.
  */
+import { decodeHTML } from 'entities';
 import { cleanByline, splitAuthors } from './bylines.ts';
 import { parseDate } from './dates.ts';
 import { clean, firstContent, type El } from './html-dom.ts';
@@ -64,18 +65,9 @@ function articleObject(objects: Json[]): Json | null {
 
 const text = (value: unknown): string => (typeof value === 'string' ? clean(decodeEntities(value)) : '');
 
-/** Entities left in metadata by double-escaping CMSs ("Caf&eacute;", "&#8217;"). */
+/** Entities left in metadata by double-escaping CMSs ("Caf&eacute;", "&#8217;", "&mdash;"). */
 export function decodeEntities(value: string): string {
-  if (!value.includes('&')) return value;
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
-    if (code[0] === '#') {
-      const n =
-        code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
-      return n > 0 && n < 0x110000 ? String.fromCodePoint(n) : whole;
-    }
-    return named[code.toLowerCase()] ?? whole;
-  });
+  return value.includes('&') ? decodeHTML(value) : value;
 }
 
 export interface PageMeta {

@@ -9,7 +9,7 @@ import { Readability } from '@mozilla/readability';
 import { documentFromParts } from '../../extract/index.ts';
 import type { DocumentInput } from '../ingest.ts';
 import { cleanByline } from './bylines.ts';
-import { isFurniture, paragraphsOf, removeFurnitureElements } from './html-body.ts';
+import { cutTail, isFurniture, paragraphsOf, removeFurnitureElements } from './html-body.ts';
 import { boundDepth, clean, MAX_RAW_DEPTH, parsePage, rawNestingDepth, type El } from './html-dom.ts';
 import { decodeEntities, readPageMeta } from './html-meta.ts';
 import { fail, ok, type ReadResult } from './types.ts';
@@ -57,17 +57,29 @@ function contentParagraphs(result: Parsed, doc: El): string[] {
   return paragraphsOf(content);
 }
 
-/** Drops furniture paragraphs, and the headline where Readability kept it as the first paragraph. */
-function articleParagraphs(paragraphs: string[], title: string): string[] {
-  const kept = paragraphs.filter((p) => !isFurniture(p));
-  const norm = (s: string) =>
-    s
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * Drops furniture paragraphs, the list of other stories closing the page, and the lines that
+ * repeat the headline or credit the byline ("By Anna Berg", "Anna Berg, Staff Writer").
+ */
+function articleParagraphs(paragraphs: string[], title: string, byline: string | null): string[] {
   const headline = norm(title);
-  while (kept[0] !== undefined && headline !== '' && norm(kept[0]) === headline) kept.shift();
-  return kept;
+  const names = (byline ?? '')
+    .split(', ')
+    .map(norm)
+    .filter((n) => n.length > 3);
+  const isCredit = (p: string): boolean => {
+    const n = norm(p);
+    if (headline !== '' && n === headline) return true;
+    if (names.length === 0 || p.length > 160 || /[.!?]["”»]?$/.test(p)) return false;
+    return names.some((name) => n === name || n.startsWith(`${name} `) || n.startsWith(`by ${name}`));
+  };
+  return cutTail(paragraphs.filter((p) => !isFurniture(p) && !isCredit(p)));
 }
 
 /** Readability's byline, when the metadata names nobody: labels and glued dates cut. */
@@ -87,9 +99,9 @@ export function readHtml(html: string): HtmlArticle | null {
   const meta = readPageMeta(doc);
   const result = runReadability(page.raw);
   const title = meta.title || clean(result?.title);
-  const paragraphs = articleParagraphs(contentParagraphs(result, doc), title);
-  if (!title && paragraphs.length === 0) return null;
   const byline = meta.bylines(readabilityByline(result, meta.siteName)).join(', ') || null;
+  const paragraphs = articleParagraphs(contentParagraphs(result, doc), title, byline);
+  if (!title && paragraphs.length === 0) return null;
   return {
     title,
     byline,
