@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { databaseFile } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { ArticleWriter } from '../src/db/writer.ts';
+import { SqliteWriter } from '../src/db/sqlite/writer.ts';
 import { defaultPreparer, inlinePreparer } from '../src/ingest/extract-pool.ts';
 import { importInto, prepareDocument, readInput, walkFiles, writerSink } from '../src/ingest/files.ts';
 import type { DocumentInput } from '../src/ingest/prepare.ts';
@@ -46,7 +47,8 @@ async function extractOnly(
 }
 
 await migrateDatabase(url);
-const writer = new ArticleWriter(url);
+const sqliteWriter = new SqliteWriter(url);
+const writer = sqliteWriter.sync;
 const preparer = values.inline ? inlinePreparer() : defaultPreparer();
 // JIT warm-up of the thread that extracts during the import (the worker) and of this one, which
 // extracts alone afterwards: the same 500 documents each, so both are measured warm.
@@ -63,7 +65,7 @@ writer.writeBatch = (batch: Parameters<ArticleWriter['writeBatch']>[0]) => {
   }
 };
 const began = performance.now();
-const summary = await importInto(writerSink(writer, preparer), walkFiles([dir]), {
+const summary = await importInto(writerSink(sqliteWriter, preparer), walkFiles([dir]), {
   batchSize: Number(values.batch),
   pipelineDepth: Number(values.depth),
 });

@@ -56,7 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(database, {
     databaseUrl: options.databaseUrl,
-    articleCacheSize: (options.articleCacheMb ?? 64) * 1024 * 1024,
+    articleCacheBytes: (options.articleCacheMb ?? 64) * 1024 * 1024,
   });
   await app.register(cors, { origin: options.corsOrigin ?? false });
   await app.register(compress, { threshold: 1024 });

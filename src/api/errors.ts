@@ -3,8 +3,7 @@
  * from schema validation to an unknown id to a bug, leaves through `problemHandler`.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { InvalidCursorError } from '../db/cursor.ts';
-import { SearchSyntaxError, searchErrorFromSqlite } from '../db/fts-query.ts';
+import { InvalidCursorError, InvalidInputError, SearchSyntaxError } from '../archive/errors.ts';
 
 export class HttpProblem extends Error {
   constructor(
@@ -34,8 +33,9 @@ const TITLES: Record<number, string> = {
 function classify(error: FastifyError | Error): { status: number; title: string; detail: string } {
   if (error instanceof HttpProblem)
     return { status: error.status, title: error.title, detail: error.message };
-  const searchError = error instanceof SearchSyntaxError ? error : searchErrorFromSqlite(error);
-  if (searchError) return { status: 400, title: 'Invalid search query', detail: searchError.message };
+  if (error instanceof SearchSyntaxError)
+    return { status: 400, title: 'Invalid search query', detail: error.message };
+  if (error instanceof InvalidInputError) return { status: 400, title: 'Bad Request', detail: error.message };
   if (error instanceof InvalidCursorError)
     return { status: 400, title: 'Invalid cursor', detail: error.message };
   const fastifyError = error as FastifyError;

@@ -5,11 +5,9 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { HttpProblem } from '../api/errors.ts';
-import { toArchiveFilters, type FilterQuerystring } from '../api/filters.ts';
-import { openDatabase } from '../db/client.ts';
-import { SearchSyntaxError, toFtsQuery } from '../db/fts-query.ts';
-import { exportChunks } from '../db/queries/export.ts';
+import { Archive } from '../archive/archive.ts';
+import { InvalidInputError, SearchSyntaxError } from '../archive/errors.ts';
+import type { FilterQuerystring } from '../archive/filters.ts';
 import { loadConfig } from '../config.ts';
 import { UsageError } from './usage.ts';
 
@@ -23,6 +21,7 @@ export const EXPORT_FILTER_OPTIONS = [
   'from',
   'to',
   'source',
+  'lang',
 ] as const;
 
 const DECIMAL = /^-?\d{1,15}(\.\d{1,10})?$/;
@@ -47,21 +46,19 @@ export async function exportCommand(values: Record<string, unknown>): Promise<nu
     if (query[name] !== undefined && !DATE.test(query[name]))
       throw new UsageError(`--${name} must be YYYY-MM-DD or ISO 8601`);
   }
-  let filters;
-  try {
-    filters = toArchiveFilters(query);
-    if (filters.q !== undefined) toFtsQuery(filters.q);
-  } catch (error) {
-    if (error instanceof HttpProblem || error instanceof SearchSyntaxError)
-      throw new UsageError(error.message);
-    throw error;
-  }
   const { databaseUrl } = loadConfig();
-  const db = await openDatabase(databaseUrl);
+  const archive = await Archive.open(databaseUrl);
   try {
     let count = 0;
+    let chunks: AsyncGenerator<string>;
+    try {
+      chunks = await archive.export(query, format, { onArticle: () => count++ });
+    } catch (error) {
+      if (error instanceof InvalidInputError || error instanceof SearchSyntaxError)
+        throw new UsageError(error.message);
+      throw error;
+    }
     const out = typeof values.out === 'string' ? fs.createWriteStream(values.out) : process.stdout;
-    const chunks = exportChunks(db, filters, format, { onArticle: () => count++ });
     // pipeline() waits for the stream's buffer to drain before pulling the next batch.
     await pipeline(Readable.from(chunks), out, { end: out !== process.stdout });
     console.error(
@@ -69,6 +66,6 @@ export async function exportCommand(values: Record<string, unknown>): Promise<nu
     );
     return 0;
   } finally {
-    await db.$disconnect();
+    await archive.close();
   }
 }

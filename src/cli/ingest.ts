@@ -1,5 +1,5 @@
 import { migrateDatabase } from '../db/migrate.ts';
-import { ArticleWriter } from '../db/writer.ts';
+import { openWriter } from '../db/store.ts';
 import { defaultPreparer } from '../ingest/extract-pool.ts';
 import fs from 'node:fs/promises';
 import {
@@ -95,7 +95,7 @@ export async function importCommand(paths: string[], values: Record<string, unkn
   // `prisma migrate deploy` fails (SocketTimeout) while another process (the API) holds the
   // database open, so it only runs when a migration is actually missing.
   await migrateDatabase(databaseUrl);
-  const writer = new ArticleWriter(databaseUrl);
+  const writer = await openWriter(databaseUrl);
   // Extraction in a worker thread while this thread reads files and writes batches.
   const preparer = defaultPreparer();
   const progress = new Progress(total, process.stderr, { totalBytes });
@@ -124,7 +124,7 @@ export async function importCommand(paths: string[], values: Record<string, unkn
     return summary.failed.length === 0 ? 0 : 1;
   } finally {
     await preparer.close();
-    writer.close();
+    await writer.close();
   }
 }
 

@@ -8,7 +8,8 @@ import { constants as fsConstants, createReadStream, type Stats } from 'node:fs'
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { ArticleWriter, type PreparedDocument, type WriteResult } from '../db/writer.ts';
+import { openWriter, type ArchiveWriter } from '../db/store.ts';
+import type { PreparedDocument, WriteResult } from '../db/writer.ts';
 import { defaultPreparer, inlinePreparer, type Preparer } from './extract-pool.ts';
 import type { IngestOutcome } from './ingest.ts';
 import { InvalidDocumentError, contentHash, type DocumentInput } from './prepare.ts';
@@ -289,15 +290,14 @@ export type DocumentSink = (inputs: DocumentInput[]) => Promise<WriteResult[]>;
  * paying for extraction (a re-run after a crash), the rest is extracted by `preparer` (outside
  * any transaction, in a worker thread when it is one) and written in one transaction per batch.
  */
-export function writerSink(writer: ArticleWriter, preparer: Preparer = inlinePreparer()): DocumentSink {
+export function writerSink(writer: ArchiveWriter, preparer: Preparer = inlinePreparer()): DocumentSink {
   return async (inputs) => {
     const results: (WriteResult | null)[] = [];
     const toPrepare: DocumentInput[] = [];
     for (const input of inputs) {
-      const known = writer.findByHash(contentHash(input.text));
+      const known = await writer.matchKnown(contentHash(input.text), input);
       if (known) {
-        const duplicate = known.source !== input.source ? { duplicateOf: known.source } : {};
-        results.push({ status: 'unchanged', articleId: known.id, source: input.source, ...duplicate });
+        results.push(known);
       } else {
         toPrepare.push(input);
         results.push(null);
@@ -311,7 +311,7 @@ export function writerSink(writer: ArticleWriter, preparer: Preparer = inlinePre
       prepared.push(preparation.document);
       return null;
     });
-    const written = writer.writeBatch(prepared);
+    const written = await writer.writeBatch(prepared);
     let nextSlot = 0;
     let nextWritten = 0;
     return results.map((result) => result ?? slots[nextSlot++] ?? written[nextWritten++]!);
@@ -512,7 +512,7 @@ export async function importFiles(
   files: WalkEntry[],
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const writer = new ArticleWriter(databaseUrl);
+  const writer = await openWriter(databaseUrl);
   const preparer = (options.extractInWorker ?? files.length > 50) ? defaultPreparer() : inlinePreparer();
   try {
     return await importInto(writerSink(writer, preparer), files, {
@@ -521,6 +521,6 @@ export async function importFiles(
     });
   } finally {
     await preparer.close();
-    writer.close();
+    await writer.close();
   }
 }

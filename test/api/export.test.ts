@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.ts';
-import { csvField, exportArticles } from '../../src/db/queries/export.ts';
+import { csvField } from '../../src/archive/export.ts';
 import { PROJECT_ROOT } from '../../src/db/migrate.ts';
 import { ingestDocument } from '../../src/ingest/ingest.ts';
 import { collectFiles, importFiles } from '../../src/ingest/files.ts';
@@ -204,7 +204,7 @@ describe('GET /articles/export', () => {
   it('reads in keyset batches: every article once, whatever the batch size', async () => {
     for (const batch of [1, 2, 5, 13, 100]) {
       const ids: number[] = [];
-      for await (const article of exportArticles(app.db, {}, batch)) ids.push(article.id);
+      for await (const article of app.archive.store.exportArticles({}, batch)) ids.push(article.id);
       expect(ids).toHaveLength(13);
       expect(new Set(ids).size).toBe(13);
     }

@@ -65,6 +65,10 @@ async function walk(url: string, limit: number): Promise<string[]> {
 
 const sorted = (ids: string[]) => [...ids].sort();
 
+/** The archive's own count of each kind of row, as /stats reports it. */
+const total = async (kind: 'articles' | 'quotes' | 'prices' | 'people'): Promise<number> =>
+  (await app.inject('/stats')).json<{ totals: Record<typeof kind, number> }>().totals[kind];
+
 describe.each([
   ['selective filters drive', DEFAULT_SELECTIVE_ROWS],
   ['filters only test rows', 0],
@@ -75,28 +79,28 @@ describe.each([
 
   it('GET /articles returns every article once', async () => {
     const ids = await walk('/articles', 4);
-    expect(ids).toHaveLength(await app.db.article.count());
+    expect(ids).toHaveLength(await total('articles'));
     expect(new Set(ids).size).toBe(ids.length);
     expect(await walk('/articles', 100)).toEqual(ids);
   });
 
   it('GET /quotes returns every quote once', async () => {
     const ids = await walk('/quotes', 9);
-    expect(ids).toHaveLength(await app.db.quote.count());
+    expect(ids).toHaveLength(await total('quotes'));
     expect(new Set(ids).size).toBe(ids.length);
     expect(await walk('/quotes', 100)).toEqual(ids);
   });
 
   it('GET /prices returns every price once', async () => {
     const ids = await walk('/prices', 13);
-    expect(ids).toHaveLength(await app.db.priceMention.count());
+    expect(ids).toHaveLength(await total('prices'));
     expect(new Set(ids).size).toBe(ids.length);
     expect(await walk('/prices', 100)).toEqual(ids);
   });
 
   it('GET /people returns every person once', async () => {
     const ids = await walk('/people?q=', 6);
-    expect(ids).toHaveLength(await app.db.person.count());
+    expect(ids).toHaveLength(await total('people'));
     expect(new Set(ids).size).toBe(ids.length);
     expect(await walk('/people?q=', 100)).toEqual(ids);
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SearchSyntaxError } from '../../src/db/fts-query.ts';
 import { ftsErrorsAsSyntaxErrors, renderSnippet } from '../../src/db/queries/search.ts';
 import { ingestDocument } from '../../src/ingest/ingest.ts';
+import type { SqliteStore } from '../../src/db/sqlite/store.ts';
 import { seededApp } from '../helpers/app.ts';
 
 let app: FastifyInstance;
@@ -193,7 +194,10 @@ describe('GET /search', () => {
 
   it('turns an FTS5 syntax error from SQLite into a SearchSyntaxError (a 400)', async () => {
     const run = () =>
-      app.db.$queryRawUnsafe('SELECT rowid FROM "articles_fts" WHERE "articles_fts" MATCH ?', '"a" NOT');
+      (app.archive.store as SqliteStore).prisma.$queryRawUnsafe(
+        'SELECT rowid FROM "articles_fts" WHERE "articles_fts" MATCH ?',
+        '"a" NOT',
+      );
     await expect(ftsErrorsAsSyntaxErrors(run)).rejects.toBeInstanceOf(SearchSyntaxError);
     await expect(ftsErrorsAsSyntaxErrors(run)).rejects.toThrow(
       /search engine rejected the query \(syntax error/,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField } from '../../src/db/queries/export.ts';
+import { csvField } from '../../src/archive/export.ts';
 
 describe('csvField', () => {
   it.each([

@@ -186,10 +186,10 @@ describe('dates', () => {
 
 describe('language', () => {
   it('comes from <html lang>, og:locale, JSON-LD inLanguage or a record field', () => {
-    expect(readHtml(page('<title>t</title>', '', body(), '', 'de-AT'))!.language).toBe('de-at');
+    expect(readHtml(page('<title>t</title>', '', body(), '', 'de-AT'))!.language).toBe('de');
     const noLang = (head: string) =>
       `<html><head><title>t</title>${head}</head><body><article>${body()}</article></body></html>`;
-    expect(readHtml(noLang('<meta property="og:locale" content="ru_RU">'))!.language).toBe('ru-ru');
+    expect(readHtml(noLang('<meta property="og:locale" content="ru_RU">'))!.language).toBe('ru');
     expect(
       readHtml(
         noLang('<script type="application/ld+json">{"@type":"NewsArticle","inLanguage":"be"}</script>'),

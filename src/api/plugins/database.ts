@@ -1,36 +1,25 @@
 import fp from 'fastify-plugin';
-import type Database from 'better-sqlite3';
-import { openDatabase, openReadConnection, type PrismaClient } from '../../db/client.ts';
-import { ArticleDetailCache } from '../../db/queries/article-detail.ts';
+import { Archive } from '../../archive/archive.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    db: PrismaClient;
-    /** Read-only connection for the hottest reads (see src/db/queries/article-detail.ts). */
-    sqlite: Database.Database;
-    /** Built GET /articles/:id documents, cleared whenever the database changes. */
-    articleCache: ArticleDetailCache;
+    /** The archive's services over its store (SQLite or PostgreSQL, by DATABASE_URL). */
+    archive: Archive;
   }
 }
 
 export interface DatabasePluginOptions {
   databaseUrl: string;
-  /** Memory budget of the article cache, in characters of JSON (0 turns it off). */
-  articleCacheSize: number;
+  /** Memory budget of the article document cache, in bytes (0 turns it off). */
+  articleCacheBytes: number;
 }
 
-/** Opens the archive database (Prisma, and one read-only connection) for the app's lifetime. */
+/** Opens the archive's store for the app's lifetime. */
 export default fp<DatabasePluginOptions>(
-  async (app, { databaseUrl, articleCacheSize }) => {
-    const db = await openDatabase(databaseUrl);
-    const sqlite = openReadConnection(databaseUrl);
-    app.decorate('db', db);
-    app.decorate('sqlite', sqlite);
-    app.decorate('articleCache', new ArticleDetailCache(sqlite, articleCacheSize));
-    app.addHook('onClose', async () => {
-      sqlite.close();
-      await db.$disconnect();
-    });
+  async (app, { databaseUrl, articleCacheBytes }) => {
+    const archive = await Archive.open(databaseUrl, { articleCacheBytes });
+    app.decorate('archive', archive);
+    app.addHook('onClose', () => archive.close());
   },
   { name: 'database' },
 );

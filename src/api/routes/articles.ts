@@ -1,8 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { listArticles } from '../../db/queries/articles.ts';
 import { notFound } from '../errors.ts';
 import { FilterQuery, PageQuery, errorResponses, pageOf } from '../schemas.ts';
-import { pageParams, toArchiveFilters } from '../filters.ts';
 
 const articles: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -16,10 +14,7 @@ const articles: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: pageOf(Type.Ref('ArticleSummary')), ...errorResponses },
       },
     },
-    async (request) => {
-      const { limit, cursor, ...query } = request.query;
-      return listArticles(app.db, toArchiveFilters(query), pageParams(limit, cursor));
-    },
+    async (request) => app.archive.listArticles(request.query),
   );
 
   app.get(
@@ -33,7 +28,7 @@ const articles: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const article = app.articleCache.get(request.params.id);
+      const article = await app.archive.article(request.params.id);
       if (article === null) throw notFound(`No article has id ${request.params.id}`);
       // Already JSON, built by SQLite (and its ETag computed once): sent as it is.
       return reply.header('etag', article.etag).type('application/json; charset=utf-8').send(article.json);

@@ -1,9 +1,6 @@
 import { Readable } from 'node:stream';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { toFtsQuery } from '../../db/fts-query.ts';
-import { EXPORT_CONTENT_TYPES, exportChunks, type ExportFormat } from '../../db/queries/export.ts';
-import { ftsErrorsAsSyntaxErrors } from '../../db/queries/search.ts';
-import { toArchiveFilters } from '../filters.ts';
+import { EXPORT_CONTENT_TYPES } from '../../archive/export.ts';
 import { FilterQuery, errorResponses } from '../schemas.ts';
 
 const ExportRecord = Type.Object({
@@ -67,20 +64,9 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { format = 'ndjson', ...query } = request.query;
-      const filters = toArchiveFilters(query);
-      if (filters.q !== undefined) toFtsQuery(filters.q); // a bad query is a 400 before anything is sent
-      const exportFormat: ExportFormat = format;
-      const chunks = exportChunks(app.db, filters, exportFormat);
-      // The first batch is read before the response starts, so its errors still become a problem document.
-      const first = await ftsErrorsAsSyntaxErrors(() => chunks.next());
-      const body = Readable.from(
-        (async function* () {
-          if (first.done) return;
-          yield first.value;
-          yield* chunks;
-        })(),
-      );
+      const { format: exportFormat = 'ndjson', ...query } = request.query;
+      // Checked and first batch read before the response starts: its errors are still a problem document.
+      const body = Readable.from(await app.archive.export(query, exportFormat));
       body.on('error', (error) => request.log.error({ err: error }, 'export failed while streaming'));
       return reply
         .type(EXPORT_CONTENT_TYPES[exportFormat])

@@ -14,7 +14,7 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async () => ({ status: 'ok' as const, articles: await app.db.article.count() }),
+    async () => app.archive.health(),
   );
 };
 

@@ -1,8 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { getPerson, listPeople } from '../../db/queries/people.ts';
 import { notFound } from '../errors.ts';
 import { FilterQuery, FiltersWithoutQ, PageQuery, errorResponses, pageOf } from '../schemas.ts';
-import { pageParams, toArchiveFilters } from '../filters.ts';
 
 const people: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -26,13 +24,8 @@ const people: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { limit, cursor, q, text, ...query } = request.query;
-      const filters = toArchiveFilters({ ...query, ...(text !== undefined && { q: text }) });
-      return listPeople(
-        app.db,
-        { ...filters, ...(q !== undefined && { name: q }) },
-        pageParams(limit, cursor),
-      );
+      const { q, ...query } = request.query;
+      return app.archive.listPeople({ ...query, ...(q !== undefined && { name: q }) });
     },
   );
 
@@ -49,7 +42,7 @@ const people: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const person = await getPerson(app.db, request.params.id);
+      const person = await app.archive.person(request.params.id);
       if (!person) throw notFound(`No person has id or slug "${request.params.id}"`);
       return person;
     },

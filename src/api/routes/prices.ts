@@ -1,7 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { listPrices } from '../../db/queries/prices.ts';
 import { FilterQuery, PageQuery, errorResponses, pageOf } from '../schemas.ts';
-import { pageParams, toArchiveFilters } from '../filters.ts';
 
 const prices: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -15,10 +13,7 @@ const prices: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: pageOf(Type.Ref('Price')), ...errorResponses },
       },
     },
-    async (request) => {
-      const { limit, cursor, ...query } = request.query;
-      return listPrices(app.db, toArchiveFilters(query), pageParams(limit, cursor));
-    },
+    async (request) => app.archive.listPrices(request.query),
   );
 };
 

@@ -1,7 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { listQuotes } from '../../db/queries/quotes.ts';
 import { FilterQuery, PageQuery, errorResponses, pageOf } from '../schemas.ts';
-import { pageParams, toArchiveFilters } from '../filters.ts';
 
 const quotes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -16,10 +14,7 @@ const quotes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: pageOf(Type.Ref('Quote')), ...errorResponses },
       },
     },
-    async (request) => {
-      const { limit, cursor, ...query } = request.query;
-      return listQuotes(app.db, toArchiveFilters(query), pageParams(limit, cursor));
-    },
+    async (request) => app.archive.listQuotes(request.query),
   );
 };
 

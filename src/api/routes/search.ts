@@ -1,8 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MAX_QUERY_LENGTH } from '../../db/fts-query.ts';
-import { search, type SearchType } from '../../db/queries/search.ts';
-import { searchFacets } from '../../db/queries/stats.ts';
-import { toArchiveFilters } from '../filters.ts';
 import {
   ArticleRef,
   FilterQuery,
@@ -12,8 +9,6 @@ import {
   errorResponses,
 } from '../schemas.ts';
 import { FacetsSchema } from './stats.ts';
-
-export const DEFAULT_LIMIT = 20;
 
 const Marker = (name: string, fallback: string) =>
   Type.Optional(
@@ -145,16 +140,8 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { q, type = 'all', facets, markStart, markEnd, escape, limit, cursor, ...query } = request.query;
-      const filters = { ...toArchiveFilters(query), q };
-      const searchType: SearchType = type;
-      const result = await search(
-        app.db,
-        filters,
-        { type: searchType, limit: limit ?? DEFAULT_LIMIT, ...(cursor !== undefined && { cursor }) },
-        { markStart: markStart ?? '<mark>', markEnd: markEnd ?? '</mark>', escapeHtml: escape !== 'none' },
-      );
-      return facets ? { ...result, facets: await searchFacets(app.db, filters, searchType) } : result;
+      const { markStart = '<mark>', markEnd = '</mark>', escape, ...query } = request.query;
+      return app.archive.search({ ...query, snippet: { markStart, markEnd, escapeHtml: escape !== 'none' } });
     },
   );
 };

@@ -1,6 +1,4 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { archiveStats, priceStats } from '../../db/queries/stats.ts';
-import { toArchiveFilters } from '../filters.ts';
 import { FilterQuery, errorResponses } from '../schemas.ts';
 
 const PersonCount = Type.Object({
@@ -66,7 +64,7 @@ const PriceStats = Type.Object({
   ),
 });
 
-const { q, person, speaker, currency, min, max, from, to, source } = FilterQuery;
+const { q, person, speaker, currency, min, max, from, to, source, lang } = FilterQuery;
 
 const stats: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -91,7 +89,7 @@ const stats: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ArchiveStats, ...errorResponses },
       },
     },
-    async (request) => archiveStats(app.db, request.query.top ?? 10),
+    async (request) => app.archive.stats(request.query.top),
   );
 
   app.get(
@@ -113,13 +111,14 @@ const stats: FastifyPluginAsyncTypebox = async (app) => {
             from: Type.Optional(from),
             to: Type.Optional(to),
             source: Type.Optional(source),
+            lang: Type.Optional(lang),
           },
           { additionalProperties: false },
         ),
         response: { 200: PriceStats, ...errorResponses },
       },
     },
-    async (request) => ({ currencies: await priceStats(app.db, toArchiveFilters(request.query)) }),
+    async (request) => app.archive.priceStats(request.query),
   );
 };
 

@@ -76,12 +76,19 @@ export interface PageMeta {
   /** The authors, given the byline Readability found in the content (used when the metadata names nobody). */
   bylines: (fallback: string | null) => string[];
   publishedAt: Date | null;
+  /** The full language tag ("en-gb"), which also says how numeric dates are written. */
   language: string | null;
 }
 
 // ----------------------------------------------------------------------------------------- language
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/i;
+
+/** The primary subtag of a language tag, as the archive stores it (ISO 639-1: "en-GB" → "en"). */
+export function languageCode(tag: string | null | undefined): string | null {
+  const code = tag ? normaliseLanguage(tag)?.split('-')[0] : undefined;
+  return code ?? null;
+}
 
 function normaliseLanguage(value: string): string | null {
   const tag = value

@@ -11,13 +11,14 @@ import type { DocumentInput } from '../ingest.ts';
 import { cleanByline } from './bylines.ts';
 import { cutTail, isFurniture, paragraphsOf, removeFurnitureElements } from './html-body.ts';
 import { boundDepth, clean, MAX_RAW_DEPTH, parsePage, rawNestingDepth, type El } from './html-dom.ts';
-import { decodeEntities, readPageMeta } from './html-meta.ts';
+import { decodeEntities, languageCode, readPageMeta } from './html-meta.ts';
 import { fail, ok, type ReadResult } from './types.ts';
 
 export interface HtmlArticle {
   title: string;
   byline: string | null;
   publishedAt: Date | null;
+  /** ISO 639-1 code of the declared language ("en"), as the archive stores it. */
   language: string | null;
   paragraphs: string[];
 }
@@ -106,7 +107,7 @@ export function readHtml(html: string): HtmlArticle | null {
     title,
     byline,
     publishedAt: meta.publishedAt,
-    language: meta.language ?? (result?.lang ? clean(result.lang).toLowerCase() || null : null),
+    language: languageCode(meta.language ?? result?.lang),
     paragraphs,
   };
 }

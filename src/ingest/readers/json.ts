@@ -8,6 +8,7 @@
 import { documentFromParts } from '../../extract/index.ts';
 import type { DocumentInput } from '../ingest.ts';
 import { parseDate } from './dates.ts';
+import { languageCode } from './html-meta.ts';
 import { fail, ok, type ReadResult } from './types.ts';
 
 export type JsonKind = 'json' | 'ndjson';
@@ -26,7 +27,7 @@ function languageOf(record: Record<string, unknown>): string | null {
   const value = [record.language, record.lang, record.inLanguage].find(
     (v) => typeof v === 'string' && v.trim(),
   );
-  return typeof value === 'string' ? value.trim().toLowerCase() : null;
+  return typeof value === 'string' ? languageCode(value) : null;
 }
 
 /** One record to a document; `fallbackSource` names it when it has no url. */
@@ -49,7 +50,7 @@ export function recordToDocument(record: unknown, fallbackSource: string, line?:
     format: 'json',
     text: document.text,
     document,
-    publishedAt: parseDate(record.publishedAt, languageOf(record)),
+    publishedAt: parseDate(record.publishedAt, typeof record.language === 'string' ? record.language : null),
     language: languageOf(record),
     byline: typeof record.byline === 'string' && record.byline.trim() !== '' ? record.byline.trim() : null,
   };

@@ -1,5 +1,12 @@
-import type { ArchiveFilters } from '../db/queries/filters.ts';
-import { badRequest } from './errors.ts';
+/**
+ * Filters as users give them (query parameters, command-line options: strings) turned into the
+ * store's `ArchiveFilters`, with the checks a schema cannot express. Shared by the API, the CLI and
+ * the web pages, so a filter means the same everywhere.
+ */
+import type { ArchiveFilters } from '../db/store.ts';
+import { InvalidInputError } from './errors.ts';
+
+const badRequest = (message: string) => new InvalidInputError(message);
 
 export interface FilterQuerystring {
   q?: string;
@@ -11,6 +18,7 @@ export interface FilterQuerystring {
   from?: string;
   to?: string;
   source?: string;
+  lang?: string;
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -35,6 +43,7 @@ export function toArchiveFilters(query: FilterQuerystring): ArchiveFilters {
   if (query.min !== undefined) filters.min = query.min;
   if (query.max !== undefined) filters.max = query.max;
   if (query.source !== undefined) filters.source = query.source;
+  if (query.lang !== undefined) filters.lang = query.lang.toLowerCase();
   if (query.from !== undefined) filters.from = parseDate('from', query.from);
   if (query.to !== undefined) filters.to = parseDate('to', query.to);
   if (filters.min !== undefined && filters.max !== undefined && Number(filters.min) > Number(filters.max)) {

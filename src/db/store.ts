@@ -1,0 +1,126 @@
+/**
+ * The archive's storage, as one interface per concern with one implementation per database
+ * dialect. Nothing outside src/db/ writes SQL: services (src/archive/), the API, the CLI and the
+ * web pages hold an `ArchiveStore` for reads and an `ArchiveWriter` for writes, and never know
+ * which database is behind them.
+ *
+ * - `file:` URLs open SQLite (src/db/sqlite/), the embedded default.
+ * - `postgres:`/`postgresql:` URLs open PostgreSQL (src/db/postgres/).
+ *
+ * Contract shared by both implementations (the same test files run against both):
+ * - Reads return the API's shapes exactly (dates as ISO 8601 UTC strings, amounts as decimal
+ *   strings, ids as numbers); lists are keyset-paged with opaque cursors.
+ * - A full-text query the engine cannot run raises SearchSyntaxError; a bad cursor
+ *   InvalidCursorError (both src/db/); every other failure is the database's own error.
+ * - Writes go through `ArchiveWriter`: each article with its facts is all-or-nothing, a batch
+ *   is one transaction, re-runs are idempotent (content hash), and concurrent writers never store
+ *   an article or a person twice.
+ */
+import type { Page } from './cursor.ts';
+import type { ArticleSummary } from './queries/articles.ts';
+import type { ExportedArticle } from './queries/export.ts';
+import type { ArchiveFilters } from './queries/filters.ts';
+import type { PersonDetail, PersonSummary } from './queries/people.ts';
+import type { PriceItem } from './queries/prices.ts';
+import type { QuoteItem } from './queries/quotes.ts';
+import type { SearchPage, SearchResult, SearchType, SnippetOptions } from './queries/search.ts';
+import type { ArchiveStats, PriceStats, SearchFacets } from './queries/stats.ts';
+import type {
+  ArticleSource,
+  PreparedDocument,
+  Reextraction,
+  StaleArticle,
+  WriteOutcome,
+  WriteResult,
+} from './writer.ts';
+
+export type { ArchiveFilters, Page };
+
+export interface PageRequest {
+  limit: number;
+  cursor?: string;
+}
+
+/** A built `GET /articles/:id` document: JSON text and its entity tag. */
+export interface ArticleDocument {
+  json: string;
+  etag: string;
+}
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface ArchiveStore {
+  readonly dialect: Dialect;
+  listArticles(filters: ArchiveFilters, page: PageRequest): Promise<Page<ArticleSummary>>;
+  /** The article as ArticleDetail JSON, or null when no article has this id. */
+  articleDocument(id: number): Promise<ArticleDocument | null>;
+  listPeople(filters: ArchiveFilters & { name?: string }, page: PageRequest): Promise<Page<PersonSummary>>;
+  getPerson(idOrSlug: string): Promise<PersonDetail | null>;
+  listQuotes(filters: ArchiveFilters, page: PageRequest): Promise<Page<QuoteItem>>;
+  listPrices(filters: ArchiveFilters, page: PageRequest): Promise<Page<PriceItem>>;
+  priceStats(filters: ArchiveFilters): Promise<PriceStats[]>;
+  archiveStats(top: number): Promise<ArchiveStats>;
+  search(
+    filters: ArchiveFilters & { q: string },
+    page: SearchPage,
+    snippet: SnippetOptions,
+  ): Promise<SearchResult>;
+  searchFacets(
+    filters: ArchiveFilters & { q: string },
+    type: SearchType,
+    top?: number,
+  ): Promise<SearchFacets>;
+  /** Every matching article, newest first, read in batches (constant memory). */
+  exportArticles(filters: ArchiveFilters, batchSize?: number): AsyncGenerator<ExportedArticle>;
+  /** Number of stored articles: a cheap liveness probe of the database. */
+  countArticles(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface ArchiveWriter {
+  /**
+   * Content already stored (by hash) met again from `input.source`: refreshes the article's byline,
+   * date or encoding when its own source brings new ones ("updated", no revision), or records
+   * `input.source` as another source of the text ("unchanged", with duplicateOf). Returns
+   * undefined when the content is not stored: the document must be extracted and written.
+   */
+  matchKnown(hash: string, input: ArticleSource): Promise<WriteOutcome | undefined>;
+  /** Writes a batch in one transaction; one result per document, in order; failures isolated. */
+  writeBatch(batch: PreparedDocument[]): Promise<WriteResult[]>;
+  /** Replaces the facts of stored articles whose content is still the one extracted. */
+  replaceExtractions(batch: Reextraction[], extractorVersion: number): Promise<number>;
+  /** Stored articles whose extractor version is below `olderThan`, by id after `afterId`. */
+  staleArticles(olderThan: number, afterId: number, take: number): Promise<StaleArticle[]>;
+  /** Removes people no article mentions or quotes any more; returns how many. */
+  deleteOrphanPeople(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** Memory budget of the article document cache in bytes (0 turns it off). */
+  articleCacheBytes?: number;
+}
+
+/** Which implementation a database URL names; a clear error for anything else. */
+export function dialectOf(url: string): Dialect {
+  if (url.startsWith('file:')) return 'sqlite';
+  if (/^postgres(ql)?:\/\//.test(url)) return 'postgres';
+  throw new Error(
+    `DATABASE_URL must be a SQLite file URL (file:./data/archive.db) or a PostgreSQL URL (postgresql://user@host/db), got "${url}"`,
+  );
+}
+
+const postgresNotAvailable = () =>
+  new Error('this build of news-archive stores to SQLite only: use a file: DATABASE_URL');
+
+export async function openStore(url: string, options: StoreOptions = {}): Promise<ArchiveStore> {
+  if (dialectOf(url) === 'postgres') throw postgresNotAvailable();
+  const { openSqliteStore } = await import('./sqlite/store.ts');
+  return openSqliteStore(url, options);
+}
+
+export async function openWriter(url: string): Promise<ArchiveWriter> {
+  if (dialectOf(url) === 'postgres') throw postgresNotAvailable();
+  const { SqliteWriter } = await import('./sqlite/writer.ts');
+  return new SqliteWriter(url);
+}
