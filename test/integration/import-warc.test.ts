@@ -42,12 +42,14 @@ function rows(file: string) {
   try {
     return db
       .prepare(
-        'SELECT source, title, publishedAt, lead || char(10) || IFNULL(body, char(32)) AS body FROM articles ORDER BY source',
+        'SELECT source, title, publishedAt, language, encoding, lead || char(10) || IFNULL(body, char(32)) AS body FROM articles ORDER BY source',
       )
       .all() as {
       source: string;
       title: string;
       publishedAt: string | null;
+      language: string | null;
+      encoding: string | null;
       body: string;
     }[];
   } finally {
@@ -100,6 +102,10 @@ describe('news-archive import of WARC files', () => {
     expect(stored[1]!.title).toBe(RU_TITLE);
     expect(stored[1]!.body).toContain('Бензин подорожал на три копейки');
     expect(stored[1]!.publishedAt).toBe('2023-12-10T06:30:00.000+00:00');
+    expect(stored.map((r) => [r.language, r.encoding])).toEqual([
+      ['en', 'utf-8'],
+      ['ru', 'windows-1251'],
+    ]);
     // Again: nothing new.
     expect(run(['crawl.warc.gz'], db.url).stdout).toMatch(/^0 imported, 0 updated, 2 unchanged/m);
   });
