@@ -31,6 +31,23 @@ const typesOf = (node: Json): string[] => {
   return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string');
 };
 
+/**
+ * JSON as CMSs write it into pages: strict first, then with the two common slips repaired
+ * (trailing commas, raw line breaks and tabs inside strings); undefined when still broken.
+ */
+function parseLenient(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    try {
+      // eslint-disable-next-line no-control-regex -- raw control characters are the slip repaired
+      return JSON.parse(text.replace(/,\s*([\]}])/g, '$1').replace(/[\u0000-\u001f]+/g, ' '));
+    } catch {
+      return undefined; // a broken JSON-LD block is ignored, like a browser would
+    }
+  }
+}
+
 /** Every JSON-LD object of the page, nested ones included, in document order. */
 export function jsonLdObjects(doc: El): Json[] {
   const found: Json[] = [];
@@ -47,11 +64,8 @@ export function jsonLdObjects(doc: El): Json[] {
     const text = (script.textContent ?? '')
       .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '')
       .replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '');
-    try {
-      visit(JSON.parse(text), 0);
-    } catch {
-      // a broken JSON-LD block is ignored, like a browser would
-    }
+    const parsed = parseLenient(text);
+    if (parsed !== undefined) visit(parsed, 0);
   }
   return found;
 }
