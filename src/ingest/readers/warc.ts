@@ -103,6 +103,27 @@ async function readRecord(
   return { kind: 'documents', results };
 }
 
+/** readRecord, with whatever it throws (a payload cut short, a broken content encoding) as that record's failure. */
+async function readRecordIsolated(
+  record: WARCRecord,
+  offset: number,
+  file: string,
+  options: WarcOptions,
+): Promise<WarcItem> {
+  try {
+    return await readRecord(record, offset, file, options);
+  } catch (error) {
+    const source = record.warcTargetURI || `${file}@${offset}`;
+    return {
+      kind: 'failed',
+      failure: {
+        source,
+        reason: `the record at byte ${offset} cannot be read (${(error as Error).message})`,
+      },
+    };
+  }
+}
+
 /**
  * Every record of a WARC stream, in order, as WarcItems. A failure inside warcio (a record cut
  * short, a broken gzip member) ends the stream with a failure naming the offset where it happened.
@@ -119,7 +140,7 @@ export async function* readWarc(
       const record = await parser.parse();
       if (!record) return;
       offset = parser.offset;
-      yield await readRecord(record, offset, file, options);
+      yield await readRecordIsolated(record, offset, file, options);
       // What readRecord left unread is skipped by the next parse().
     }
   } catch (error) {
