@@ -1,8 +1,10 @@
 /**
  * Turning paths into documents and documents into articles: walks folders, expands globs, reads
- * stdin, decodes files (UTF-8, or UTF-16 with a BOM), parses them with the reader their format
- * needs, and reports every file, line or record it cannot use with the reason, so that one bad
- * input never stops an import.
+ * stdin, decodes files in whatever encoding they are (readers/decode.ts), parses them with the
+ * reader their format needs, streams WARC files record by record (readers/warc.ts), and reports
+ * every entry, file, line or record it cannot use with the reason, so that one bad input never
+ * stops an import. Memory: one non-WARC file (within maxBytes) or one WARC record at a time,
+ * plus the batches in flight.
  */
 import { constants as fsConstants, createReadStream, type Stats } from 'node:fs';
 import fs from 'node:fs/promises';
