@@ -13,6 +13,7 @@ import { getPerson, listPeople } from '../queries/people.ts';
 import { listPrices } from '../queries/prices.ts';
 import { listQuotes } from '../queries/quotes.ts';
 import { ftsErrorsAsSyntaxErrors as fts, search } from '../queries/search.ts';
+import { articleFacets, priceSeries } from '../queries/series.ts';
 import { archiveStats, priceStats, searchFacets } from '../queries/stats.ts';
 import type { ArchiveStore, StoreOptions } from '../store.ts';
 
@@ -59,6 +60,10 @@ export class SqliteStore implements ArchiveStore {
     fts(() => search(this.prisma, filters, page, snippet));
   searchFacets: ArchiveStore['searchFacets'] = (filters, type, top) =>
     fts(() => searchFacets(this.prisma, filters, type, top));
+  articleFacets: ArchiveStore['articleFacets'] = (filters, top) =>
+    fts(() => articleFacets(this.prisma, filters, top));
+  priceSeries: ArchiveStore['priceSeries'] = (filters, limit) =>
+    fts(() => priceSeries(this.prisma, filters, limit));
   async *exportArticles(...args: Parameters<ArchiveStore['exportArticles']>) {
     const articles = exportArticles(this.prisma, ...args);
     for (;;) {
