@@ -50,7 +50,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(problemHandler);
   // Browsers get the web pages' 404 page; API clients the problem document.
   app.setNotFoundHandler((request, reply) =>
-    wantsHtml(request) ? sendNotFound(reply, `Nothing at ${request.url.split('?')[0]}.`) : notFoundHandler(request, reply),
+    wantsHtml(request)
+      ? sendNotFound(reply, `Nothing at ${request.url.split('?')[0]}.`)
+      : notFoundHandler(request, reply),
   );
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

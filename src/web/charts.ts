@@ -43,63 +43,137 @@ export function monthHistogram(
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const step = plotWidth / bars.length;
-  const barWidth = Math.max(step - 2, 1);
+  // A few months must not become slabs: bars are at most 40 units wide, centred in their slot.
+  const barWidth = Math.min(Math.max(step - 2, 1), 40);
   const rects = bars.map((bar, i) => {
     const h = (bar.articles / max) * plotHeight;
     const x = PAD.left + i * step + (step - barWidth) / 2;
     const y = PAD.top + plotHeight - h;
     const name = `${bar.month}: ${count(bar.articles)} article${bar.articles === 1 ? '' : 's'}`;
-    const rect = html`<rect class="bar" x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${Math.max(h, 0).toFixed(1)}"><title>${name}</title></rect>`;
-    return bar.articles === 0 ? rect : html`<a href="${linkFor(bar.month)}" class="bar-link" aria-label="${name}">${rect}</a>`;
+    const rect = html`<rect
+      class="bar"
+      x="${x.toFixed(1)}"
+      y="${y.toFixed(1)}"
+      width="${barWidth.toFixed(1)}"
+      height="${Math.max(h, 0).toFixed(1)}"
+      ><title>${name}</title></rect
+    >`;
+    return bar.articles === 0
+      ? rect
+      : html`<a href="${linkFor(bar.month)}" class="bar-link" aria-label="${name}">${rect}</a>`;
   });
   return html`<figure class="chart">
-<svg class="histogram" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="group" aria-label="${label}">
-<line class="axis" x1="${PAD.left}" y1="${HEIGHT - PAD.bottom}" x2="${WIDTH - PAD.right}" y2="${HEIGHT - PAD.bottom}"/>
-<text class="tick" x="${PAD.left - 4}" y="${PAD.top + 8}" text-anchor="end">${count(max)}</text>
-<text class="tick" x="${PAD.left - 4}" y="${HEIGHT - PAD.bottom}" text-anchor="end">0</text>
-${rects}
-<text class="tick" x="${PAD.left}" y="${HEIGHT - 8}">${bars[0]!.month}</text>
-<text class="tick" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">${bars.at(-1)!.month}</text>
-</svg>
-<figcaption>${label}. Select a bar to narrow the dates to that month.</figcaption>
-</figure>`;
+    <svg class="histogram" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="group" aria-label="${label}">
+      <line
+        class="axis"
+        x1="${PAD.left}"
+        y1="${HEIGHT - PAD.bottom}"
+        x2="${WIDTH - PAD.right}"
+        y2="${HEIGHT - PAD.bottom}"
+      />
+      <text class="tick" x="${PAD.left - 4}" y="${PAD.top + 8}" text-anchor="end">${count(max)}</text>
+      <text class="tick" x="${PAD.left - 4}" y="${HEIGHT - PAD.bottom}" text-anchor="end">0</text>
+      ${rects}
+      <text class="tick" x="${PAD.left}" y="${HEIGHT - 8}">${bars[0]!.month}</text>
+      <text class="tick" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">
+        ${bars.at(-1)!.month}
+      </text>
+    </svg>
+    <figcaption>${label}. Select a bar to narrow the dates to that month.</figcaption>
+  </figure>`;
 }
 
 const time = (iso: string) => new Date(iso).getTime();
-const midMonth = (month: string) => time(`${month}-15T00:00:00.000Z`);
+const monthStart = (month: string) => time(`${month}-01T00:00:00.000Z`);
+const monthEnd = (month: string) => monthStart(nextMonth(month)) - 1;
+
+/** About four round values from at or below `lo` to at or above `hi`. */
+export function ticks(lo: number, hi: number): number[] {
+  const span = hi - lo || Math.abs(hi) || 1;
+  const raw = span / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((f) => f * magnitude).find((s) => s >= raw)!;
+  const values: number[] = [];
+  for (let v = Math.floor(lo / step) * step; v < hi + step - step * 1e-9; v += step)
+    values.push(Number(v.toPrecision(12)));
+  return values;
+}
 
 /**
  * Each price mention as a point (linking to its place in its article) over article date, and
- * the monthly median as a line.
+ * the monthly median as a step line (one level across each month).
  */
-export function priceChart(currency: string, points: readonly PricePoint[], months: readonly PriceMonth[]): Html {
+export function priceChart(
+  currency: string,
+  points: readonly PricePoint[],
+  months: readonly PriceMonth[],
+): Html {
   if (points.length === 0) return html`<p class="empty">No ${currency} prices.</p>`;
-  const times = [...points.map((p) => time(p.article.date)), ...months.map((m) => midMonth(m.month))];
+  const times = [
+    ...points.map((p) => time(p.article.date)),
+    ...months.flatMap((m) => [monthStart(m.month), monthEnd(m.month)]),
+  ];
   const amounts = [...points.map((p) => Number(p.amount)), ...months.map((m) => Number(m.median))];
   const [t0, t1] = [Math.min(...times), Math.max(...times)];
-  const [lo, hi] = [Math.min(0, ...amounts), Math.max(...amounts)];
-  const spanT = t1 - t0 || 1;
-  const spanA = hi - lo || 1;
-  const plotWidth = WIDTH - PAD.left - PAD.right;
+  const yTicks = ticks(Math.min(0, ...amounts), Math.max(...amounts));
+  const [lo, hi] = [Math.min(0, ...amounts, ...yTicks), Math.max(...amounts, ...yTicks)];
+  const inset = 10;
+  const plotWidth = WIDTH - PAD.left - PAD.right - 2 * inset;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
-  // One point in time sits in the middle rather than on the axis.
-  const x = (t: number) => PAD.left + (t1 === t0 ? plotWidth / 2 : ((t - t0) / spanT) * plotWidth);
-  const y = (a: number) => PAD.top + plotHeight - ((a - lo) / spanA) * plotHeight;
+  const x = (t: number) => PAD.left + inset + ((t - t0) / (t1 - t0 || 1)) * plotWidth;
+  const y = (a: number) => PAD.top + plotHeight - ((a - lo) / (hi - lo || 1)) * plotHeight;
+  const grid = yTicks.map(
+    (v) =>
+      html`<line
+          class="grid"
+          x1="${PAD.left}"
+          y1="${y(v).toFixed(1)}"
+          x2="${WIDTH - PAD.right}"
+          y2="${y(v).toFixed(1)}"
+        /><text class="tick" x="${PAD.left - 4}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end"
+          >${String(v)}</text
+        >`,
+  );
   const dots = points.map((point) => {
     const name = `${point.amount} ${currency}, ${point.article.date.slice(0, 10)}: ${point.article.title}`;
-    return html`<a href="/a/${point.article.id}#price-${point.id}" class="point" aria-label="${name}"><circle cx="${x(time(point.article.date)).toFixed(1)}" cy="${y(Number(point.amount)).toFixed(1)}" r="5"><title>${name}</title></circle></a>`;
+    return html`<a href="/a/${point.article.id}#price-${point.id}" class="point" aria-label="${name}"
+      ><circle cx="${x(time(point.article.date)).toFixed(1)}" cy="${y(Number(point.amount)).toFixed(1)}" r="5"
+        ><title>${name}</title></circle
+      ></a
+    >`;
   });
-  const line = months.map((m) => `${x(midMonth(m.month)).toFixed(1)},${y(Number(m.median)).toFixed(1)}`).join(' ');
+  const line = months
+    .flatMap((m) =>
+      [monthStart(m.month), monthEnd(m.month)].map(
+        (t) => `${x(t).toFixed(1)},${y(Number(m.median)).toFixed(1)}`,
+      ),
+    )
+    .join(' ');
+  const medians = months.map((m) => `${m.month}: ${m.median}`).join(', ');
   return html`<figure class="chart">
-<svg class="price-chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="group" aria-label="${currency} amounts over time">
-<line class="axis" x1="${PAD.left}" y1="${HEIGHT - PAD.bottom}" x2="${WIDTH - PAD.right}" y2="${HEIGHT - PAD.bottom}"/>
-<text class="tick" x="${PAD.left - 4}" y="${PAD.top + 8}" text-anchor="end">${String(hi)}</text>
-<text class="tick" x="${PAD.left - 4}" y="${HEIGHT - PAD.bottom}" text-anchor="end">${String(lo)}</text>
-${months.length > 0 ? html`<polyline class="median" points="${line}"><title>Monthly median</title></polyline>` : ''}
-${dots}
-<text class="tick" x="${PAD.left}" y="${HEIGHT - 8}">${new Date(t0).toISOString().slice(0, 10)}</text>
-<text class="tick" x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">${new Date(t1).toISOString().slice(0, 10)}</text>
-</svg>
-<figcaption>Each dot is one mention (select it to read its sentence); the line is the monthly median.</figcaption>
-</figure>`;
+    <svg
+      class="price-chart"
+      viewBox="0 0 ${WIDTH} ${HEIGHT}"
+      role="group"
+      aria-label="${currency} amounts over time"
+    >
+      ${grid}
+      <line
+        class="axis"
+        x1="${PAD.left}"
+        y1="${HEIGHT - PAD.bottom}"
+        x2="${WIDTH - PAD.right}"
+        y2="${HEIGHT - PAD.bottom}"
+      />
+      ${months.length > 0 ? html`<polyline class="median" points="${line}"><title>Monthly median: ${medians}</title></polyline>` : ''}
+      ${dots}
+      <text class="tick" x="${PAD.left}" y="${HEIGHT - 6}">${new Date(t0).toISOString().slice(0, 10)}</text>
+      <text class="tick" x="${WIDTH - PAD.right}" y="${HEIGHT - 6}" text-anchor="end">
+        ${new Date(t1).toISOString().slice(0, 10)}
+      </text>
+    </svg>
+    <figcaption>
+      Each dot is one mention (select it to read its sentence); the line is the monthly median.
+    </figcaption>
+  </figure>`;
 }

@@ -25,6 +25,8 @@ const ASSETS: Record<string, { file: string; type: string }> = {
 };
 
 const PAGE_SIZE = 20;
+/** The article filters a currency page takes (the amount bounds are the chart's own business). */
+const CURRENCY_FILTERS = ['q', 'person', 'speaker', 'from', 'to', 'source'] as const;
 const TOP = 10;
 
 /** The URL's parameters the search page knows, as single non-empty strings (the form sends empty fields). */
@@ -56,7 +58,9 @@ export function invalidParameter(params: SearchParams): string | null {
 }
 
 const isUserError = (error: unknown) =>
-  error instanceof InvalidInputError || error instanceof SearchSyntaxError || error instanceof InvalidCursorError;
+  error instanceof InvalidInputError ||
+  error instanceof SearchSyntaxError ||
+  error instanceof InvalidCursorError;
 
 function send(reply: FastifyReply, body: Html, status = 200) {
   return reply
@@ -93,7 +97,11 @@ async function searchView(app: FastifyInstance, params: SearchParams): Promise<S
       });
       return { kind: 'search', result };
     }
-    const list = await app.archive.listArticles({ ...filters, limit: PAGE_SIZE, ...(cursor !== undefined && { cursor }) });
+    const list = await app.archive.listArticles({
+      ...filters,
+      limit: PAGE_SIZE,
+      ...(cursor !== undefined && { cursor }),
+    });
     const filtered = Object.keys(filters).length > 0;
     return {
       kind: 'list',
@@ -102,7 +110,7 @@ async function searchView(app: FastifyInstance, params: SearchParams): Promise<S
       facets: filtered ? await app.archive.facets(filters, TOP) : null,
     };
   } catch (error) {
-    if (isUserError(error)) return { kind: 'error', message: (error as Error).message };
+    if (isUserError(error)) return { kind: 'error', message: error.message };
     throw error;
   }
 }
@@ -116,9 +124,13 @@ const web: FastifyPluginAsync = async (app) => {
   );
 
   app.setErrorHandler((error, request, reply) => {
-    if (isUserError(error)) return send(reply, errorPage(400, 'Bad request', (error as Error).message), 400);
+    if (isUserError(error)) return send(reply, errorPage(400, 'Bad request', error.message), 400);
     request.log.error({ err: error }, 'page failed');
-    return send(reply, errorPage(500, 'Something went wrong', 'The page could not be built; the error has been logged.'), 500);
+    return send(
+      reply,
+      errorPage(500, 'Something went wrong', 'The page could not be built; the error has been logged.'),
+      500,
+    );
   });
 
   const hidden = { schema: { hide: true } };
@@ -135,7 +147,9 @@ const web: FastifyPluginAsync = async (app) => {
     return send(reply, searchPage(params, view), view.kind === 'error' ? 400 : 200);
   });
 
-  app.get('/overview', hidden, async (_request, reply) => send(reply, overviewPage(await app.archive.stats(TOP))));
+  app.get('/overview', hidden, async (_request, reply) =>
+    send(reply, overviewPage(await app.archive.stats(TOP))),
+  );
 
   app.get<{ Params: { id: string } }>('/a/:id', hidden, async (request, reply) => {
     const { id } = request.params;
@@ -164,12 +178,19 @@ const web: FastifyPluginAsync = async (app) => {
     const { code } = request.params;
     if (!/^[A-Za-z]{3}$/.test(code)) return sendNotFound(reply, `"${code}" is not a currency code.`);
     const currency = code.toUpperCase();
+    const filters = pick(request.query, CURRENCY_FILTERS);
+    const invalid = invalidParameter(filters);
+    if (invalid) return send(reply, errorPage(400, 'Bad request', invalid), 400);
     const [series, stats] = await Promise.all([
-      app.archive.priceSeries({ currency }),
-      app.archive.priceStats({ currency }),
+      app.archive.priceSeries({ ...filters, currency }),
+      app.archive.priceStats({ ...filters, currency }),
     ]);
-    if (series.total === 0) return sendNotFound(reply, `No prices in ${currency}.`);
-    return send(reply, currencyPage(series, stats.currencies[0]));
+    if (series.total === 0)
+      return sendNotFound(
+        reply,
+        `No prices in ${currency}${Object.keys(filters).length ? ' matching these filters' : ''}.`,
+      );
+    return send(reply, currencyPage(series, stats.currencies[0], filters));
   });
 };
 

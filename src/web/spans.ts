@@ -51,9 +51,9 @@ export function markText(text: string, spans: readonly MarkSpan[]): Html {
         span.start < span.end,
     )
     .sort(byNesting);
-  const boundaries = [...new Set([0, text.length, ...valid.flatMap(({ span }) => [span.start, span.end])])].sort(
-    (a, b) => a - b,
-  );
+  const boundaries = [
+    ...new Set([0, text.length, ...valid.flatMap(({ span }) => [span.start, span.end])]),
+  ].sort((a, b) => a - b);
   const stack: Open[] = [];
   let next = 0;
   let out = '';

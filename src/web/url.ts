@@ -7,7 +7,8 @@ export type Params = Record<string, string | undefined>;
 /** `path` with the non-empty `params` as its query string. */
 export function href(path: string, params: Params = {}): string {
   const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(name, value);
+  for (const [name, value] of Object.entries(params))
+    if (value !== undefined && value !== '') query.set(name, value);
   const text = query.toString();
   return text ? `${path}?${text}` : path;
 }

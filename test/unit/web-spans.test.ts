@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, html, searchSnippet, isWebUrl, Html } from '../../src/web/html.ts';
 import { markText, type MarkSpan } from '../../src/web/spans.ts';
+import { ticks } from '../../src/web/charts.ts';
 
 const span = (start: number, end: number, id: string, tag: MarkSpan['tag'] = 'mark'): MarkSpan => ({
   start,
@@ -37,7 +38,9 @@ describe('html', () => {
 describe('markText', () => {
   it('escapes the text between and inside spans', () => {
     const text = '<b>a</b> & <script>';
-    expect(markText(text, [span(0, 8, 's')]).value).toBe('<mark id="s">&lt;b&gt;a&lt;/b&gt;</mark> &amp; &lt;script&gt;');
+    expect(markText(text, [span(0, 8, 's')]).value).toBe(
+      '<mark id="s">&lt;b&gt;a&lt;/b&gt;</mark> &amp; &lt;script&gt;',
+    );
   });
 
   it('nests a span inside another', () => {
@@ -61,19 +64,35 @@ describe('markText', () => {
 
   it('places a suffix after the span and ignores empty or out-of-range spans', () => {
     const quote: MarkSpan = { ...span(0, 2, 'q'), suffix: new Html('<small>— X</small>') };
-    expect(markText('hi there', [quote, span(3, 3, 'empty'), span(5, 99, 'out'), span(-1, 2, 'neg')]).value).toBe(
-      '<mark id="q">hi</mark><small>— X</small> there',
-    );
+    expect(
+      markText('hi there', [quote, span(3, 3, 'empty'), span(5, 99, 'out'), span(-1, 2, 'neg')]).value,
+    ).toBe('<mark id="q">hi</mark><small>— X</small> there');
   });
 
   it('keeps identical spans as two nested elements', () => {
-    expect(markText('ab', [span(0, 2, 'x'), span(0, 2, 'y')]).value).toBe('<mark id="x"><mark id="y">ab</mark></mark>');
+    expect(markText('ab', [span(0, 2, 'x'), span(0, 2, 'y')]).value).toBe(
+      '<mark id="x"><mark id="y">ab</mark></mark>',
+    );
   });
 
   it('output text equals the input text whatever the spans', () => {
     const text = 'Lukashenko said “x & y” <tag> at 3.71 BYN.';
-    const spans = [span(0, 10, 'a'), span(16, 24, 'b'), span(5, 20, 'c'), span(30, 40, 'd'), span(35, 42, 'e')];
+    const spans = [
+      span(0, 10, 'a'),
+      span(16, 24, 'b'),
+      span(5, 20, 'c'),
+      span(30, 40, 'd'),
+      span(35, 42, 'e'),
+    ];
     const rendered = markText(text, spans).value.replace(/<[^>]+>/g, '');
     expect(rendered).toBe(escapeHtml(text));
+  });
+});
+
+describe('chart ticks', () => {
+  it('are round values covering the whole range', () => {
+    expect(ticks(0, 3.71)).toEqual([0, 1, 2, 3, 4]);
+    expect(ticks(0, 100)).toEqual([0, 25, 50, 75, 100]);
+    expect(ticks(0, 0)).toEqual([0]);
   });
 });

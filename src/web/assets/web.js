@@ -3,7 +3,7 @@
  * Progressive enhancement of the server-rendered pages; they work fully without it.
  * - People autocomplete: inputs marked data-autocomplete="people" fill their <datalist> from
  *   GET /people?q= (the JSON API), by name or alias.
- * - Empty form fields are not submitted, so shared URLs hold only the filters in force.
+ * - Empty form fields (and those left at their data-default) are not submitted, so shared URLs hold only the filters in force.
  */
 (function () {
   'use strict';
@@ -54,7 +54,8 @@
   function dropEmptyFields(form) {
     form.addEventListener('submit', function () {
       Array.prototype.forEach.call(form.elements, function (element) {
-        if (element.name && element.value === '') element.disabled = true;
+        var unset = element.value === '' || element.value === element.getAttribute('data-default');
+        if (element.name && unset) element.disabled = true;
       });
       // Re-enabled for the back button (bfcache keeps the page as it was).
       window.setTimeout(function () {

@@ -1,6 +1,6 @@
 /** Pieces several pages share: person links, facet lists, the "next page" link. */
 import { html, type Html } from '../html.ts';
-import { count } from '../layout.ts';
+import { count, counted } from '../layout.ts';
 import type { CurrencyCount, PersonCount } from '../../db/queries/stats.ts';
 
 export const personHref = (person: { slug: string }) => `/p/${encodeURIComponent(person.slug)}`;
@@ -11,20 +11,44 @@ export const personLink = (person: { name: string; slug: string }): Html =>
   html`<a href="${personHref(person)}">${person.name}</a>`;
 
 /** A counted list of people; each links to `linkFor(person)`. */
-export function peopleList(heading: string, people: readonly PersonCount[], linkFor: (p: PersonCount) => string): Html {
+export function peopleList(
+  heading: string,
+  people: readonly PersonCount[],
+  linkFor: (p: PersonCount) => string,
+): Html {
   if (people.length === 0) return html``;
-  return html`<section class="facet"><h3>${heading}</h3><ul>${people.map(
-    (p) => html`<li><a href="${linkFor(p)}">${p.name}</a> <span class="count">${count(p.count)}</span></li>`,
-  )}</ul></section>`;
+  return html`<section class="facet">
+    <h3>${heading}</h3>
+    <ul>
+      ${people.map(
+        (p) =>
+          html`<li><a href="${linkFor(p)}">${p.name}</a> <span class="count">${count(p.count)}</span></li>`,
+      )}
+    </ul>
+  </section>`;
 }
 
-export function currencyList(currencies: readonly CurrencyCount[], linkFor: (currency: string) => string): Html {
+export function currencyList(
+  currencies: readonly CurrencyCount[],
+  linkFor: (currency: string) => string,
+  heading = 'Currencies',
+): Html {
   if (currencies.length === 0) return html``;
-  return html`<section class="facet"><h3>Currencies</h3><ul>${currencies.map(
-    (c) =>
-      html`<li><a href="${linkFor(c.currency)}">${c.currency}</a> <span class="count">${count(c.prices)} prices in ${count(c.articles)} articles</span></li>`,
-  )}</ul></section>`;
+  return html`<section class="facet">
+    <h3>${heading}</h3>
+    <ul>
+      ${currencies.map(
+        (c) =>
+          html`<li>
+            <a href="${linkFor(c.currency)}">${c.currency}</a>
+            <span class="count">${counted(c.prices, 'price')} in ${counted(c.articles, 'article')}</span>
+          </li>`,
+      )}
+    </ul>
+  </section>`;
 }
 
 export const nextLink = (next: string | null, label = 'Next page'): Html =>
-  next === null ? html`` : html`<nav class="pager" aria-label="Pages"><a rel="next" href="${next}">${label} →</a></nav>`;
+  next === null
+    ? html``
+    : html`<nav class="pager" aria-label="Pages"><a rel="next" href="${next}">${label} →</a></nav>`;
