@@ -159,9 +159,16 @@ function facetsAside(facets: Facets, params: SearchParams): Html {
 function searchResults(result: SearchView & { kind: 'search' }, params: SearchParams): Html {
   const { articles, quotes, facets, nextCursor } = result.result;
   const total = facets?.total;
-  const summary = total
+  // Totals of the lists asked for only (the other one is counted as 0 by the service).
+  const totals = total
+    ? [
+        ...(articles ? [counted(total.articles, 'article')] : []),
+        ...(quotes ? [counted(total.quotes, 'quote')] : []),
+      ]
+    : [];
+  const summary = totals.length
     ? html`<p class="summary" role="status">
-        ${counted(total.articles, 'article')} and ${counted(total.quotes, 'quote')} match.
+        ${totals.join(' and ')} ${totals.length === 1 && totals[0]!.startsWith('1 ') ? 'matches' : 'match'}.
       </p>`
     : '';
   const list = (heading: string, id: string, items: Html[]) =>
