@@ -32,6 +32,29 @@ async function json<T>(app: FastifyInstance, url: string): Promise<T> {
   return response.json<T>();
 }
 
+/**
+ * Wraps every method of the app's Archive so that the time spent in the services (their queries)
+ * is summed: page time minus service time is the web layer's own cost (routing, rendering).
+ */
+function timeServices(app: FastifyInstance): { spent: () => number; reset: () => void } {
+  let total = 0;
+  const archive = app.archive as unknown as Record<string, unknown>;
+  const proto = Object.getPrototypeOf(app.archive) as Record<string, unknown>;
+  for (const name of Object.getOwnPropertyNames(proto)) {
+    const method = proto[name];
+    if (name === 'constructor' || typeof method !== 'function') continue;
+    archive[name] = async (...args: unknown[]) => {
+      const began = performance.now();
+      try {
+        return await (method as (...a: unknown[]) => Promise<unknown>).apply(app.archive, args);
+      } finally {
+        total += performance.now() - began;
+      }
+    };
+  }
+  return { spent: () => total, reset: () => (total = 0) };
+}
+
 /** What the pages are asked about: people by mentions, words from article titles, ids. */
 async function pickInputs(app: FastifyInstance) {
   const stats = await json<{
@@ -79,6 +102,7 @@ async function main(argv: string[]): Promise<number> {
   const app = await buildApp({ databaseUrl: url });
   try {
     const input = await pickInputs(app);
+    const services = timeServices(app);
     const at = <T>(list: T[], i: number) => list[i % list.length]!;
     const q = encodeURIComponent;
     const pages: { name: string; url: (i: number) => string }[] = [
@@ -103,19 +127,24 @@ async function main(argv: string[]): Promise<number> {
     const measured = [];
     for (const page of pages) {
       const times: number[] = [];
+      const webTimes: number[] = [];
       let bytes = 0;
       for (let i = -warmup; i < runs; i++) {
         const target = page.url(Math.abs(i));
+        services.reset();
         const began = performance.now();
         const response = await app.inject({ method: 'GET', url: target, headers: { accept: 'text/html' } });
         const elapsed = performance.now() - began;
+        const web = elapsed - services.spent();
         if (response.statusCode !== 200)
           throw new Error(`${target} → ${response.statusCode}: ${response.body.slice(0, 300)}`);
         if (i < 0) continue;
         times.push(elapsed);
+        webTimes.push(web);
         bytes = Math.max(bytes, response.body.length);
       }
       const sorted = [...times].sort((a, b) => a - b);
+      const webSorted = [...webTimes].sort((a, b) => a - b);
       const result = {
         name: page.name,
         example: page.url(0),
@@ -123,11 +152,14 @@ async function main(argv: string[]): Promise<number> {
         p50: round(percentile(sorted, 50)),
         p95: round(percentile(sorted, 95)),
         max: round(sorted.at(-1)!),
+        /** Page time minus the time spent in the archive's services. */
+        webP50: round(percentile(webSorted, 50)),
+        webP95: round(percentile(webSorted, 95)),
         largestPageBytes: bytes,
       };
       measured.push(result);
       console.error(
-        `${page.name.padEnd(40)} p50 ${String(result.p50).padStart(8)} ms  p95 ${String(result.p95).padStart(8)} ms  max ${String(result.max).padStart(8)} ms`,
+        `${page.name.padEnd(40)} p50 ${String(result.p50).padStart(8)} ms  p95 ${String(result.p95).padStart(8)} ms  (web layer p95 ${String(result.webP95).padStart(6)} ms)`,
       );
     }
     const worst = Math.max(...measured.map((m) => m.p95));
@@ -138,8 +170,14 @@ async function main(argv: string[]): Promise<number> {
       date: new Date().toISOString(),
       loadAverage: { before: loadBefore.map(round), after: os.loadavg().map(round) },
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version },
-      method: 'app.inject, sequential, one request at a time; warm page cache; server time in ms',
-      target: { p95Ms: TARGET_P95_MS, worstP95Ms: worst, met: worst <= TARGET_P95_MS },
+      method:
+        'app.inject, sequential, one request at a time; warm page cache; server time in ms; web* = page time minus time in the Archive services',
+      target: {
+        p95Ms: TARGET_P95_MS,
+        worstP95Ms: worst,
+        met: worst <= TARGET_P95_MS,
+        worstWebLayerP95Ms: Math.max(...measured.map((m) => m.webP95)),
+      },
       pages: measured,
     };
     fs.mkdirSync(RESULTS_DIR, { recursive: true });

@@ -9,6 +9,8 @@ import {
   SqlWhere,
   addArticleConditions,
   addPriceConditions,
+  boundedCount,
+  planner,
   isoDate,
   type ArchiveFilters,
 } from './filters.ts';
@@ -71,7 +73,15 @@ type PointRow = {
   sortDate: string;
 };
 
-/** The matching price mentions of one currency (`filters.currency`), as a series over time. */
+/**
+ * The matching price mentions of one currency (`filters.currency`), as a series over time.
+ *
+ * Plan: few mentions of the currency (below planner.selectiveRows) are read from the
+ * (currency, amountValue, articleId) index and sorted. Many are reached from the articles
+ * instead, walking the (sortDate, id) index newest first, which needs no sort for the points and
+ * stops after `limit`; the monthly ranks then read only index entries (article dates, amount
+ * values, ids), and the amounts of the middle mentions alone are read from their rows.
+ */
 export async function priceSeries(
   db: Db,
   filters: ArchiveFilters & { currency: string },
@@ -79,26 +89,40 @@ export async function priceSeries(
 ): Promise<PriceSeries> {
   const where = new SqlWhere();
   await addArticleConditions(db, where, filters, { skip: ['prices'], dateDriver: true });
-  addPriceConditions(where, filters, 'pm');
-  // Prices first: the (currency, amountValue, articleId) index selects the currency's mentions.
-  const from = `"price_mentions" pm CROSS JOIN "articles" a ON a."id" = pm."articleId" ${where.toString()}`;
+  const price = new SqlWhere();
+  addPriceConditions(price, filters, 'pm');
+  const mentions = await boundedCount(
+    db,
+    `SELECT 1 FROM "price_mentions" pm ${price.toString()}`,
+    price.params,
+  );
+  const pricesFirst = mentions < planner.selectiveRows;
+  const join = pricesFirst
+    ? `"price_mentions" pm CROSS JOIN "articles" a ON a."id" = pm."articleId"`
+    : `"articles" a CROSS JOIN "price_mentions" pm ON pm."articleId" = a."id"`;
+  const conditions = new SqlWhere();
+  conditions.conditions.push(...where.conditions, ...price.conditions);
+  conditions.params.push(...where.params, ...price.params);
+  const from = `${join} ${conditions.toString()}`;
   const rows = await db.$queryRawUnsafe<PointRow[]>(
     `SELECT pm."id", pm."amount", pm."start", pm."end", a."id" AS articleId, a."title", a."sortDate"
      FROM ${from} ORDER BY a."sortDate" DESC, a."id" DESC, pm."id" DESC LIMIT ?`,
-    ...where.params,
+    ...conditions.params,
     limit,
   );
   const ranked = await db.$queryRawUnsafe<
     { month: string; n: number | bigint; rn: number | bigint; amount: string }[]
   >(
     `WITH ranked AS (
-       SELECT substr(a."sortDate", 1, 7) AS month, pm."amount" AS amount,
+       SELECT substr(a."sortDate", 1, 7) AS month, pm."id" AS id,
               row_number() OVER (PARTITION BY substr(a."sortDate", 1, 7) ORDER BY pm."amountValue", pm."id") AS rn,
               count(*) OVER (PARTITION BY substr(a."sortDate", 1, 7)) AS n
        FROM ${from}
      )
-     SELECT month, n, rn, amount FROM ranked WHERE rn IN ((n + 1) / 2, (n + 2) / 2) ORDER BY month, rn`,
-    ...where.params,
+     SELECT r.month, r.n, r.rn, p."amount" AS amount
+     FROM ranked r JOIN "price_mentions" p ON p."id" = r.id
+     WHERE r.rn IN ((r.n + 1) / 2, (r.n + 2) / 2) ORDER BY r.month, r.rn`,
+    ...conditions.params,
   );
   const months: PriceMonth[] = [];
   for (const row of ranked) {
