@@ -69,6 +69,8 @@ export interface PriceFact {
 
 export interface Extraction {
   document: ParsedDocument;
+  /** ISO 639-1 code of the text's language, null when it cannot be told. */
+  language?: string | null;
   title: string;
   lead: string;
   /** Paragraphs after the lead joined by a blank line. */

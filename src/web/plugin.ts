@@ -91,7 +91,8 @@ async function searchView(app: FastifyInstance, params: SearchParams): Promise<S
         q,
         ...filters,
         type: (type ?? 'all') as 'all' | 'articles' | 'quotes',
-        facets: true,
+        // The facets describe the whole result set: asked for on its first page only.
+        facets: cursor === undefined,
         limit: PAGE_SIZE,
         ...(cursor !== undefined && { cursor }),
       });

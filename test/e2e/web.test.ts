@@ -170,3 +170,19 @@ describe('person, prices and overview pages', () => {
     expect((await get('/assets/nope.js')).status).toBe(404);
   });
 });
+
+describe('search paging', () => {
+  it('follows the next link to page 2, which keeps the query and leaves the counts to page 1', async () => {
+    const first = await get('/?q=relations&type=quotes&cursor=');
+    expect(first.status, first.body.match(/role="alert">([^<]*)/)?.[1]).toBe(200);
+    // Fewer than a page of hits in the seed: no next link.
+    expect(first.body).not.toContain('rel="next"');
+    const search = await app.inject({ method: 'GET', url: '/search?q=relations&type=quotes&limit=1' });
+    expect(search.statusCode, search.body).toBe(200);
+    const cursor = (JSON.parse(search.body) as { nextCursor: string }).nextCursor;
+    const second = await get(`/?q=relations&type=quotes&cursor=${encodeURIComponent(cursor)}`);
+    expect(second.status, second.body.match(/role="alert">([^<]*)/)?.[1]).toBe(200);
+    expect(second.body).toContain('Counts and the histogram are on the');
+    expect(second.body).toContain('href="/?q=relations&amp;type=quotes"');
+  });
+});

@@ -197,7 +197,15 @@ function searchResults(result: SearchView & { kind: 'search' }, params: SearchPa
       ${quotes ? list('Quotes', 'quotes-heading', quotes.items.map(quoteItem)) : ''}
       ${nextLink(nextCursor === null ? null : withChanges('/', params, { cursor: nextCursor }))}
     </div>
-    ${facets ? facetsAside(facets, params) : ''}
+    ${
+      facets
+        ? facetsAside(facets, params)
+        : html`<aside class="facets">
+            <p class="note">
+              Counts and the histogram are on the <a href="${withChanges('/', params, {})}">first page</a>.
+            </p>
+          </aside>`
+    }
   </div>`;
 }
 
