@@ -25,6 +25,8 @@ const ASSETS: Record<string, { file: string; type: string }> = {
 };
 
 const PAGE_SIZE = 20;
+/** Points drawn on a price chart: beyond a few hundred an SVG costs more to build and send than it shows. */
+const CHART_POINTS = 500;
 /** The article filters a currency page takes (the amount bounds are the chart's own business). */
 const CURRENCY_FILTERS = ['q', 'person', 'speaker', 'from', 'to', 'source'] as const;
 const TOP = 10;
@@ -183,7 +185,7 @@ const web: FastifyPluginAsync = async (app) => {
     const invalid = invalidParameter(filters);
     if (invalid) return send(reply, errorPage(400, 'Bad request', invalid), 400);
     const [series, stats] = await Promise.all([
-      app.archive.priceSeries({ ...filters, currency }),
+      app.archive.priceSeries({ ...filters, currency, limit: CHART_POINTS }),
       app.archive.priceStats({ ...filters, currency }),
     ]);
     if (series.total === 0)

@@ -57,6 +57,21 @@ function source(value: string): Html {
     : html`<span class="source-path">${value}</span>`;
 }
 
+/** Other sources that delivered the identical text (kept by the importer as duplicates). */
+function otherSources(article: ArticleDetail): Html {
+  const sources = article.sources ?? [];
+  if (sources.length === 0) return html``;
+  return html`<details class="sources">
+    <summary>Also delivered by ${sources.length} other source${sources.length === 1 ? '' : 's'}</summary>
+    <ul>
+      ${sources.map(
+        (s) =>
+          html`<li>${source(s.source)} <time datetime="${s.importedAt}">${day(s.importedAt)}</time></li>`,
+      )}
+    </ul>
+  </details>`;
+}
+
 const excerpt = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 function factList(article: ArticleDetail): Html {
@@ -133,16 +148,19 @@ export function articlePage(article: ArticleDetail): Html {
         ${article.byline ? html`<span class="byline">${article.byline}</span> · ` : ''}<time
           datetime="${article.date}"
           >${day(article.date)}</time
-        >${article.publishedAt ? '' : ' (import date)'} · ${article.wordCount} words
+        >${article.publishedAt ? '' : ' (import date)'} · ${article.wordCount}
+        words${article.language ? html` · language ${article.language}` : ''}
       </p>
       <p class="meta">Source: ${source(article.source)}</p>
-      ${revisions(article)}
+      ${otherSources(article)} ${revisions(article)}
       <p class="legend">
         <mark class="fact person">person</mark> <span class="fact quote">quote</span>
         <mark class="fact price">price</mark>
       </p>
     </header>
-    <div class="article-text" id="text">${markText(article.text, articleSpans(article))}</div>
+    <div class="article-text" id="text" ${article.language ? html` lang="${article.language}"` : ''}>
+      ${markText(article.text, articleSpans(article))}
+    </div>
     ${factList(article)}
   </article>`;
   return page({ title, body });

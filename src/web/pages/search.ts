@@ -25,6 +25,7 @@ export const SEARCH_PARAMS = [
   'from',
   'to',
   'source',
+  'lang',
   'cursor',
 ] as const;
 export type SearchParams = Partial<Record<(typeof SEARCH_PARAMS)[number], string>>;
@@ -42,10 +43,7 @@ interface Field {
   autocomplete?: boolean;
 }
 
-/**
- * The filter fields. Language is not stored yet: when the store has it, it is one entry here
- * (and one in FilterQuerystring).
- */
+/** The filter fields: each is one of the archive's filters (FilterQuerystring), checked by the API's schema. */
 const FILTERS: Field[] = [
   { name: 'person', label: 'Person mentioned', type: 'text', autocomplete: true },
   { name: 'speaker', label: 'Speaker quoted', type: 'text', autocomplete: true },
@@ -55,6 +53,7 @@ const FILTERS: Field[] = [
   { name: 'from', label: 'Date from', type: 'date' },
   { name: 'to', label: 'Date to', type: 'date' },
   { name: 'source', label: 'Source starts with', type: 'text' },
+  { name: 'lang', label: 'Language', type: 'text', hint: 'ISO code, e.g. en' },
 ];
 
 const HELP = html`<details class="help">
