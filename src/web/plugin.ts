@@ -24,6 +24,17 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   'web.js': { file: 'web.js', type: 'text/javascript; charset=utf-8' },
 };
 
+/** The paths of the pages (not API operations: hidden from the OpenAPI document). */
+export const WEB_PATHS = [
+  '/',
+  '/overview',
+  '/a/:id',
+  '/p/:slug',
+  '/currency',
+  '/currency/:code',
+  '/assets/:name',
+] as const;
+
 const PAGE_SIZE = 20;
 /** Points drawn on a price chart: beyond a few hundred an SVG costs more to build and send than it shows. */
 const CHART_POINTS = 500;
