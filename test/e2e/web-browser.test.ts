@@ -82,6 +82,16 @@ describe.skipIf(!hasChromium)('web pages in Chromium', () => {
   it('search → facet → article with the 4 quotes marked → person → 3 BYN points', async () => {
     const page = await open();
     await page.goto(`${origin}/`);
+    // Autocomplete (web.js): typing part of a name offers the archive's people, by name or alias.
+    await page.getByLabel('Person mentioned').pressSequentially('Lukash');
+    await expect
+      .poll(() =>
+        page
+          .locator('#people-options option')
+          .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value)),
+      )
+      .toContain('Alexander Lukashenko');
+    await page.getByLabel('Person mentioned').fill('');
     await page.getByLabel('Full-text query').fill('relations');
     await page.getByLabel('Full-text query').press('Enter');
     await page.waitForURL(/\?q=relations$/);

@@ -186,3 +186,20 @@ describe('search paging', () => {
     expect(second.body).toContain('href="/?q=relations&amp;type=quotes"');
   });
 });
+
+describe('failures', () => {
+  it('shows a failing service as an error page in the layout, not JSON, and logs it', async () => {
+    const stats = app.archive.stats.bind(app.archive);
+    app.archive.stats = () => Promise.reject(new Error('disk on fire'));
+    try {
+      const { status, body, headers } = await get('/overview');
+      expect(status).toBe(500);
+      expect(headers['content-type']).toMatch(/^text\/html/);
+      expect(headers['content-security-policy']).toContain("script-src 'self'");
+      expect(body).toContain('<h1>Something went wrong</h1>');
+      expect(body).not.toContain('disk on fire');
+    } finally {
+      app.archive.stats = stats;
+    }
+  });
+});
