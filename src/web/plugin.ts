@@ -121,7 +121,7 @@ async function searchView(app: FastifyInstance, params: SearchParams): Promise<S
       kind: 'list',
       articles: list.items,
       nextCursor: list.nextCursor,
-      facets: filtered ? await app.archive.facets(filters, TOP) : null,
+      facets: filtered && cursor === undefined ? await app.archive.facets(filters, TOP) : null,
     };
   } catch (error) {
     if (isUserError(error)) return { kind: 'error', message: error.message };
