@@ -6,7 +6,7 @@
 import { parseDocument } from './document.ts';
 import { findPeople } from './people.ts';
 import { findPrices } from './prices.ts';
-import { findQuotes } from './quotes.ts';
+import { findQuotesAndSpeakers } from './quotes.ts';
 import type { Extraction, ParsedDocument } from './types.ts';
 
 export type * from './types.ts';
@@ -31,7 +31,10 @@ export function extract(text: string): Extraction {
 }
 
 export function extractDocument(document: ParsedDocument): Extraction {
-  const people = findPeople(document);
+  const found = findPeople(document);
+  // speakers people extraction missed come back from the quote extractor (quotes/speakers.ts)
+  const { quotes, speakers } = findQuotesAndSpeakers(document, found);
+  const people = [...found, ...speakers];
   const [lead, ...rest] = document.paragraphs;
   return {
     document,
@@ -41,7 +44,7 @@ export function extractDocument(document: ParsedDocument): Extraction {
     wordCount:
       countWords(document.title.text) + document.paragraphs.reduce((n, p) => n + countWords(p.text), 0),
     people,
-    quotes: findQuotes(document, people),
+    quotes,
     prices: findPrices(document),
   };
 }
