@@ -298,8 +298,9 @@ export class ArticleWriter {
            "extractorVersion" = @extractorVersion, "language" = @language, "encoding" = @encoding
          WHERE "id" = @id`,
       ),
-      setExtractorVersion: db.prepare<[number, number, string, number, string]>(
-        'UPDATE "articles" SET "extractorVersion" = ?, "wordCount" = ?, "updatedAt" = ? WHERE "id" = ? AND "contentHash" = ?',
+      setExtractorVersion: db.prepare<[number, number, string | null, string, number, string]>(
+        `UPDATE "articles" SET "extractorVersion" = ?, "wordCount" = ?, "language" = COALESCE(?, "language"), "updatedAt" = ?
+         WHERE "id" = ? AND "contentHash" = ?`,
       ),
       staleArticles: db.prepare<[number, number, number], StaleArticle>(
         'SELECT "id", "text", "contentHash" FROM "articles" WHERE "extractorVersion" < ? AND "id" > ? ORDER BY "id" LIMIT ?',
@@ -384,6 +385,7 @@ export class ArticleWriter {
         const changed = this.s.setExtractorVersion.run(
           extractorVersion,
           extraction.wordCount,
+          extraction.language,
           now,
           id,
           contentHash,

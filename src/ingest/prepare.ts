@@ -47,7 +47,7 @@ export function prepareDocument(input: DocumentInput, hash = contentHash(input.t
   return {
     input: { source, format, publishedAt, byline, language, encoding },
     hash,
-    extraction: extractDocument(document),
+    extraction: extractDocument(document, { languageHint: language }),
     extractorVersion: EXTRACTOR_VERSION,
   };
 }

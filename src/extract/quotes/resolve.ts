@@ -15,10 +15,8 @@ import {
   DEMONYM,
   DETERMINERS,
   FEMALE,
-  FEMALE_GIVEN,
   LEADER_WORDS,
   MALE,
-  MALE_GIVEN,
   NON_PERSON_HEADS,
   PREPOSITIONS,
   PRONOUNS,
@@ -255,10 +253,12 @@ export function pronoun(
   return nonObject ?? any ?? lastSpeaker;
 }
 
-/** A person's gender as the article shows it (a role word next to a mention), else by given name. */
+/**
+ * A person's gender as the article shows it next to a quote (a role word), else as people
+ * extraction inferred it (src/extract/people/gender.ts, the one place gender is inferred).
+ */
 export function genderOf(person: PersonFact, shown: ReadonlyMap<PersonFact, 'm' | 'f'>): 'm' | 'f' | null {
-  const given = person.name.split(' ')[0]!.toLowerCase();
-  return shown.get(person) ?? (FEMALE_GIVEN.has(given) ? 'f' : MALE_GIVEN.has(given) ? 'm' : null);
+  return shown.get(person) ?? person.gender;
 }
 
 const SEPARATORS = new Set(['\n', '!', '?', ';', ':', '“', '”', '"', '«', '»']);

@@ -13,6 +13,7 @@
 import { lowerBound } from '../sorted.ts';
 import { CALENDAR, NEVER_NAMES, ORG_WORDS } from '../data/lexicon.ts';
 import { PLACES } from '../data/places.ts';
+import { genderOfGivenName } from '../people/gender.ts';
 import type { PersonFact } from '../types.ts';
 import type { PersonIndex } from './resolve.ts';
 import {
@@ -125,6 +126,7 @@ export class SpeakerBook {
       name,
       aliases: parts.length > 1 ? [parts[parts.length - 1]!] : [],
       mentions: [],
+      gender: parts.length > 1 ? genderOfGivenName(parts[0]!.toLowerCase()) : null,
     };
     this.byName.set(name, person);
     this.idx.byName.set(name, person);
