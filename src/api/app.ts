@@ -21,6 +21,7 @@ import quotes from './routes/quotes.ts';
 import search from './routes/search.ts';
 import stats from './routes/stats.ts';
 import { sharedSchemas } from './schemas.ts';
+import web, { sendNotFound, wantsHtml } from '../web/plugin.ts';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -52,7 +53,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(problemHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  // Browsers get the web pages' 404 page; API clients the problem document.
+  app.setNotFoundHandler((request, reply) =>
+    wantsHtml(request)
+      ? sendNotFound(reply, `Nothing at ${request.url.split('?')[0]}.`)
+      : notFoundHandler(request, reply),
+  );
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -99,5 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(search);
   await app.register(stats);
   await app.register(articleExport);
+  // The web pages (src/web/), at / beside the API's paths.
+  await app.register(web);
   return app;
 }
