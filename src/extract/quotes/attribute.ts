@@ -128,6 +128,9 @@ export function agentOf(toks: Tok[], subject: Tok[], from: number): Tok[] {
   return subject;
 }
 
+/** Lower-case words that open a new clause inside what would otherwise be read as a subject. */
+const CLAUSE_JOINS = new Set(['and', 'but', 'while', 'whereas', 'as', 'when', 'after', 'before', 'because']);
+
 /** Attribution in the text right after a quote: ", he said", " Lukashenko stated", ", said Caddell", ", according to X". */
 export function attributionAfter(text: string, from: number, to: number): Attribution | null {
   const toks = tokens(text, from, Math.min(to, from + 160));
@@ -172,6 +175,8 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
       if (e === i) return null;
       if (commas === 0 && k - i > 9) return null;
       if (SUBORDINATORS.has(toks[i]!.lower) && toks[i]!.text !== toks[i]!.text.toUpperCase()) return null; // “…” when he said …: a clause, not an attribution
+      // “…,” for instance, and Trump vowed …: a new clause after a conjunction is someone else's
+      if (toks.slice(i, e).some((u) => CLAUSE_JOINS.has(u.text))) return null;
       return { cue: cue.cue, subject: toks.slice(i, e), side: 'after' };
     }
     if (commas === 0 && k - i > 9) return null;

@@ -26,6 +26,7 @@ import {
   TITLE,
   type Tok,
   UNNAMED_SOURCES,
+  wordBeforeOffset,
 } from './words.ts';
 
 const ORG = new Set([...ORG_WORDS, ...NON_PERSON_HEADS, ...UNNAMED_SOURCES]);
@@ -111,12 +112,23 @@ export class SpeakerBook {
       // one pass over the text, the first full form of each surname kept
       this.fullForms = new Map();
       for (const m of this.text.matchAll(FULL_NAME)) {
-        if (!isGiven(m[1]!)) continue;
         const last = m[3]!;
-        if (!this.fullForms.has(last)) this.fullForms.set(last, `${m[1]}${m[2]} ${last}`);
+        const middle = m[2]!.trim();
+        // "Chief Martin Baron": the match may start one word early, at a title
+        let full: string | null = null;
+        // a known given name, or any first name after a title or role ("State Sen. Lee Bright")
+        if (isGiven(m[1]!) || this.titled(m.index)) full = `${m[1]}${m[2]} ${last}`;
+        else if (/^\p{Lu}\p{Ll}+$/u.test(middle) && isGiven(middle)) full = `${middle} ${last}`;
+        if (full !== null && !this.fullForms.has(last)) this.fullForms.set(last, full);
       }
     }
     return this.fullForms.get(surname) ?? null;
+  }
+
+  /** Whether a title or role word stands right before `at` ("Sen.", "spokeswoman"). */
+  private titled(at: number): boolean {
+    const w = wordBeforeOffset(this.text, at);
+    return TITLE.has(w) || ROLE.has(w);
   }
 
   private register(name: string): PersonFact {
