@@ -97,9 +97,10 @@ export class SpeakerBook {
   /** No word of an organisation; after a known given name, place-like surnames (West, Israel) pass. */
   private plausible(run: Tok[], given: boolean): boolean {
     if (run[run.length - 1]!.text.endsWith('.')) return false; // an initial cannot end a name
+    if (ORG.has(run[run.length - 1]!.lower)) return false; // "Georgia Tech", "Fox News"
     return run.every(
       (t) =>
-        !ORG.has(t.lower) &&
+        (given || !ORG.has(t.lower)) && // "Kathleen Hall Jamieson"
         !TITLE.has(t.lower) &&
         !ROLE.has(t.lower) &&
         (given || (!NOT_NAME_WORDS.has(t.lower) && !DEMONYM.has(t.lower))),
