@@ -6,6 +6,7 @@
  * it ("X said:", "X told reporters that", "According to X,"). Each returns the cue as written
  * and the subject's tokens, or null; subjects are not resolved to people here.
  */
+import * as W from '../data/quote-words.ts';
 import {
   ADVERBS,
   DEMONYM,
@@ -44,7 +45,11 @@ export function cueAt(toks: Tok[], i: number, text: string): { cue: string; next
   if (t === undefined || !isWord(t)) return null;
   if (t.lower === 'according' && toks[i + 1]?.lower === 'to')
     return { cue: text.slice(t.start, toks[i + 1]!.end), next: i + 2 };
-  if (!SPEECH.has(t.lower)) return null;
+  if (
+    !SPEECH.has(t.lower) &&
+    !(PARTICLE_ONLY.has(t.lower) && PARTICLE_VERBS[t.lower]?.includes(toks[i + 1]?.lower ?? ''))
+  )
+    return null;
   let end = i;
   if (t.lower === 'told' || t.lower === 'tells') {
     // the cue keeps its listener: "told reporters", "told a news conference", "told the club's website"
@@ -128,6 +133,21 @@ export function agentOf(toks: Tok[], subject: Tok[], from: number): Tok[] {
   return subject;
 }
 
+/** "says Moore's sister, Anna": the name in apposition after a possessive and a kin or role word. */
+function appositive(toks: Tok[], subject: Tok[], from: number): Tok[] {
+  const end = from + subject.length;
+  const head = subject[subject.length - 1];
+  if (head === undefined || !APPOSITIVE.has(head.lower) || toks[end]?.text !== ',') return subject;
+  if (!subject.some((t) => /['’]s?$/.test(t.text) || t.text === '’' || t.text === "'")) return subject;
+  const name: Tok[] = [];
+  for (let k = end + 1; k < toks.length && name.length < 4 && isWord(toks[k]) && isCap(toks[k]!); k++)
+    name.push(toks[k]!);
+  return name.length > 0 ? name : subject;
+}
+
+const APPOSITIVE = new Set(W.APPOSITIVE_HEADS);
+const PARTICLE_ONLY = new Set(W.PARTICLE_ONLY_CUES);
+
 /** Lower-case words that open a new clause inside what would otherwise be read as a subject. */
 const CLAUSE_JOINS = new Set(['and', 'but', 'while', 'whereas', 'as', 'when', 'after', 'before', 'because']);
 
@@ -149,7 +169,11 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
   // cue first: ", said Caddell", ", according to officials"
   const direct = cueAt(toks, i, text);
   if (direct) {
-    const subject = agentOf(toks, subjectAfter(toks, direct.next), direct.next);
+    const subject = appositive(
+      toks,
+      agentOf(toks, subjectAfter(toks, direct.next), direct.next),
+      direct.next,
+    );
     return { cue: direct.cue, subject, side: 'after' };
   }
   // subject first: ", he declared", " the Belarusian leader said", " Smith, a spokesman for X, said"

@@ -64,9 +64,12 @@ export class SpeakerBook {
     const last = words[words.length - 1]!;
     let name = this.text.slice(first.start, last.end);
     if (words.length === 1) {
+      // "Reed" as "Scott Reed" when the article gives it in full; a known given name alone
+      // ("his sister, Anna") is a person known by one name
       const full = this.fullForm(first.text);
-      if (full === null) return null;
-      name = full;
+      if (full !== null) name = full;
+      else if (!isGiven(first.text) || NOT_NAME_WORDS.has(first.lower) || DEMONYM.has(first.lower))
+        return null;
     }
     const person = this.byName.get(name) ?? this.register(name);
     this.addMention(person, first.start, last.end);
