@@ -148,6 +148,14 @@ function appositive(toks: Tok[], subject: Tok[], from: number): Tok[] {
 const APPOSITIVE = new Set(W.APPOSITIVE_HEADS);
 const PARTICLE_ONLY = new Set(W.PARTICLE_ONLY_CUES);
 
+/** The capitalised words (and initials) from toks[from] on: a name's tokens. */
+function capitalRun(toks: Tok[], from: number): Tok[] {
+  const run: Tok[] = [];
+  for (let k = from; k < toks.length && run.length < 6 && isWord(toks[k]) && isCap(toks[k]!); k++)
+    run.push(toks[k]!);
+  return run;
+}
+
 /** Lower-case words that open a new clause inside what would otherwise be read as a subject. */
 const CLAUSE_JOINS = new Set(['and', 'but', 'while', 'whereas', 'as', 'when', 'after', 'before', 'because']);
 
@@ -155,6 +163,13 @@ const CLAUSE_JOINS = new Set(['and', 'but', 'while', 'whereas', 'as', 'when', 'a
 export function attributionAfter(text: string, from: number, to: number): Attribution | null {
   const toks = tokens(text, from, Math.min(to, from + 160));
   const dash = /^\s*[―—–-]\s*/.exec(text.slice(from, to));
+  if (dash && toks.length > 1) {
+    // a signature after the quote: “…” - Sanders. / “…” -President Obama, tweeting after …
+    const run = capitalRun(toks, 1);
+    const next = toks[1 + run.length]?.text;
+    if (run.length > 0 && run.length <= 5 && (next === undefined || next === '.' || next === ','))
+      return { cue: '', subject: run, side: 'after' };
+  }
   if (
     dash &&
     toks.length > 1 &&
@@ -303,6 +318,26 @@ export function attributionBefore(text: string, from: number, to: number): Attri
   }
   // "Lukashenko: “…”" (headlines and interviews)
   const last = toks[toks.length - 1]!;
+  if (last.text === ':' && toks.length >= 3) {
+    // "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “…”", "More from Jones: “…”"
+    let s = toks.length - 2;
+    while (
+      s > 0 &&
+      toks.length - 1 - s < 6 &&
+      isWord(toks[s - 1]) &&
+      (isCap(toks[s - 1]!) || toks[s - 1]!.lower === 'and')
+    )
+      s--;
+    while (s < toks.length - 1 && !isCap(toks[s]!)) s++;
+    const lead = toks[s - 1]?.lower;
+    const run = toks.slice(s, -1);
+    if (
+      run.length > 0 &&
+      (lead === '-' || lead === '—' || lead === '–' || lead === 'from') &&
+      run.some((t) => t.text !== t.text.toUpperCase())
+    )
+      return { cue: '', subject: run, side: 'before' };
+  }
   if (
     last.text === ':' &&
     toks.length >= 2 &&

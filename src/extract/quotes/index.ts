@@ -148,7 +148,7 @@ export function findQuotesAndSpeakers(
       const ended =
         /[.]\s*$/.test(text.slice(last.start, last.end)) &&
         /^\s*\p{Lu}/u.test(text.slice(last.after, last.after + 3));
-      const signature = /^\s*[―—–]/.test(text.slice(last.after, last.after + 3));
+      const signature = /^\s*(?:[―—–]|-\s?\p{Lu})/u.test(text.slice(last.after, last.after + 4));
       const end = sentenceEnd(text, lastParaSpan, last.after);
       if (!ended || signature) attribution = attributionAfter(text, last.after, end);
       else if (end - last.after <= 60) {

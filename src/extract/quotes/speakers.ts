@@ -85,6 +85,8 @@ export class SpeakerBook {
     let toks = subject.filter((t) => t.text !== ',' && t.text !== '.');
     const paren = toks.findIndex((t) => t.text === '(');
     if (paren >= 0) toks = toks.slice(0, paren);
+    const and = toks.findIndex((t) => t.lower === 'and');
+    if (and > 0) toks = toks.slice(0, and); // "Mark Blumenthal and Jon Cohen": the first named
     while (toks.length > 0 && (TITLE.has(toks[0]!.lower.replace(/\.$/, '')) || ROLE.has(toks[0]!.lower)))
       toks = toks.slice(1);
     if (toks.length === 0 || DETERMINERS.has(toks[0]!.lower) || PRONOUNS.has(toks[0]!.lower)) return null;
