@@ -305,6 +305,16 @@ describe('findQuotes', () => {
       ).toEqual([['The rise is unfair to students,', 'Marta Kowalska', 'according to']]);
     });
 
+    it('gives a participle the subject of its clause, past opening adverbials', () => {
+      expect(
+        brief(
+          quotes(
+            'On Thursday, after weeks of silence, Elizabeth Warren met Rachel Maddow and endorsed the plan, saying, "This is what the country needs now."',
+          ),
+        ),
+      ).toEqual([['This is what the country needs now.', 'Elizabeth Warren', 'saying']]);
+    });
+
     it('reads cue verbs learned from annotated news and particle cues', () => {
       expect(
         brief(

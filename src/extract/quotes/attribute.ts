@@ -227,11 +227,17 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
 export function clauseSubject(toks: Tok[], k: number): Tok[] {
   let s = 0;
   while (s < k && !isWord(toks[s])) s++;
-  // "During a speech in Ohio, Trump attacked …": past an opening adverbial to the subject
-  if (s < k && (INTRODUCERS.has(toks[s]!.lower) || PREPOSITIONS.has(toks[s]!.lower))) {
+  // "During a speech in Ohio, Trump attacked …", "On Thursday, after remaining neutral, Warren
+  // endorsed …": past up to three opening adverbials to the subject
+  for (
+    let n = 0;
+    n < 3 && s < k && (INTRODUCERS.has(toks[s]!.lower) || PREPOSITIONS.has(toks[s]!.lower));
+    n++
+  ) {
     let c = s + 1;
     while (c < k && c - s <= 14 && toks[c]!.text !== ',' && toks[c]!.text !== '.') c++;
-    if (c < k - 1 && toks[c]!.text === ',') s = c + 1;
+    if (!(c < k - 1 && toks[c]!.text === ',')) break;
+    s = c + 1;
   }
   let e = s;
   while (e < k && (isWord(toks[e]) || toks[e]!.text === '’' || toks[e]!.text === "'") && e - s < 6) {
