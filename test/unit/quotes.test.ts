@@ -315,6 +315,17 @@ describe('findQuotes', () => {
       ).toEqual([['This is what the country needs now.', 'Elizabeth Warren', 'saying']]);
     });
 
+    it('reads a dash signature after the quote, on its line or on the next', () => {
+      expect(
+        brief(quotes('Bernie Sanders spoke.', '"Companies pay zero taxes in this country." - Sanders.')),
+      ).toEqual([['Companies pay zero taxes in this country.', 'Bernie Sanders', null]]);
+      expect(
+        brief(
+          quotes('Bernie Sanders spoke.', '"Companies pay zero taxes in this country."', '- Bernie Sanders.'),
+        ),
+      ).toEqual([['Companies pay zero taxes in this country.', 'Bernie Sanders', null]]);
+    });
+
     it('reads cue verbs learned from annotated news and particle cues', () => {
       expect(
         brief(

@@ -201,6 +201,19 @@ export function findQuotesAndSpeakers(
         before = attribution !== null;
       }
     }
+    if (
+      !attribution &&
+      last.closed &&
+      last.para + 1 < spans.length &&
+      blankBetween(text, last.after, lastParaSpan.end)
+    ) {
+      // a signature on the next line: “…”⏎- Bernie Sanders.
+      const next = spans[last.para + 1]!;
+      if (/^[-―—–]\s*\p{Lu}/u.test(next.text)) {
+        const a = attributionAfter(text, next.start, Math.min(next.end, next.start + 80));
+        if (a && a.cue === '' && a.subject.length > 0) attribution = a;
+      }
+    }
     const words = wordCount(quoteText);
     if (first.single && !attribution) continue;
     // a mark that never closes is a stray (an inch sign, a typo) unless someone is quoted
