@@ -2,7 +2,6 @@
  * The archive's HTTP API as one Fastify plugin tree. `buildApp` is the only way the app is made:
  * the server, the tests and the benchmarks all call it.
  */
-import { randomUUID } from 'node:crypto';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import etag from '@fastify/etag';
@@ -11,7 +10,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import database from './plugins/database.ts';
-import { notFoundHandler, problemHandler } from './errors.ts';
+import { clientErrorHandler, frameworkErrorHandler, notFoundHandler, problemHandler } from './errors.ts';
+import { refuseLongUrls, refuseUnsafeValues, requestIdOf } from './request-guards.ts';
 import articles from './routes/articles.ts';
 import articleExport from './routes/export.ts';
 import health from './routes/health.ts';
@@ -36,8 +36,11 @@ export const API_VERSION = '0.1.0';
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // The client's x-request-id is used only when it is short and printable (requestIdOf).
+    requestIdHeader: false,
+    genReqId: requestIdOf,
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     // Long queries are refused by the schemas; this bounds the whole URL before parsing.
     routerOptions: { maxParamLength: 500 },
     ajv: {
@@ -48,6 +51,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler(problemHandler);
   app.setNotFoundHandler(notFoundHandler);
+  app.addHook('onRequest', refuseLongUrls);
+  app.addHook('preHandler', refuseUnsafeValues);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
