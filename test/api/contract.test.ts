@@ -2,16 +2,21 @@
  * The error contract at its edges: every 4xx/5xx Fastify or Node's HTTP parser raises is a
  * problem document with a request id; parameters the schemas cannot rule out are 400s.
  */
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFiles } from '../../src/ingest/files.ts';
 import { seededApp } from '../helpers/app.ts';
 
 let app: FastifyInstance;
+let url: string;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ app, close } = await seededApp());
+  ({ app, url, close } = await seededApp());
 });
 afterAll(() => close());
 
@@ -85,6 +90,18 @@ describe('request ids', () => {
 describe('parameters the schemas cannot rule out', () => {
   const lists = ['/articles', '/people', '/quotes', '/prices', '/search?q=sanctions&'];
   const nonFinite = ['Infinity', '-Infinity', '1e400', '-1e400', 'NaN'];
+  beforeAll(async () => {
+    // A second article, so that /articles and /search have a second page.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'contract-cursor-'));
+    const file = path.join(dir, 'second.txt');
+    fs.writeFileSync(
+      file,
+      'Lukashenko Meets Farmers\n\nAlexander Lukashenko met farmers in Minsk on Monday.\n\n"We will pay 5 dollars more," Lukashenko said.\n',
+    );
+    await importFiles(url, [file]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it.each(lists.flatMap((list) => nonFinite.map((value) => [list, value])))(
     '%s limit=%s → 400',
     async (list, value) => {
@@ -164,4 +181,36 @@ describe("errors from Node's HTTP parser", () => {
     expect(problem.status).toBe(status);
     expect(head).toContain(`x-request-id: ${problem.requestId}`);
   });
+});
+
+describe('cursors carry their endpoint', () => {
+  const lists = ['/articles', '/people', '/quotes', '/prices', '/search?q=Lukashenko&type=articles'];
+  const pathOf = (list: string) => list.split('?')[0]!;
+  const withCursor = (list: string, cursor: string) =>
+    `${list}${list.includes('?') ? '&' : '?'}limit=1&cursor=${encodeURIComponent(cursor)}`;
+
+  beforeAll(async () => {
+    // A second article, so that /articles and /search have a second page.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'contract-cursor-'));
+    const file = path.join(dir, 'second.txt');
+    fs.writeFileSync(
+      file,
+      'Lukashenko Meets Farmers\n\nAlexander Lukashenko met farmers in Minsk on Monday.\n\n"We will pay 5 dollars more," Lukashenko said.\n',
+    );
+    await importFiles(url, [file]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(lists.flatMap((from) => lists.filter((to) => to !== from).map((to) => [from, to])))(
+    'a %s cursor on %s is a 400 naming where it belongs',
+    async (from, to) => {
+      const first = await app.inject({ url: `${from}${from.includes('?') ? '&' : '?'}limit=1` });
+      const cursor = first.json<{ nextCursor: string | null }>().nextCursor;
+      expect(cursor, `${from} has a second page`).toEqual(expect.any(String));
+      const misused = await app.inject({ url: withCursor(to, cursor!) });
+      expectProblem(misused, 400, new RegExp(`cursor belongs to ${pathOf(from)}, not ${pathOf(to)}`));
+      const ownList = await app.inject({ url: withCursor(from, cursor!) });
+      expect(ownList.statusCode).toBe(200);
+    },
+  );
 });
