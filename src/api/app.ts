@@ -4,11 +4,11 @@
  */
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
-import etag from '@fastify/etag';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import conditionalRequests from './plugins/conditional.ts';
 import database from './plugins/database.ts';
 import { clientErrorHandler, frameworkErrorHandler, notFoundHandler, problemHandler } from './errors.ts';
 import { refuseLongUrls, refuseUnsafeValues, requestIdOf } from './request-guards.ts';
@@ -65,7 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(cors, { origin: options.corsOrigin ?? false });
   await app.register(compress, { threshold: 1024 });
-  await app.register(etag);
+  await app.register(conditionalRequests);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

@@ -214,3 +214,52 @@ describe('cursors carry their endpoint', () => {
     },
   );
 });
+
+describe('conditional requests (RFC 9110)', () => {
+  const urls = ['/articles/1', '/articles', '/stats', '/openapi.json'];
+  const get = (target: string, headers: Record<string, string> = {}) => app.inject({ url: target, headers });
+
+  it.each(urls)('%s: *, lists and weak tags match; others do not', async (target) => {
+    const first = await get(target);
+    expect(first.statusCode).toBe(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[^"]+"$/);
+    expect(first.headers.vary).toMatch(/accept-encoding/i);
+    for (const condition of ['*', etag, `W/${etag}`, `"other", ${etag}`, `W/"x,y", W/${etag} , "z"`]) {
+      const again = await get(target, { 'if-none-match': condition });
+      expect(again.statusCode, condition).toBe(304);
+      expect(again.body).toBe('');
+      expect(again.headers.etag).toBe(etag);
+    }
+    for (const condition of ['"other"', `"other", W/"${etag.slice(1, -2)}"`, etag.slice(0, -1)]) {
+      expect((await get(target, { 'if-none-match': condition })).statusCode, condition).toBe(200);
+    }
+  });
+
+  it.each(['/articles/1', '/openapi.json'])('%s: gzip and identity have different tags', async (target) => {
+    const identity = await get(target);
+    const gzip = await get(target, { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.headers.etag).not.toBe(identity.headers.etag);
+    expect(gzip.headers.etag).toBe(`${(identity.headers.etag as string).slice(0, -1)}-gzip"`);
+    const revalidated = await get(target, {
+      'accept-encoding': 'gzip',
+      'if-none-match': gzip.headers.etag as string,
+    });
+    expect(revalidated.statusCode).toBe(304);
+    expect(revalidated.headers['content-encoding']).toBeUndefined();
+    // The identity tag does not validate the gzip representation, nor the reverse.
+    const crossed = await get(target, {
+      'accept-encoding': 'gzip',
+      'if-none-match': identity.headers.etag as string,
+    });
+    expect(crossed.statusCode).toBe(200);
+    expect((await get(target, { 'if-none-match': gzip.headers.etag as string })).statusCode).toBe(200);
+  });
+
+  it('puts no ETag on errors and answers them whatever If-None-Match says', async () => {
+    const missing = await get('/articles/999999', { 'if-none-match': '*' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers.etag).toBeUndefined();
+  });
+});
