@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import conditionalRequests from './plugins/conditional.ts';
 import database from './plugins/database.ts';
+import securityHeaders from './plugins/security.ts';
 import { clientErrorHandler, frameworkErrorHandler, notFoundHandler, problemHandler } from './errors.ts';
 import { refuseLongUrls, refuseUnsafeValues, requestIdOf } from './request-guards.ts';
 import articles from './routes/articles.ts';
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     databaseUrl: options.databaseUrl,
     articleCacheBytes: (options.articleCacheMb ?? 64) * 1024 * 1024,
   });
+  await app.register(securityHeaders);
   await app.register(cors, { origin: options.corsOrigin ?? false });
   await app.register(compress, { threshold: 1024 });
   await app.register(conditionalRequests);

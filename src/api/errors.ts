@@ -131,8 +131,9 @@ export function frameworkErrorHandler(
   request: FastifyRequest,
   reply: FastifyReply,
 ): void {
-  // Raised before any route: the app's onSend hooks do not run, so the id header is set here.
-  void problemHandler(error, request, reply.header('x-request-id', request.id));
+  // Raised before any route: no onRequest or onSend hook runs, so these headers are set here.
+  reply.header('x-request-id', request.id).header('x-content-type-options', 'nosniff');
+  void problemHandler(error, request, reply);
 }
 
 const CLIENT_ERRORS: Record<string, { status: number; detail: string }> = {
@@ -163,7 +164,8 @@ export function clientErrorHandler(
     const body = JSON.stringify(problemDocument(status, TITLES[status]!, detail, '', requestId));
     socket.write(
       `HTTP/1.1 ${status} ${TITLES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nx-request-id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+        `Content-Length: ${Buffer.byteLength(body)}\r\nx-request-id: ${requestId}\r\n` +
+        `X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
     );
   }
   socket.destroy(error);
