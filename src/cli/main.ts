@@ -13,6 +13,8 @@ interface Command {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** Whether the command takes arguments besides its options (files, paths): others refuse them. */
+  positionals?: true;
   run(args: { values: Record<string, unknown>; positionals: string[] }): Promise<number>;
 }
 
@@ -39,12 +41,14 @@ const COMMANDS: Record<string, Command> = {
     summary: 'import files or folders of documents',
     usage: 'news-archive import PATH|GLOB|-... [--max-bytes N] [--format text|html|json|ndjson] [--batch N]',
     options: { 'max-bytes': { type: 'string' }, format: { type: 'string' }, batch: { type: 'string' } },
+    positionals: true,
     run: ({ values, positionals }) => importCommand(positionals, values),
   },
   extract: {
     summary: 'print what the extractor finds in files, without storing anything',
     usage: 'news-archive extract FILE... [--json]',
     options: { json: { type: 'boolean' } },
+    positionals: true,
     run: ({ values, positionals }) => extractCommand(positionals, values),
   },
   export: {
@@ -95,7 +99,8 @@ export async function main(argv: string[]): Promise<number> {
     const { values, positionals } = parseArgs({
       args: rest,
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
+      // Unknown options and stray arguments are errors: a typo (--prot) must not be ignored.
+      allowPositionals: command.positionals === true,
       strict: true,
     });
     if (values.help) {
