@@ -30,6 +30,8 @@ export interface AppOptions {
   corsOrigin?: boolean | string[];
   /** Memory budget of the GET /articles/:id cache in MB (default 64; 0 turns it off). */
   articleCacheMb?: number;
+  /** Archives up to this size (MB) are checked for damage when opened (default 256; 0: never). */
+  quickCheckMaxMb?: number;
 }
 
 export const API_VERSION = '0.1.0';
@@ -63,6 +65,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(database, {
     databaseUrl: options.databaseUrl,
     articleCacheBytes: (options.articleCacheMb ?? 64) * 1024 * 1024,
+    ...(options.quickCheckMaxMb !== undefined && {
+      quickCheckMaxBytes: options.quickCheckMaxMb * 1024 * 1024,
+    }),
   });
   await app.register(securityHeaders);
   await app.register(cors, { origin: options.corsOrigin ?? false });

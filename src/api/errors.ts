@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidCursorError, InvalidInputError, SearchSyntaxError } from '../archive/errors.ts';
+import { databaseFailure } from '../db/database-file.ts';
 
 export class HttpProblem extends Error {
   constructor(
@@ -51,6 +52,9 @@ function classify(error: FastifyError | Error): { status: number; title: string;
   if (status !== undefined && status >= 400 && status < 500) {
     return { status, title: TITLES[status] ?? 'Client Error', detail: fastifyError.message };
   }
+  // A damaged or unreadable archive is the server's state, not a bug: said plainly, as a 503.
+  const failure = databaseFailure(error);
+  if (failure) return { status: 503, title: TITLES[503]!, detail: failure.message };
   return {
     status: 500,
     title: TITLES[500]!,
@@ -90,6 +94,7 @@ export function sendProblem(
 
 export function problemHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   const { status, title, detail } = classify(error);
+  if (databaseFailure(error)?.problem === 'corrupt') request.server.archive.noteDamage(error);
   if (status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ status, detail }, 'request rejected');
   return sendProblem(request, reply, status, title, detail);

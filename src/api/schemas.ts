@@ -25,6 +25,7 @@ export const errorResponses = {
   400: problemResponse('Bad request parameters'),
   404: problemResponse('No such resource'),
   500: problemResponse('Server error'),
+  503: problemResponse('The archive cannot be read (damaged, or not a database)'),
 } as const;
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?)?$';

@@ -7,6 +7,8 @@ import { EXPORT_FILTER_OPTIONS, exportCommand } from './export.ts';
 import { extractCommand } from './extract.ts';
 import { importCommand, reextractCommand, seedCommand } from './ingest.ts';
 import { migrateCommand, serveCommand } from './serve.ts';
+import { databaseFile, databaseUrlFromEnv } from '../db/client.ts';
+import { databaseFailure } from '../db/database-file.ts';
 import { UsageError } from './usage.ts';
 
 interface Command {
@@ -84,6 +86,14 @@ function help(): string {
   ].join('\n');
 }
 
+function archiveFile(): string | undefined {
+  try {
+    return databaseFile(databaseUrlFromEnv());
+  } catch {
+    return undefined;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
@@ -111,9 +121,9 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const usage =
       error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    console.error(
-      `news-archive ${name}: ${(error as Error).message}${usage ? `\nUsage: ${command.usage}` : ''}`,
-    );
+    // A database or disk failure is told in one sentence naming the archive, never as a trace.
+    const message = (databaseFailure(error, archiveFile()) ?? (error as Error)).message;
+    console.error(`news-archive ${name}: ${message}${usage ? `\nUsage: ${command.usage}` : ''}`);
     return usage ? 2 : 1;
   }
 }

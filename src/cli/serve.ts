@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { databaseFile, openDatabase } from '../db/client.ts';
+import { inspectDatabaseFile } from '../db/database-file.ts';
 import { PROJECT_ROOT, migrateDatabase } from '../db/migrate.ts';
 import { collectFiles, importFiles } from '../ingest/files.ts';
 import { startServer } from '../api/server.ts';
@@ -35,7 +36,7 @@ export async function serveCommand(values: Record<string, unknown>): Promise<num
 
   console.error(`Archive database: ${databaseFile(config.databaseUrl)}`);
   await migrateDatabase(config.databaseUrl);
-  if (!values['no-seed']) {
+  if (!values['no-seed'] && inspectDatabaseFile(databaseFile(config.databaseUrl)).writable) {
     const prisma = await openDatabase(config.databaseUrl);
     const empty = (await prisma.article.count()) === 0;
     await prisma.$disconnect();
@@ -47,6 +48,7 @@ export async function serveCommand(values: Record<string, unknown>): Promise<num
     host,
     corsOrigin: config.corsOrigin,
     articleCacheMb: config.articleCacheMb,
+    quickCheckMaxMb: config.quickCheckMaxMb,
     logger: { level: config.logLevel },
   });
   console.log(`news-archive API listening on ${address} (docs: ${address}/docs)`);

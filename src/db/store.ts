@@ -26,6 +26,7 @@ import type { QuoteItem } from './queries/quotes.ts';
 import type { SearchPage, SearchResult, SearchType, SnippetOptions } from './queries/search.ts';
 import type { ArchiveStats, PriceStats, SearchFacets } from './queries/stats.ts';
 import type { PreparedDocument, Reextraction, StaleArticle, WriteResult } from './writer.ts';
+import { DatabaseFileError, inspectDatabaseFile, quickCheck } from './database-file.ts';
 
 export type { ArchiveFilters, Page };
 
@@ -87,6 +88,8 @@ export interface ArchiveWriter {
 export interface StoreOptions {
   /** Memory budget of the article document cache in bytes (0 turns it off). */
   articleCacheBytes?: number;
+  /** SQLite: run `PRAGMA quick_check` on opening archives up to this size (0: never). */
+  quickCheckMaxBytes?: number;
 }
 
 /** Which implementation a database URL names; a clear error for anything else. */
@@ -104,11 +107,21 @@ const postgresNotAvailable = () =>
 export async function openStore(url: string, options: StoreOptions = {}): Promise<ArchiveStore> {
   if (dialectOf(url) === 'postgres') throw postgresNotAvailable();
   const { openSqliteStore } = await import('./sqlite/store.ts');
+  const { databaseFile } = await import('./client.ts');
+  // A damaged archive is refused in one sentence rather than failing query by query.
+  quickCheck(databaseFile(url), options.quickCheckMaxBytes);
   return openSqliteStore(url, options);
 }
 
 export async function openWriter(url: string): Promise<ArchiveWriter> {
   if (dialectOf(url) === 'postgres') throw postgresNotAvailable();
   const { SqliteWriter } = await import('./sqlite/writer.ts');
+  const { databaseFile } = await import('./client.ts');
+  const state = inspectDatabaseFile(databaseFile(url));
+  if (!state.writable)
+    throw new DatabaseFileError(
+      'read-only',
+      `The archive ${state.file} is read-only: it can be searched and served, but nothing can be imported into it.`,
+    );
   return new SqliteWriter(url);
 }
