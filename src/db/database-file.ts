@@ -132,7 +132,13 @@ export function inspectDatabaseFile(file: string): DatabaseFileState {
 /** How better-sqlite3 (or Prisma's adapter, which passes the name on) opens a read-only archive. */
 export function readOnlyTarget(file: string): string {
   try {
-    new Database(file, { readonly: true, fileMustExist: true }).close();
+    // SQLite opens lazily: only a first read tells whether it can.
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      db.pragma('schema_version');
+    } finally {
+      db.close();
+    }
     return file;
   } catch (error) {
     if ((error as { code?: string }).code !== 'SQLITE_CANTOPEN') throw error;
@@ -161,8 +167,18 @@ export function quickCheck(file: string, maxBytes = DEFAULT_QUICK_CHECK_MAX_BYTE
   } finally {
     db?.close();
   }
-  if (problems.length !== 1 || problems[0] !== 'ok') throw damaged(file, problems[0]);
+  if (problems.length !== 1 || problems[0] !== 'ok') throw damaged(file, firstFinding(problems));
 }
+
+/** The first thing quick_check found, on one line ("Page 19: btreeInitPage() returns error code 11"). */
+const firstFinding = (problems: string[]) =>
+  problems
+    .join('\n')
+    .replace(/\*\*\* in database \w+ \*\*\*/g, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .find(Boolean)
+    ?.slice(0, 160);
 
 /** "the archive /path/archive.db", or "the archive" where the path is not to be shown (the API). */
 const archiveName = (file?: string) => (file ? `the archive ${file}` : 'the archive');
