@@ -23,10 +23,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `ARTICLE_CACHE_MB must be a number of megabytes (0 turns the cache off), got "${env.ARTICLE_CACHE_MB}"`,
     );
   }
-  const quickCheckMaxMb = Number(env.QUICK_CHECK_MAX_MB ?? 256);
+  const quickCheckMaxMb = Number(env.QUICK_CHECK_MB ?? 256);
   if (!Number.isFinite(quickCheckMaxMb) || quickCheckMaxMb < 0) {
     throw new Error(
-      `QUICK_CHECK_MAX_MB must be a number of megabytes (0 turns the check off), got "${env.QUICK_CHECK_MAX_MB}"`,
+      `QUICK_CHECK_MB must be a number of megabytes (0 turns the check off), got "${env.QUICK_CHECK_MB}"`,
     );
   }
   return {

@@ -152,7 +152,7 @@ export function readOnlyTarget(file: string): string {
   return `file:${encodeURI(file).replace(/[?#]/g, encodeURIComponent)}?immutable=1`;
 }
 
-/** Archives up to this size are checked at start: `quick_check` reads every page (~1 s per GB). */
+/** Archives up to this size are checked at start: `quick_check` reads every page (6 ms per MB measured, 0.8 s for 132 MB). */
 export const DEFAULT_QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024;
 
 export function quickCheck(file: string, maxBytes = DEFAULT_QUICK_CHECK_MAX_BYTES): void {

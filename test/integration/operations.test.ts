@@ -93,8 +93,8 @@ describe('a DATABASE_URL that names no usable archive', () => {
     expectOneSentence(stderr, message);
   });
 
-  it('a file it may not read (as an unprivileged user)', () => {
-    if (process.getuid?.() !== 0) return; // only root can run the CLI as another user here
+  it('a file it may not read (as an unprivileged user)', ({ skip }) => {
+    if (process.getuid?.() !== 0) return skip('needs root, to run the CLI as another user');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-archive-perm-'));
     fs.chmodSync(dir, 0o755);
     const file = path.join(dir, 'archive.db');
@@ -104,6 +104,31 @@ describe('a DATABASE_URL that names no usable archive', () => {
       const { status, stderr } = cli(['export'], file, { uid: 65534 });
       expect(status).toBe(1);
       expectOneSentence(stderr, /Permission denied: cannot read the archive .*archive\.db/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a read-only file (chmod 444, as an unprivileged user)', () => {
+  it('is served and exported read-only, and an import is refused in one sentence', ({ skip }) => {
+    // Root ignores file modes, so the CLI runs as nobody, which only root can arrange.
+    if (process.getuid?.() !== 0) return skip('needs root, to run the CLI as another user');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-archive-ro-file-'));
+    fs.chmodSync(dir, 0o777);
+    const file = path.join(dir, 'archive.db');
+    fs.copyFileSync(seeded, file);
+    fs.chmodSync(file, 0o444);
+    try {
+      const exported = cli(['export'], file, { uid: 65534 });
+      expect(exported.stderr).toMatch(/^Exported 1 articles/m);
+      expect(exported.status).toBe(0);
+      const imported = cli(['import', SEED_DIR], file, { uid: 65534 });
+      expect(imported.status).toBe(1);
+      expectOneSentence(
+        imported.stderr,
+        /archive\.db is read-only: it can be searched and served, but nothing can be imported/,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
