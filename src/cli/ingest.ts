@@ -47,8 +47,23 @@ function importOptions(values: Record<string, unknown>): {
 
 const FORMATS: InputFormat[] = ['text', 'html', 'json', 'ndjson'];
 
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * A name or reason as one line of the report: control characters (a newline in a file name
+ * would forge report lines; an escape sequence would repaint the terminal) are shown escaped.
+ */
+export function printable(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (c) => ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
 export function describeFailure(failure: ImportFailure): string {
-  return `${failure.source}${failure.line !== undefined && !failure.source.endsWith(`#L${failure.line}`) ? `:${failure.line}` : ''}: ${failure.reason}`;
+  const source = printable(failure.source);
+  return `${source}${failure.line !== undefined && !failure.source.endsWith(`#L${failure.line}`) ? `:${failure.line}` : ''}: ${printable(failure.reason)}`;
 }
 
 export async function importCommand(paths: string[], values: Record<string, unknown>): Promise<number> {

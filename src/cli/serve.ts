@@ -5,6 +5,7 @@ import { PROJECT_ROOT, migrateDatabase } from '../db/migrate.ts';
 import { collectFiles, importFiles } from '../ingest/files.ts';
 import { startServer } from '../api/server.ts';
 import { loadConfig } from '../config.ts';
+import { describeFailure } from './ingest.ts';
 import { UsageError } from './usage.ts';
 
 export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');
@@ -23,7 +24,7 @@ export async function seedArchive(databaseUrl: string, log: (line: string) => vo
   log(
     `Seed: ${summary.imported} imported, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed`,
   );
-  for (const failure of summary.failed) log(`  failed ${failure.source}: ${failure.reason}`);
+  for (const failure of summary.failed) log(`  failed ${describeFailure(failure)}`);
   return summary.failed.length;
 }
 

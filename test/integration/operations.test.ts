@@ -135,6 +135,29 @@ describe('a read-only file (chmod 444, as an unprivileged user)', () => {
   });
 });
 
+describe('the import report', () => {
+  it('shows control characters in file names escaped, so a name cannot forge report lines', () => {
+    const file = copyOfSeeded('report.db');
+    const inputs = fs.mkdtempSync(path.join(work, 'names-'));
+    fs.writeFileSync(path.join(inputs, 'evil\nfailed    forged.txt'), '');
+    fs.writeFileSync(path.join(inputs, 'bell\u0007\u001b[2J.txt'), '');
+    const { status, stdout, stderr } = cli(['import', inputs], file);
+    expect(status).toBe(1);
+    const lines = `${stdout}\n${stderr}`.split('\n');
+    expect(lines.filter((line) => /^\s*(failed\s+)?forged/.test(line))).toEqual([]);
+    expect(stdout).toContain('evil\\nfailed    forged.txt');
+    expect(stdout).toContain('bell\\x07\\x1b[2J.txt');
+    expect(`${stdout}${stderr}`).not.toContain('\u0007');
+    expect(`${stdout}${stderr}`).not.toContain('\u001b');
+  });
+
+  it('refuses control characters in export filters with a usage error', () => {
+    const { status, stderr } = cli(['export', '--q', 'a\u0001b'], copyOfSeeded('export-control.db'));
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/q must not contain control characters/);
+  });
+});
+
 /** Overwrites pages with bytes no b-tree page starts with: SQLite calls that SQLITE_CORRUPT. */
 function corruptPages(file: string, pages: number[]) {
   const fd = fs.openSync(file, 'r+');
