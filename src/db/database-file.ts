@@ -180,13 +180,13 @@ const firstFinding = (problems: string[]) =>
     .find(Boolean)
     ?.slice(0, 160);
 
-/** "the archive /path/archive.db", or "the archive" where the path is not to be shown (the API). */
-const archiveName = (file?: string) => (file ? `the archive ${file}` : 'the archive');
+/** "archive /path/archive.db", or "archive" where the path is not to be shown (the API). */
+const archiveName = (file?: string) => (file ? `archive ${file}` : 'archive');
 
 const damaged = (file?: string, finding?: string) =>
   new DatabaseFileError(
     'corrupt',
-    `The ${archiveName(file).slice(4)} is damaged${finding ? ` (${finding})` : ''}: restore it from a backup, or try \`sqlite3 ${file ? path.basename(file) : 'archive.db'} .recover\` to save what is left.`,
+    `The ${archiveName(file)} is damaged${finding ? ` (${finding})` : ''}: restore it from a backup, or try \`sqlite3 ${file ? path.basename(file) : 'archive.db'} .recover\` to save what is left.`,
   );
 
 const FAILURES: { pattern: RegExp; describe: (file?: string) => DatabaseFileError }[] = [
@@ -203,7 +203,7 @@ const FAILURES: { pattern: RegExp; describe: (file?: string) => DatabaseFileErro
     describe: (file) =>
       new DatabaseFileError(
         'full',
-        `The disk holding ${archiveName(file)} is full: free some space and run it again.`,
+        `The disk holding the ${archiveName(file)} is full: free some space and run it again.`,
       ),
   },
   {
@@ -211,7 +211,7 @@ const FAILURES: { pattern: RegExp; describe: (file?: string) => DatabaseFileErro
     describe: (file) =>
       new DatabaseFileError(
         'read-only',
-        `The ${archiveName(file).slice(4)} is read-only: it can be searched and served, but not written (imports and migrations need write access).`,
+        `The ${archiveName(file)} is read-only: it can be searched and served, but not written (imports and migrations need write access).`,
       ),
   },
   {
@@ -219,7 +219,7 @@ const FAILURES: { pattern: RegExp; describe: (file?: string) => DatabaseFileErro
     describe: (file) =>
       new DatabaseFileError(
         'cannot-open',
-        `Cannot open ${archiveName(file)}: check that it and its directory may be read (and written, to import).`,
+        `Cannot open the ${archiveName(file)}: check that it and its directory may be read (and written, to import).`,
       ),
   },
 ];
