@@ -7,9 +7,15 @@ import { defineConfig } from 'prisma/config';
 // engine, which fails offline with an error that hides the cause.
 process.env.DATABASE_URL ??= 'file:./data/archive.db';
 
+// Tables that migration SQL creates and Prisma must leave alone: the FTS5 indexes, and the
+// aggregates the writer maintains for /stats (src/db/sqlite/aggregates.ts) and the stored
+// article documents.
 const FTS_TABLES = ['articles_fts', 'quotes_fts'].flatMap((table) =>
   ['', '_config', '_data', '_docsize', '_idx'].map((suffix) => table + suffix),
 );
+const AGGREGATE_TABLES = ['person_stats', 'month_stats', 'currency_stats', 'archive_totals'];
+// Built GET /articles/:id documents (src/db/queries/article-detail.ts).
+const DOCUMENT_TABLES = ['article_documents', 'stale_documents'];
 
 // `migrate dev` replays each migration file on the shadow database through executeRaw, which
 // better-sqlite3 refuses for multi-statement SQL; a script run is what a migration file needs.
@@ -35,7 +41,7 @@ export default defineConfig({
     path: path.join('prisma', 'migrations'),
     seed: 'node bin/news-archive.js seed',
   },
-  tables: { external: FTS_TABLES },
+  tables: { external: [...FTS_TABLES, ...AGGREGATE_TABLES, ...DOCUMENT_TABLES] },
   async adapter() {
     return withScriptAwareShadow(new PrismaBetterSQLite3({ url: process.env.DATABASE_URL! }));
   },

@@ -159,13 +159,15 @@ export const SURFACE_TO_ISO: Readonly<Record<string, string>> = {
 };
 
 export interface PriceParserItem {
+  text?: string;
   money: { amount: number; currency: string | null }[];
   xfail?: boolean;
 }
 
 /**
  * Skipped: items marked xfail by price-parser, prices with no currency at all (a bare "12.99" is
- * not money in news text), and surface currencies with no unambiguous ISO mapping ("kr", "R",
+ * not money in news text) or with a currency only the surrounding page gave (price-parser's
+ * `currency_hint`: the text is still a bare number), and surface currencies with no unambiguous ISO mapping ("kr", "R",
  * "L", "ƒ", Arabic/Persian rial, toman, dirham and pound words). Items with no price are kept as
  * negatives.
  */
@@ -176,7 +178,11 @@ export function selectPriceParser(item: PriceParserItem): Selected {
     const amount = amountOf(m.amount);
     if (amount === null) return { skip: 'no amount' };
     if (m.currency === null) return { skip: 'price without a currency (not money in news text)' };
-    const iso = ISO.test(m.currency) ? m.currency : SURFACE_TO_ISO[m.currency];
+    // the gold currency came from the page around the string ("Price From £" + "39.95"): the text
+    // itself is a bare number, which is no more money in news text than a currency-less one
+    if (item.text !== undefined && !item.text.toLowerCase().includes(m.currency.toLowerCase()))
+      return { skip: 'currency only in the surrounding page, not in the text' };
+    const iso = SURFACE_TO_ISO[m.currency] ?? (ISO.test(m.currency) ? m.currency : undefined);
     if (!iso) return { skip: `surface currency without an unambiguous ISO code (${m.currency})` };
     gold.push({ amount, currency: iso });
   }

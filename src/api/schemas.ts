@@ -75,10 +75,20 @@ export const FilterQuery = {
   source: Type.Optional(
     Type.String({ minLength: 1, maxLength: 1000, description: 'Source path or URL prefix' }),
   ),
+  lang: Type.Optional(
+    Type.String({
+      pattern: '^[A-Za-z]{2,3}$',
+      description: 'Language of the article (ISO 639-1 code, e.g. en, ru)',
+    }),
+  ),
 };
 
 /** The filters other than `q`, for routes that give `q` a meaning of their own. */
 export const { q: _fullTextQuery, ...FiltersWithoutQ } = FilterQuery;
+
+const Language = Type.Union([Type.String(), Type.Null()], {
+  description: "ISO 639-1 code of the text's language; null when it cannot be told",
+});
 
 export const ArticleRef = Type.Object({
   id: Type.Integer(),
@@ -97,6 +107,7 @@ export const ArticleSummary = Type.Object(
     publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     importedAt: Type.String({ format: 'date-time' }),
     wordCount: Type.Integer(),
+    language: Language,
   },
   { $id: 'ArticleSummary' },
 );
@@ -166,6 +177,14 @@ export const ArticleDetail = Type.Object(
     wordCount: Type.Integer(),
     contentHash: Type.String(),
     extractorVersion: Type.Integer(),
+    language: Language,
+    encoding: Type.Union([Type.String(), Type.Null()], {
+      description: 'Character encoding the document was decoded from; null when it did not come as bytes',
+    }),
+    sources: Type.Array(
+      Type.Object({ source: Type.String(), importedAt: Type.String({ format: 'date-time' }) }),
+      { description: 'Other sources that delivered the identical text' },
+    ),
     people: Type.Array(
       Type.Object({
         id: Type.Integer(),

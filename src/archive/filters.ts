@@ -18,6 +18,7 @@ export interface FilterQuerystring {
   from?: string;
   to?: string;
   source?: string;
+  lang?: string;
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -49,6 +50,7 @@ export function toArchiveFilters(query: FilterQuerystring): ArchiveFilters {
   if (query.min !== undefined) filters.min = query.min;
   if (query.max !== undefined) filters.max = query.max;
   if (query.source !== undefined) filters.source = query.source;
+  if (query.lang !== undefined) filters.lang = query.lang.toLowerCase();
   if (query.from !== undefined) filters.from = parseDate('from', query.from);
   if (query.to !== undefined) filters.to = parseDate('to', query.to);
   if (filters.min !== undefined && filters.max !== undefined && Number(filters.min) > Number(filters.max)) {

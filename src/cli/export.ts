@@ -21,6 +21,7 @@ export const EXPORT_FILTER_OPTIONS = [
   'from',
   'to',
   'source',
+  'lang',
 ] as const;
 
 const DECIMAL = /^-?\d{1,15}(\.\d{1,10})?$/;

@@ -5,7 +5,8 @@ import { UsageError } from './usage.ts';
 
 /**
  * Prints the extractor's findings for each file. With --json: one JSON object per file per line
- * (a stable machine interface); a file that cannot be read gives `{"file","error"}` and exit 1.
+ * (a stable machine interface, now with the document's `language`); a file that cannot be read
+ * gives `{"file","error"}` and exit 1.
  */
 export async function extractCommand(files: string[], values: Record<string, unknown>): Promise<number> {
   if (files.length === 0) throw new UsageError('name at least one file');
@@ -26,6 +27,7 @@ export async function extractCommand(files: string[], values: Record<string, unk
       continue;
     }
     console.log(`# ${file}\n${record.title}\n`);
+    console.log(`Language: ${record.language ?? 'unknown'}`);
     console.log(`People (${record.people.length}):`);
     for (const p of record.people)
       console.log(`  ${p.name}${p.aliases.length ? `  (also: ${p.aliases.join(', ')})` : ''}`);

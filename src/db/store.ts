@@ -25,7 +25,14 @@ import type { PriceItem } from './queries/prices.ts';
 import type { QuoteItem } from './queries/quotes.ts';
 import type { SearchPage, SearchResult, SearchType, SnippetOptions } from './queries/search.ts';
 import type { ArchiveStats, PriceStats, SearchFacets } from './queries/stats.ts';
-import type { PreparedDocument, Reextraction, StaleArticle, WriteResult } from './writer.ts';
+import type {
+  ArticleSource,
+  PreparedDocument,
+  Reextraction,
+  StaleArticle,
+  WriteOutcome,
+  WriteResult,
+} from './writer.ts';
 import { DatabaseFileError, inspectDatabaseFile, quickCheck } from './database-file.ts';
 
 export type { ArchiveFilters, Page };
@@ -72,8 +79,13 @@ export interface ArchiveStore {
 }
 
 export interface ArchiveWriter {
-  /** The stored article holding this content, if any (a hint only: checked again when written). */
-  findByHash(hash: string): Promise<{ id: number; source: string } | undefined>;
+  /**
+   * Content already stored (by hash) met again from `input.source`: refreshes the article's byline,
+   * date or encoding when its own source brings new ones ("updated", no revision), or records
+   * `input.source` as another source of the text ("unchanged", with duplicateOf). Returns
+   * undefined when the content is not stored: the document must be extracted and written.
+   */
+  matchKnown(hash: string, input: ArticleSource): Promise<WriteOutcome | undefined>;
   /** Writes a batch in one transaction; one result per document, in order; failures isolated. */
   writeBatch(batch: PreparedDocument[]): Promise<WriteResult[]>;
   /** Replaces the facts of stored articles whose content is still the one extracted. */

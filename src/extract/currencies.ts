@@ -9,6 +9,7 @@
  * (bare "won" the verb, "Mark" the name, "pounds" the weight, bare "pesos"/"dinars" whose country is
  * unknown) is either absent or flagged, because a wrong currency is worse than a missed price.
  */
+import { isoCurrencyNames } from './data/iso-currency-names.ts';
 
 /** Symbols written before the number ("$5", "US$ 3.14", "€2"). Case-sensitive keys. */
 export const PREFIX_SYMBOLS: Readonly<Record<string, string>> = {
@@ -144,6 +145,10 @@ export const SUFFIX_SYMBOLS: Readonly<Record<string, string>> = {
   zł: 'PLN',
   Zł: 'PLN',
   Kč: 'CZK',
+  '؋': 'AFN',
+  // Egyptian pounds in lower case too ("42 l.e."); a bare "LE" is too often French
+  'l.e.': 'EGP',
+  '৳': 'BDT',
   'руб.': 'RUB',
   руб: 'RUB',
   'р.': 'RUB',
@@ -191,6 +196,7 @@ export const CODE_ALIASES: Readonly<Record<string, string>> = {
   rmb: 'CNY',
   NTD: 'TWD',
   UKP: 'GBP',
+  DM: 'DEM',
 };
 
 export interface CurrencyWord {
@@ -205,12 +211,8 @@ export interface CurrencyWord {
   weak?: boolean;
 }
 
-/**
- * Bare currency words that are also names or ordinary words when capitalised ("Ayn Rand", "Lev
- * Tolstoy", "Milwaukee Bucks"): they count only when written in lower case.
- */
-export const LOWERCASE_ONLY_WORDS: ReadonlySet<string> = new Set(
-  'bucks rand dong lev leva dram drams lari leu kuna pula taka birr kyat lira tenge manat cedi afghani denar penny franc sterling'.split(
+const LOWERCASE_ONLY_HAND: ReadonlySet<string> = new Set(
+  'bucks rand dong lev leva dram drams lari leu kuna pula taka birr kyat lira tenge manat cedi afghani denar penny franc sterling mark marks'.split(
     ' ',
   ),
 );
@@ -271,19 +273,7 @@ const WORD_ENTRIES: Array<[string[], CurrencyWord]> = [
   [['yuan', 'chinese yuan', 'renminbi', 'yuan renminbi', 'kuai'], W('CNY')],
   [['korean won', 'south korean won'], W('KRW')],
   [['north korean won'], W('KPW')],
-  [
-    [
-      'ruble',
-      'rubles',
-      'rouble',
-      'roubles',
-      'russian ruble',
-      'russian rubles',
-      'russian rouble',
-      'russian roubles',
-    ],
-    W('RUB'),
-  ],
+  [['russian ruble', 'russian rubles', 'russian rouble', 'russian roubles'], W('RUB')],
   [['kopeck', 'kopecks', 'kopek', 'kopeks', 'kopeyka', 'kopeykas', 'kopecks russian'], W('RUB', -2)],
   [
     [
@@ -314,7 +304,20 @@ const WORD_ENTRIES: Array<[string[], CurrencyWord]> = [
     W('UAH'),
   ],
   [['kopiyka', 'kopiykas', 'kopiyok'], W('UAH', -2)],
-  [['zloty', 'zlotys', 'zlotych', 'polish zloty', 'polish zlotys'], W('PLN')],
+  [
+    [
+      'zloty',
+      'zlotys',
+      'zlotych',
+      'złoty',
+      'złotych',
+      'złotys',
+      'polish zloty',
+      'polish zlotys',
+      'polish złoty',
+    ],
+    W('PLN'),
+  ],
   [['groszy', 'grosz'], W('PLN', -2)],
   [['rupee', 'rupees', 'indian rupee', 'indian rupees'], W('INR')],
   [['pakistani rupee', 'pakistani rupees'], W('PKR')],
@@ -322,12 +325,12 @@ const WORD_ENTRIES: Array<[string[], CurrencyWord]> = [
   [['nepalese rupees', 'nepali rupees'], W('NPR')],
   [['mauritian rupees'], W('MUR')],
   [['paise'], W('INR', -2)],
-  [['franc', 'francs', 'swiss franc', 'swiss francs'], W('CHF')],
+  [['swiss franc', 'swiss francs'], W('CHF')],
   [['french franc', 'french francs'], W('FRF')],
   [['belgian franc', 'belgian francs'], W('BEF')],
   [['cfa franc', 'cfa francs'], W('XOF')],
   [
-    ['deutsche mark', 'deutsche marks', 'deutschmark', 'deutschmarks', 'german marks', 'd-marks', 'd-mark'],
+    ['deutsche mark', 'deutsche marks', 'deutschmark', 'deutschmarks', 'german marks', 'd marks', 'd mark'],
     W('DEM'),
   ],
   [['finnish markka', 'finnish markkas', 'markka', 'markkaa'], W('FIM')],
@@ -363,7 +366,7 @@ const WORD_ENTRIES: Array<[string[], CurrencyWord]> = [
   [['norwegian krone', 'norwegian kroner', 'norwegian crowns'], W('NOK')],
   [['danish krone', 'danish kroner', 'danish crowns'], W('DKK')],
   [
-    ['koruna', 'korunas', 'koruny', 'czech koruna', 'czech korunas', 'czech crowns', 'czech koruny'],
+    ['koruna', 'korunas', 'koruny', 'korun', 'czech koruna', 'czech korunas', 'czech crowns', 'czech koruny'],
     W('CZK'),
   ],
   [['forint', 'forints', 'hungarian forint', 'hungarian forints'], W('HUF')],
@@ -417,16 +420,12 @@ const WORD_ENTRIES: Array<[string[], CurrencyWord]> = [
   [['egyptian geneh', 'geneh', 'genihat masriya'], W('EGP')],
 ];
 
-export const CURRENCY_WORDS: ReadonlyMap<string, CurrencyWord> = new Map(
-  WORD_ENTRIES.flatMap(([keys, word]) => keys.map((key) => [key, word] as const)),
-);
-
-/** Lower case, dots dropped, runs of whitespace or hyphens (outside "d-mark") collapsed to one space. */
+/** Lower case, dots dropped, runs of whitespace or hyphens collapsed to one space ("Australian-dollar", "D-marks"). */
 export function normalizeCurrencyKey(surface: string): string {
   return surface
     .toLowerCase()
     .replace(/\./g, ' ')
-    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/[\s\u00a0-]+/g, ' ')
     .trim();
 }
 
@@ -468,8 +467,13 @@ const PESO: ContextualWord = {
 const KRONE: ContextualWord = { options: ['NOK', 'DKK'], fallback: null, exponent: 0 };
 const KRONA: ContextualWord = { options: ['SEK', 'ISK'], fallback: 'SEK', exponent: 0 };
 const LEU: ContextualWord = { options: ['MDL', 'RON'], fallback: 'RON', exponent: 0 };
-/** Kopecks are Belarusian whenever the article is about Belarus, else Russian. */
-const KOPECK: ContextualWord = { options: ['BYN'], fallback: 'RUB', exponent: -2 };
+/** Rubles and kopecks are Belarusian in an article about Belarus, else Russian. */
+const KOPECK: ContextualWord = { options: ['BYN', 'RUB'], fallback: 'RUB', exponent: -2 };
+const RUBLE: ContextualWord = { options: ['BYN', 'RUB'], fallback: 'RUB', exponent: 0 };
+/** Francs: French in an article about France (before 2002), Swiss in one about Switzerland, else Swiss. */
+const FRANC: ContextualWord = { options: ['CHF', 'FRF'], fallback: 'CHF', exponent: 0 };
+/** A bare "mark" is German or Finnish money only where the article says which country; else skipped. */
+const MARK: ContextualWord = { options: ['DEM', 'FIM'], fallback: null, exponent: 0 };
 
 export const CONTEXTUAL_WORDS: ReadonlyMap<string, ContextualWord> = new Map([
   ['peso', PESO],
@@ -486,7 +490,16 @@ export const CONTEXTUAL_WORDS: ReadonlyMap<string, ContextualWord> = new Map([
   ['kopeks', KOPECK],
   ['kopeyka', KOPECK],
   ['kopeykas', KOPECK],
+  ['ruble', RUBLE],
+  ['rubles', RUBLE],
+  ['rouble', RUBLE],
+  ['roubles', RUBLE],
+  ['franc', FRANC],
+  ['francs', FRANC],
+  ['mark', MARK],
+  ['marks', MARK],
 ]);
+const CONTEXTUAL_KEYS: ReadonlySet<string> = new Set(CONTEXTUAL_WORDS.keys());
 
 /** Words (case-sensitive, whole words) that tie an article to the country of a currency. */
 export const COUNTRY_CUES: Readonly<Record<string, readonly string[]>> = {
@@ -518,5 +531,28 @@ export const COUNTRY_CUES: Readonly<Record<string, readonly string[]>> = {
   ISK: ['Iceland', 'Icelandic', 'Icelanders', 'Reykjavik', 'Reykjavík', 'ISK'],
   MDL: ['Moldova', 'Moldovan', 'Moldovans', 'Chisinau', 'Chișinău', 'Kishinev', 'MDL'],
   RON: ['Romania', 'Romanian', 'Romanians', 'Bucharest', 'Cluj', 'RON'],
-  BYN: ['Belarus', 'Belarusian', 'Belarusians', 'Minsk', 'BYN'],
+  BYN: ['Belarus', 'Belarusian', 'Belarusians', 'Minsk', 'Lukashenko', 'BYN'],
+  RUB: ['Russia', 'Russian', 'Russians', 'Moscow', 'Kremlin', 'RUB'],
+  CHF: ['Switzerland', 'Swiss', 'Zurich', 'Zürich', 'Geneva', 'Bern', 'Basel', 'Lausanne', 'CHF'],
+  FRF: ['France', 'French', 'Paris', 'Lyon', 'Marseille', 'Bank of France', 'FRF'],
+  DEM: ['Germany', 'German', 'Germans', 'Bonn', 'Frankfurt', 'Bundesbank', 'Berlin', 'DEM', 'DM'],
+  FIM: ['Finland', 'Finnish', 'Finns', 'Helsinki', 'FIM'],
 };
+
+const HAND_WORDS = new Map(WORD_ENTRIES.flatMap(([keys, word]) => keys.map((key) => [key, word] as const)));
+const ISO_NAMES = isoCurrencyNames().filter(([key]) => !HAND_WORDS.has(key) && !CONTEXTUAL_KEYS.has(key));
+
+/** The hand table, then every other ISO 4217 name and plural ("ringgit", "bahts", "nakfa"). */
+export const CURRENCY_WORDS: ReadonlyMap<string, CurrencyWord> = new Map([
+  ...HAND_WORDS,
+  ...ISO_NAMES.map(([key, iso]) => [key, W(iso)] as const),
+]);
+
+/**
+ * Bare currency words that are also names or ordinary words when capitalised ("Ayn Rand", "Lev
+ * Tolstoy", "Milwaukee Bucks", "Mark"): they count only when written in lower case.
+ */
+export const LOWERCASE_ONLY_WORDS: ReadonlySet<string> = new Set([
+  ...LOWERCASE_ONLY_HAND,
+  ...ISO_NAMES.filter(([, , lowerOnly]) => lowerOnly).map(([key]) => key),
+]);

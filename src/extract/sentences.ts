@@ -1,27 +1,27 @@
 /**
- * Sentence locator for news prose.
+ * Sentence splitter for news prose: the one place that decides where sentences end.
  *
- * Contract: `splitSentences(text)` returns the sentences of one paragraph as spans into `text`
- * (trimmed, `end` exclusive, covering every non-space character in order); `sentenceAt(text, i)`
- * returns the one containing offset `i`. Pure, no allocation beyond the result.
+ * Contract:
+ * - `splitSentences(text)` returns the sentences of one paragraph as spans into `text` (trimmed,
+ *   `end` exclusive, covering every non-space character in order).
+ * - `sentenceBounds(text)` returns a `SentenceIndex` over those spans, computed once: `at(i)` is
+ *   the sentence containing offset `i` (the nearest one when `i` falls in the space between two),
+ *   `startOf(i)`/`endOf(i)` its bounds; every lookup is a binary search.
+ * - `sentenceAt(text, i)` is `sentenceBounds(text).at(i)`; the index of the last text asked about
+ *   is kept, so calling it once per price or per quote in one paragraph stays linear.
+ * - Linear in the length of `text`; pure apart from that one-entry cache.
  *
  * A boundary is a run of `.`, `!`, `?` or `…` (plus closing quotes or brackets) followed by
  * whitespace and something that can open a sentence. It errs on the side of NOT splitting:
- * abbreviations ("Dr.", "Jan."), initials ("J. Smith"), dotted acronyms ("U.S.", "p.m.") and
- * decimals ("3.71") never end a sentence, because cutting a sentence in two loses the context
- * a reader needs more than keeping two sentences together does.
+ * abbreviations (data/abbreviations.ts: "Dr.", "Jan."), initials ("J. Smith"), dotted acronyms
+ * ("U.S.", "p.m.") and decimals ("3.71") never end a sentence, because cutting a sentence in two
+ * loses the context a reader needs more than keeping two sentences together does.
  */
+import { ABBREVIATIONS } from './data/abbreviations.ts';
+import { upperBound } from './sorted.ts';
 import type { Span } from './types.ts';
 
-/** Lower-cased words that take a period without ending the sentence. */
-const ABBREVIATIONS = new Set(
-  (
-    'mr mrs ms dr prof sr jr st mt ft gen col lt maj sgt capt cmdr adm gov sen rep pres supt insp ' +
-    'rev fr hon messrs mme mlle esq inc co corp ltd plc llc bros dept univ assn approx vol ' +
-    'vs etc al fig figs eds cf ca ie eg jan feb mar apr jun jul aug sep sept oct nov dec ' +
-    'tue tues thu thur thurs fri ave blvd rd hwy sq pp pg para sec ch km kg lb lbs oz tel ext'
-  ).split(' '),
-);
+const ABBREVIATION = new Set(ABBREVIATIONS);
 
 /** Characters that may close a sentence after its final punctuation. */
 const CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']', '}']);
@@ -29,13 +29,14 @@ const CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']', '}']);
 const BOUNDARY = /[.!?…]+/g;
 const OPENER = /[\p{Lu}\p{N}"'“‘«([¿¡]/u;
 const WORD_BEFORE = /([\p{L}\p{N}.]*)$/u;
+const SPACE = /\s/;
 
+/** The index just after the sentence ending at [punctStart, punctEnd) (closers included), or -1. */
 function isBoundary(text: string, punctStart: number, punctEnd: number): number {
-  // Returns the index just after the sentence (including closers), or -1 when not a boundary.
   let end = punctEnd;
   while (end < text.length && CLOSERS.has(text[end]!)) end++;
   let next = end;
-  while (next < text.length && /\s/.test(text[next]!)) next++;
+  while (next < text.length && SPACE.test(text[next]!)) next++;
   if (next === end) return -1; // "3.71", "U.S.-led": no space, no boundary
   if (next >= text.length) return end;
   if (!OPENER.test(text[next]!)) return -1;
@@ -46,9 +47,9 @@ function isBoundary(text: string, punctStart: number, punctEnd: number): number 
   if (word.includes('.')) return -1; // "U.S.", "p.m.", "e.g."
   if (/^\p{Lu}$/u.test(word)) return -1; // an initial: "George W. Bush"
   const lower = word.toLowerCase();
-  if (ABBREVIATIONS.has(lower)) return -1;
   // "No. 5", "Nos. 3 and 4"; but "He said no. Then..." still ends.
-  if ((lower === 'no' || lower === 'nos') && /\p{N}/u.test(text[next]!)) return -1;
+  if (lower === 'no' || lower === 'nos') return /\p{N}/u.test(text[next]!) ? -1 : end;
+  if (ABBREVIATION.has(lower)) return -1;
   return end;
 }
 
@@ -71,16 +72,44 @@ export function splitSentences(text: string): Span[] {
 function pushTrimmed(text: string, from: number, to: number, spans: Span[]): void {
   let s = from;
   let e = to;
-  while (s < e && /\s/.test(text[s]!)) s++;
-  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  while (s < e && SPACE.test(text[s]!)) s++;
+  while (e > s && SPACE.test(text[e - 1]!)) e--;
   if (e > s) spans.push({ text: text.slice(s, e), start: s, end: e });
 }
 
+export interface SentenceIndex {
+  readonly sentences: readonly Span[];
+  /** The sentence containing `offset`, or the nearest one before it; the first for offsets before all. */
+  at(offset: number): Span;
+  /** Start of the sentence containing `offset`. */
+  startOf(offset: number): number;
+  /** End of the sentence containing `offset`. */
+  endOf(offset: number): number;
+}
+
+const EMPTY: Span = { text: '', start: 0, end: 0 };
+
+export function sentenceBounds(text: string): SentenceIndex {
+  const sentences = splitSentences(text);
+  const at = (offset: number): Span => {
+    // the last sentence starting at or before offset; offsets past its end but before the next
+    // start (the space between) belong to the following sentence, as they did before the index
+    const n = upperBound(sentences, offset, (s) => s.start) - 1;
+    if (n < 0) return sentences[0] ?? EMPTY;
+    const s = sentences[n]!;
+    return offset < s.end || n + 1 >= sentences.length ? s : sentences[n + 1]!;
+  };
+  return { sentences, at, startOf: (o) => at(o).start, endOf: (o) => at(o).end };
+}
+
+let lastText: string | null = null;
+let lastIndex: SentenceIndex | null = null;
+
 /** The sentence containing `offset` (an offset into `text`); the whole trimmed text if none does. */
 export function sentenceAt(text: string, offset: number): Span {
-  const sentences = splitSentences(text);
-  for (const sentence of sentences) {
-    if (offset < sentence.end) return sentence;
+  if (lastText !== text || lastIndex === null) {
+    lastText = text;
+    lastIndex = sentenceBounds(text);
   }
-  return sentences[sentences.length - 1] ?? { text: '', start: 0, end: 0 };
+  return lastIndex.at(offset);
 }

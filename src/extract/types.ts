@@ -39,6 +39,8 @@ export interface PersonFact {
   /** Every other surface form seen for this person in the article, without titles or possessives. */
   aliases: string[];
   mentions: Mention[];
+  /** Gender the text shows (a given name, an honorific or role word), or null when it does not say. */
+  gender: 'm' | 'f' | null;
 }
 
 export interface QuoteFact {
@@ -69,6 +71,8 @@ export interface PriceFact {
 
 export interface Extraction {
   document: ParsedDocument;
+  /** ISO 639-1 code ("en", "de", "ru"), or null when the text is too short or mixed to tell. */
+  language: string | null;
   title: string;
   lead: string;
   /** Paragraphs after the lead joined by a blank line. */

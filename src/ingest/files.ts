@@ -218,10 +218,9 @@ export function writerSink(writer: ArchiveWriter, preparer: Preparer = inlinePre
     const results: (WriteResult | null)[] = [];
     const toPrepare: DocumentInput[] = [];
     for (const input of inputs) {
-      const known = await writer.findByHash(contentHash(input.text));
+      const known = await writer.matchKnown(contentHash(input.text), input);
       if (known) {
-        const duplicate = known.source !== input.source ? { duplicateOf: known.source } : {};
-        results.push({ status: 'unchanged', articleId: known.id, source: input.source, ...duplicate });
+        results.push(known);
       } else {
         toPrepare.push(input);
         results.push(null);

@@ -27,15 +27,8 @@ export async function ingestDocument(
   try {
     const hash = contentHash(input.text);
     // Content already stored is recognised before paying for extraction (checked again when written).
-    const known = await writer.findByHash(hash);
-    if (known) {
-      return {
-        status: 'unchanged',
-        articleId: known.id,
-        source: input.source,
-        ...(known.source !== input.source ? { duplicateOf: known.source } : {}),
-      };
-    }
+    const known = await writer.matchKnown(hash, input);
+    if (known) return known;
     const result = (await writer.writeBatch([prepareDocument(input, hash)]))[0]!;
     if (result.status === 'failed') throw new Error(`${result.source}: ${result.reason}`);
     return result;

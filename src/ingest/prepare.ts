@@ -18,6 +18,10 @@ export interface DocumentInput {
   document?: ParsedDocument;
   publishedAt?: Date | null;
   byline?: string | null;
+  /** The language the source declares (<html lang>, metadata, a record's field), ISO 639-1. */
+  language?: string | null;
+  /** The encoding the bytes were decoded from ("utf-8", "windows-1251"). */
+  encoding?: string | null;
 }
 
 export class InvalidDocumentError extends Error {
@@ -39,11 +43,11 @@ export function contentHash(text: string): string {
 export function prepareDocument(input: DocumentInput, hash = contentHash(input.text)): PreparedDocument {
   const document = input.document ?? parseDocument(input.text);
   if (!document.title.text) throw new InvalidDocumentError('the document has no title line');
-  const { source, format, publishedAt = null, byline = null } = input;
+  const { source, format, publishedAt = null, byline = null, language = null, encoding = null } = input;
   return {
-    input: { source, format, publishedAt, byline },
+    input: { source, format, publishedAt, byline, language, encoding },
     hash,
-    extraction: extractDocument(document),
+    extraction: extractDocument(document, { languageHint: language }),
     extractorVersion: EXTRACTOR_VERSION,
   };
 }

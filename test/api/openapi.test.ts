@@ -126,6 +126,7 @@ describe('GET /openapi.json', () => {
         'from',
         'to',
         'source',
+        'lang',
         'facets',
         'markStart',
         'markEnd',
@@ -142,7 +143,7 @@ describe('GET /openapi.json', () => {
     expect(search.type!.schema).toMatchObject({ default: 'all' });
     for (const path of ['/articles', '/quotes', '/prices', '/prices/stats', '/articles/export']) {
       const list = params(path);
-      for (const filter of ['q', 'person', 'speaker', 'currency', 'min', 'max', 'from', 'to', 'source']) {
+      for (const filter of ['q', 'person', 'speaker', 'currency', 'min', 'max', 'from', 'to', 'source', 'lang']) {
         expect(list[filter], `${path} ${filter}`).toMatchObject({ in: 'query', required: false });
       }
     }

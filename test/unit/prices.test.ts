@@ -372,3 +372,81 @@ describe('currency words from document context', () => {
     ]);
   });
 });
+
+describe('issue 8 amount classes', () => {
+  const pairs = (text: string): string[][] =>
+    findPricesInText(text).map((p) => [p.amount, p.currency, p.raw]);
+
+  it('reads a decimal before a magnitude as a decimal, whatever the currency groups with', () => {
+    expect(pairs('It paid €2.375 billion.')).toEqual([['2375000000', 'EUR', '€2.375 billion']]);
+    expect(pairs('worth 4.125 million Swiss francs')).toEqual([
+      ['4125000', 'CHF', '4.125 million Swiss francs'],
+    ]);
+    expect(pairs('lost 1.500 million Belarusian rubles')).toEqual([
+      ['1500000', 'BYN', '1.500 million Belarusian rubles'],
+    ]);
+    expect(pairs('The flat sold for €100.000.')).toEqual([['100000', 'EUR', '€100.000']]);
+  });
+
+  it('reads bare rubles, francs and marks by the country the article names', () => {
+    expect(pairs('Bread in Minsk costs 1.89 rubles.')[0]?.[1]).toBe('BYN');
+    expect(pairs('Bread in Moscow costs 89 rubles.')[0]?.[1]).toBe('RUB');
+    expect(pairs('Profit in France rose to 1.2 billion francs.')[0]?.[1]).toBe('FRF');
+    expect(pairs('The Zurich bank earned 300 million francs.')[0]?.[1]).toBe('CHF');
+    expect(pairs('The German bank lent six billion marks.')).toEqual([
+      ['6000000000', 'DEM', 'six billion marks'],
+    ]);
+    expect(pairs('A Helsinki firm lost 30 million marks.')[0]?.[1]).toBe('FIM');
+    expect(pairs('He scored 85 marks in the exam.')).toEqual([]);
+    expect(pairs('It raised DM 500 million and 120 D-marks.').map((p) => p[1])).toEqual(['DEM', 'DEM']);
+  });
+
+  it('reads ISO 4217 names and plurals, with magnitudes and as adjectives', () => {
+    expect(pairs('40 million złoty and 12 million zloty').map((p) => p[0] + ' ' + p[1])).toEqual([
+      '40000000 PLN',
+      '12000000 PLN',
+    ]);
+    expect(pairs('a 500 million Australian-dollar deal')).toEqual([
+      ['500000000', 'AUD', '500 million Australian-dollar'],
+    ]);
+    expect(pairs('400 ringgit, 30 baht, 20 dirhams, 5 nakfa').map((p) => p[1])).toEqual([
+      'MYR',
+      'THB',
+      'AED',
+      'ERN',
+    ]);
+    expect(pairs('The 2 Won and the Sol 5 festival')).toEqual([]);
+  });
+
+  it('reads spelled-out amounts and refuses vague ones', () => {
+    expect(pairs('two and a half million euros')).toEqual([
+      ['2500000', 'EUR', 'two and a half million euros'],
+    ]);
+    expect(pairs('half a million dollars')[0]?.[0]).toBe('500000');
+    expect(pairs('a quarter million dollars')[0]?.[0]).toBe('250000');
+    expect(pairs('several million dollars, millions of euros and billions of dollars')).toEqual([]);
+  });
+
+  it('reads German and Czech magnitudes', () => {
+    expect(pairs('450 Millionen Euro, 1,2 Milliarden Euro, 5 Mio. Euro').map((p) => p[0])).toEqual([
+      '450000000',
+      '1200000000',
+      '5000000',
+    ]);
+    expect(pairs('12 miliard korun')).toEqual([['12000000000', 'CZK', '12 miliard korun']]);
+  });
+
+  it('reads a run of code-first amounts one by one, in linear time', () => {
+    expect(pairs('USD 1 EUR 2 USD 3').map((p) => p[2])).toEqual(['USD 1', 'EUR 2', 'USD 3']);
+    const run = (n: number): string => 'USD 1 EUR 2 '.repeat(n);
+    const time = (text: string): number => {
+      const t0 = performance.now();
+      findPrices(parseDocument(`Title\n\n${text}\n`));
+      return performance.now() - t0;
+    };
+    time(run(500));
+    const small = time(run(2000));
+    const large = time(run(8000));
+    expect(large / Math.max(small, 1)).toBeLessThan(10); // 4× the input: linear is ≈ 4, quadratic 16
+  });
+});

@@ -52,9 +52,10 @@ describe('findQuotes', () => {
     ).toEqual([['The water reached the second floor in an hour.', 'Ellen Marsh', 'said']]);
   });
 
-  it('joins a quote split around its attribution', () => {
+  it('gives both parts of a quote split around its attribution that attribution', () => {
     expect(brief(quotes('Maria Lopez won.', '"We will win," she said, "and fairly."'))).toEqual([
-      ['We will win, and fairly.', 'Maria Lopez', 'said'],
+      ['We will win,', 'Maria Lopez', 'said'],
+      ['and fairly.', 'Maria Lopez', 'said'],
     ]);
   });
 
@@ -90,18 +91,15 @@ describe('findQuotes', () => {
     ]);
   });
 
-  it('joins a quote running over several paragraphs', () => {
+  it('gives each paragraph of a quote running over several paragraphs the same attribution', () => {
     const found = quotes(
       'Governor Ellen Marsh told the assembly:',
       '“The water came fast. Nobody had seen it.',
       '“We will rebuild every bridge before winter.”',
     );
     expect(brief(found)).toEqual([
-      [
-        'The water came fast. Nobody had seen it. We will rebuild every bridge before winter.',
-        'Ellen Marsh',
-        'told the assembly',
-      ],
+      ['The water came fast. Nobody had seen it.', 'Ellen Marsh', 'told the assembly'],
+      ['We will rebuild every bridge before winter.', 'Ellen Marsh', 'told the assembly'],
     ]);
   });
 
@@ -189,12 +187,12 @@ describe('findQuotes', () => {
     ]);
   });
 
-  it('gives a null speaker when nobody is identifiable', () => {
+  it('gives a null speaker when nobody is identifiable, and takes no sign text for speech', () => {
     expect(
       brief(
         quotes('Protesters carried placards reading "Our votes are not for sale to anyone" on Saturday.'),
       ),
-    ).toEqual([['Our votes are not for sale to anyone', null, null]]);
+    ).toEqual([]);
     expect(brief(quotes('"Nobody here wants violence at all," one of the organisers said.'))).toEqual([
       ['Nobody here wants violence at all,', null, 'said'],
     ]);

@@ -64,7 +64,7 @@ const PriceStats = Type.Object({
   ),
 });
 
-const { q, person, speaker, currency, min, max, from, to, source } = FilterQuery;
+const { q, person, speaker, currency, min, max, from, to, source, lang } = FilterQuery;
 
 const stats: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -111,6 +111,7 @@ const stats: FastifyPluginAsyncTypebox = async (app) => {
             from: Type.Optional(from),
             to: Type.Optional(to),
             source: Type.Optional(source),
+            lang: Type.Optional(lang),
           },
           { additionalProperties: false },
         ),

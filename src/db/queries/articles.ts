@@ -11,6 +11,7 @@ export interface ArticleSummary {
   publishedAt: string | null;
   importedAt: string;
   wordCount: number;
+  language: string | null;
 }
 
 interface ArticleRow {
@@ -22,9 +23,10 @@ interface ArticleRow {
   publishedAt: string | null;
   importedAt: string;
   wordCount: number | bigint;
+  language: string | null;
 }
 
-export const ARTICLE_SUMMARY_COLUMNS = `a."id", a."title", a."lead", a."source", a."sortDate", a."publishedAt", a."importedAt", a."wordCount"`;
+export const ARTICLE_SUMMARY_COLUMNS = `a."id", a."title", a."lead", a."source", a."sortDate", a."publishedAt", a."importedAt", a."wordCount", a."language"`;
 
 export function toArticleSummary(row: ArticleRow): ArticleSummary {
   return {
@@ -36,6 +38,7 @@ export function toArticleSummary(row: ArticleRow): ArticleSummary {
     publishedAt: isoDate(row.publishedAt),
     importedAt: isoDate(row.importedAt)!,
     wordCount: Number(row.wordCount),
+    language: row.language,
   };
 }
 

@@ -23,6 +23,8 @@ export interface ArchiveFilters {
   to?: Date;
   /** Source path or URL prefix. */
   source?: string;
+  /** ISO 639-1 language code (lower case). */
+  lang?: string;
 }
 
 export class SqlWhere {
@@ -96,7 +98,7 @@ export const planner = { selectiveRows: 2000 };
 
 /** The ids of the articles one filter selects, as SQL, with a bounded estimate of their number. */
 export interface ArticleIdSet {
-  filter: 'q' | 'person' | 'speaker' | 'prices' | 'source' | 'date';
+  filter: 'q' | 'person' | 'speaker' | 'prices' | 'source' | 'lang' | 'date';
   sql: string;
   params: unknown[];
   /** Rows the set's query reads, counted up to planner.selectiveRows (a count at the bound means "many"). */
@@ -191,6 +193,15 @@ export async function addArticleConditions(
       sql: `SELECT "id" FROM "articles" WHERE "source" >= ? AND "source" < ? AND substr("source", 1, ?) = ?`,
       params: [source, prefixEnd(source), source.length, source],
       test: () => where.add(`substr(a."source", 1, ?) = ?`, source.length, source),
+    });
+  }
+  if (filters.lang !== undefined) {
+    const lang = filters.lang;
+    sets.push({
+      filter: 'lang',
+      sql: `SELECT "id" FROM "articles" WHERE "language" = ?`,
+      params: [lang],
+      test: () => where.add(`a."language" = ?`, lang),
     });
   }
   const from = filters.from === undefined ? null : sqlDate(filters.from);

@@ -179,36 +179,59 @@ export async function searchFacets(
   });
 }
 
-/** The whole archive at a glance. */
+/**
+ * The whole archive at a glance, read from the aggregates the writer maintains
+ * (src/db/sqlite/aggregates.ts): a few index entries whatever the archive's size.
+ */
 export async function archiveStats(db: Db, top = 10): Promise<ArchiveStats> {
   const [totals] = await db.$queryRawUnsafe<
     {
-      articles: number | bigint;
-      people: number | bigint;
+      articles: number | bigint | null;
+      people: number | bigint | null;
       speakers: number | bigint;
-      quotes: number | bigint;
-      prices: number | bigint;
+      quotes: number | bigint | null;
+      prices: number | bigint | null;
       first: string | null;
       last: string | null;
     }[]
   >(
-    `SELECT (SELECT count(*) FROM "articles") AS articles, (SELECT count(*) FROM "people") AS people,
-            (SELECT count(DISTINCT "speakerId") FROM "quotes") AS speakers,
-            (SELECT count(*) FROM "quotes") AS quotes, (SELECT count(*) FROM "price_mentions") AS prices,
+    `SELECT (SELECT "n" FROM "archive_totals" WHERE "key" = 'articles') AS articles,
+            (SELECT "n" FROM "archive_totals" WHERE "key" = 'people') AS people,
+            (SELECT count(*) FROM "person_stats" WHERE "quotes" > 0) AS speakers,
+            (SELECT "n" FROM "archive_totals" WHERE "key" = 'quotes') AS quotes,
+            (SELECT "n" FROM "archive_totals" WHERE "key" = 'prices') AS prices,
             (SELECT min("sortDate") FROM "articles") AS first, (SELECT max("sortDate") FROM "articles") AS last`,
   );
-  const facets = await facetsOf(db, null, null, top);
+  const ranked = (count: 'articles' | 'quotes') =>
+    db.$queryRawUnsafe<CountRow[]>(
+      `SELECT p."id", p."name", p."slug", s."${count}" AS n FROM "person_stats" s JOIN "people" p ON p."id" = s."personId"
+       WHERE s."${count}" > 0 ORDER BY s."${count}" DESC, p."name", p."id" LIMIT ?`,
+      top,
+    );
+  const currencies = await db.$queryRawUnsafe<
+    { currency: string; prices: number | bigint; articles: number | bigint }[]
+  >(`SELECT "currency", "prices", "articles" FROM "currency_stats" ORDER BY "prices" DESC, "currency"`);
+  const months = await db.$queryRawUnsafe<{ month: string; n: number | bigint }[]>(
+    `SELECT "month", "articles" AS n FROM "month_stats" ORDER BY "month"`,
+  );
   const date = (stored: string | null) => (stored === null ? null : new Date(stored).toISOString());
   return {
     totals: {
-      articles: Number(totals!.articles),
-      people: Number(totals!.people),
-      quotes: Number(totals!.quotes),
-      prices: Number(totals!.prices),
+      articles: Number(totals!.articles ?? 0),
+      people: Number(totals!.people ?? 0),
+      quotes: Number(totals!.quotes ?? 0),
+      prices: Number(totals!.prices ?? 0),
       speakers: Number(totals!.speakers),
     },
     range: { first: date(totals!.first), last: date(totals!.last) },
-    ...facets,
+    people: toPersonCounts(await ranked('articles')),
+    speakers: toPersonCounts(await ranked('quotes')),
+    currencies: currencies.map((row) => ({
+      currency: row.currency,
+      prices: Number(row.prices),
+      articles: Number(row.articles),
+    })),
+    months: months.map((row) => ({ month: row.month, articles: Number(row.n) })),
   };
 }
 

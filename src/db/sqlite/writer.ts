@@ -13,7 +13,7 @@ export class SqliteWriter implements ArchiveWriter {
     this.sync = new ArticleWriter(url, options);
   }
 
-  findByHash: ArchiveWriter['findByHash'] = async (hash) => this.sync.findByHash(hash);
+  matchKnown: ArchiveWriter['matchKnown'] = async (hash, input) => this.sync.matchKnown(hash, input);
   writeBatch: ArchiveWriter['writeBatch'] = async (batch) => this.sync.writeBatch(batch);
   replaceExtractions: ArchiveWriter['replaceExtractions'] = async (batch, version) =>
     this.sync.replaceExtractions(batch, version);

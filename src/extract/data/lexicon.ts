@@ -57,6 +57,19 @@ export const ROLE_NOUNS = [
 
 /** Words that mark an organisation, place or event: a capitalised sequence containing one is not a person. */
 export const ORG_WORDS = [
+  // trades and firms named after people or products ("Lehman Brothers", "Harbor Optics", "Northwind Logistics")
+  'brothers', 'associates', 'logistics', 'optics', 'robotics', 'analytics', 'electronics', 'dynamics', 'solutions',
+  'ventures', 'labs', 'laboratories', 'consulting', 'software', 'semiconductor', 'semiconductors', 'biotech',
+  'therapeutics', 'networks', 'communications', 'telecom', 'automotive', 'aerospace', 'apparel', 'brands', 'stores',
+  'supermarkets', 'shipping', 'mining', 'minerals', 'metals', 'chemicals', 'textiles', 'realty', 'properties',
+  'hotels', 'resorts', 'casino', 'casinos', 'pictures', 'productions', 'publishing', 'books', 'outfitters', 'bakery',
+  'brewery', 'winery', 'restaurant', 'cafe', 'café', 'pharmacy', 'clinic', 'photos', 'images',
+  // bands, shows and laws ("the Boston Philharmonic", "Affordable Care Act")
+  'orchestra', 'philharmonic', 'symphony', 'choir', 'quartet', 'ensemble', 'show', 'podcast', 'act', 'amendment',
+  'directive',
+  // sports clubs ("Real Sociedad", "Dynamo Kyiv", "Blackburn Rovers")
+  'sociedad', 'deportivo', 'athletic', 'atletico', 'atlético', 'sporting', 'dynamo', 'dinamo', 'spartak',
+  'lokomotiv', 'rovers', 'wanderers', 'olympique', 'racing', 'hotspur', 'albion',
   'department', 'ministry', 'university', 'college', 'school', 'academy', 'institute', 'institution', 'party',
   'council', 'bank', 'inc', 'corp', 'corporation', 'company', 'co', 'ltd', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'group',
   'holding', 'holdings', 'havbruk', 'fiskeoppdrett', 'sjømat', 'rederi', 'sparebank', 'gruppen', 'konsern', 'eiendom', 'fiskeri', 'hermanos', 'compañía', 'grupo', 'werke', 'committee', 'commission', 'court', 'agency', 'association', 'union', 'federation',

@@ -1,0 +1,313 @@
+/**
+ * People extractor, stage 2: classify. `judge(tokens, piece, titles, ctx, out)` weighs the
+ * evidence that a piece of a capitalised run names a human (a known given name, a person title,
+ * a speech verb or "according to" next to it, a known surname, a role in apposition, a name-like
+ * shape) and records how it was introduced (titled, principal, kin, former, gender).
+ *
+ * Contract: pushes at most one Candidate per call; `strong` means evidence of its own,
+ * `standalone` that it may stand as a person with no fuller form in the article, `aliasOnly` that
+ * it can only refer to someone named elsewhere.
+ */
+import {
+  APPOSITION_BLOCKERS,
+  APPOSITION_END,
+  PLACE_NOUNS,
+  PLACE_PREPOSITIONS,
+  VENUE_NOUNS,
+} from '../data/people-words.ts';
+import { genderOfWord } from './gender.ts';
+import {
+  ADVERBS,
+  COMMON,
+  DEMONYM,
+  FIRST,
+  FOLLOW_CONTEXT,
+  KIN,
+  NEVER,
+  NOUN_SUFFIX,
+  ORG,
+  PERSON_TITLES,
+  PLACE,
+  ROLE,
+  SPEECH,
+  SUFFIX,
+  SURNAME,
+  TITLE,
+  isGiven,
+  CITY_WORD,
+  fold,
+} from './lexicon.ts';
+import { isAcronym } from './tokens.ts';
+import type { Token } from './tokens.ts';
+import type { Candidate, Ctx } from './types.ts';
+
+/** A two- or three-word run that context shows is a place rather than a person. */
+export function placeByContext(tokens: Token[], first: number, last: number): boolean {
+  const t = tokens[last]!;
+  if (/-based$/.test(t.lower)) return true;
+  const after = tokens[last + 1];
+  if (after !== undefined && after.kind === 'word' && PLACE_NOUNS.has(after.lower)) return true;
+  const before = tokens[first - 1];
+  return (
+    before !== undefined && before.kind === 'word' && !before.cap && PLACE_PREPOSITIONS.has(before.lower)
+  );
+}
+
+export function hasFollowingCue(tokens: Token[], end: number, speechOnly = false): boolean {
+  let k = end;
+  if (tokens[k]?.text === ',' && !speechOnly) k++;
+  for (let n = 0; n < 3 && k < tokens.length; n++, k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') return false;
+    if (speechOnly ? SPEECH.has(t.lower) : FOLLOW_CONTEXT.has(t.lower)) return true;
+    if (!ADVERBS.has(t.lower)) return false;
+  }
+  return false;
+}
+
+export function hasPrecedingCue(tokens: Token[], start: number): boolean {
+  const a = tokens[start - 1];
+  if (!a) return false;
+  if (a.kind === 'word' && SPEECH.has(a.lower)) return true;
+  const b = tokens[start - 2];
+  if (a.lower === 'to' && b?.lower === 'according') return true;
+  if (
+    a.kind === 'word' &&
+    (ROLE.has(a.lower) || PERSON_TITLES.has(a.lower) || a.lower === 'executive') &&
+    !a.cap
+  )
+    return true; // "opposition leader Sviatlana Tsikhanouskaya"
+  return false;
+}
+
+/** A piece of a capitalised run under judgement, with the facts every test needs. */
+interface Piece {
+  tokens: Token[];
+  /** Token indices of the name words in `tokens`. */
+  idx: number[];
+  titles: Token[];
+  ctx: Ctx;
+  toks: Token[];
+  key: string[];
+  first: Token;
+  last: Token;
+  ambiguous: boolean;
+  /** Introduced with a person title ("President", "Dr."). */
+  titled: boolean;
+  /** Some word is a known surname. */
+  known: boolean;
+}
+
+/** "Kinder Bologna", "Partizan Belgrade", "Willem II Tilburg": a city after a word that is no given name. */
+function clubOrFirmOfACity(toks: Token[]): boolean {
+  if (toks.length < 2) return false;
+  const last = toks[toks.length - 1]!;
+  return CITY_WORD.has(fold(last.lower)) && !isGiven(toks[toks.length - 2]!);
+}
+
+/** The name words of a piece, trimmed of trailing particles and leading non-names; null when none are left. */
+function namePiece(
+  tokens: Token[],
+  idx: number[],
+  titles: Token[],
+  ctx: Ctx,
+  ambiguous: boolean,
+): Piece | null {
+  // particles may not end a name; trailing suffixes are fine
+  while (idx.length > 0 && !tokens[idx[idx.length - 1]!]!.cap) idx.pop();
+  if (idx.length === 0) return null;
+  let toks = idx.map((k) => tokens[k]!);
+  if (toks.length >= 3 && !isGiven(toks[0]!) && !SURNAME.has(toks[0]!.lower) && titles.length === 0) {
+    const g = toks.findIndex((t, n) => n > 0 && n <= 2 && isGiven(t));
+    if (g > 0 && toks.length - g >= 2) toks = toks.slice(g);
+  }
+  if (!toks.some((t) => t.kind === 'word')) return null; // initials alone
+  const key = toks.map((t) => t.lower.replace(/\.$/, '').replace(/’/g, "'")).filter((l) => !SUFFIX.has(l));
+  // a single letter is an abbreviation's or a model's ("AT&T", "F-35", "vitamin D"), never a name
+  if (key.length === 0 || (key.length === 1 && key[0]!.length === 1)) return null;
+  const full = key.join(' ');
+  if (PLACE.has(full) || DEMONYM.has(full) || NEVER.has(full)) return null;
+  if (clubOrFirmOfACity(toks)) return null;
+  return {
+    tokens,
+    idx,
+    titles,
+    ctx,
+    toks,
+    key,
+    first: toks[0]!,
+    last: toks[toks.length - 1]!,
+    ambiguous,
+    titled: titles.some((t) => PERSON_TITLES.has(t.lower)),
+    known: toks.some((t) => SURNAME.has(t.lower)),
+  };
+}
+
+const firstIndex = (p: Piece): number => p.idx[0]!;
+const endIndex = (p: Piece): number => p.idx[p.idx.length - 1]! + 1;
+
+/** A speech verb, "according to", "who" or a role next to the name. */
+function cueNearby(p: Piece): boolean {
+  return (
+    hasFollowingCue(p.tokens, endIndex(p)) ||
+    hasPrecedingCue(p.tokens, p.titles.length > 0 ? firstIndex(p) - p.titles.length : firstIndex(p))
+  );
+}
+
+/** Evidence for two or more words: a given name, a title, a known surname, a cue, or a name-like shape. */
+function multiWordEvidence(p: Piece): { strong: boolean; standalone: boolean } {
+  const given = isGiven(p.first);
+  // name-shaped: no common word, no place ("Shou Zi Chew" needs other evidence, "Economic Research" gets none)
+  const unknownShape = p.toks.every(
+    (t) =>
+      t.kind === 'initial' || (!COMMON.has(t.lower) && !PLACE.has(t.lower) && !NOUN_SUFFIX.test(t.lower)),
+  );
+  const strong = given || p.titled || p.known || cueNearby(p);
+  const standalone = strong || ((unknownShape || given) && !p.ctx.titleCase && p.toks.length <= 4);
+  return { strong, standalone };
+}
+
+/**
+ * Evidence for one word, which "Newmont said" has as often as "Lukashenko said": a title, a known
+ * surname, a role before it, a scorer's minute after it, a role in apposition, or a known given
+ * name in the speaker slot.
+ */
+function singleWordEvidence(p: Piece): { strong: boolean; standalone: boolean } {
+  const { tokens, first, ambiguous } = p;
+  const lone = first.kind === 'word' && !COMMON.has(first.lower) && !PLACE.has(first.lower);
+  let strong = p.titled || (p.known && lone) || (cueNearby(p) && lone && !ambiguous && !first.sentStart);
+  const before = tokens[firstIndex(p) - 1];
+  const roleBefore =
+    before?.kind === 'word' && !before.cap && ROLE.has(before.lower) && p.titles.length === 0;
+  // a scorer with the minute: "( Kirsten 18th , Ramelow 56th )", "Signevich 23'"
+  const scorer = lone && /^\s+\d{1,3}(?:st|nd|rd|th|['’])/.test(p.ctx.text.slice(p.last.end, p.last.end + 8));
+  // "Ayşe, a 34-year-old teacher, said", "said Marta, a nurse": a word with a role in apposition;
+  // "Tomasz told reporters": a known given name saying something
+  const word = first.kind === 'word' && !PLACE.has(first.lower) && !ORG.has(first.lower);
+  const close = word && !isAcronym(first) ? roleAppositive(tokens, endIndex(p)) : -1;
+  const saidBefore = before?.kind === 'word' && SPEECH.has(before.lower);
+  // a capitalised word needs the speaker slot too ("in Bangui, a government minister said" is a place)
+  const appositive =
+    close >= 0 &&
+    (isGiven(first) ||
+      (lone && (saidBefore || (tokens[close]?.text === ',' && hasFollowingCue(tokens, close + 1, true)))));
+  const givenSpeaker =
+    word &&
+    isGiven(first) &&
+    !(COMMON.has(first.lower) && first.sentStart) &&
+    (hasFollowingCue(tokens, endIndex(p), true) || saidBefore);
+  const standalone =
+    p.titled ||
+    (p.known && lone) ||
+    (roleBefore && (FIRST.has(first.lower) || (lone && !ORG.has(first.lower)))) ||
+    scorer ||
+    (!ambiguous && (appositive || givenSpeaker));
+  strong ||= standalone;
+  return { strong, standalone };
+}
+
+/** How the name is introduced, for choosing among people who share a surname. */
+function introduction(p: Piece): Pick<Candidate, 'former' | 'kin' | 'principal' | 'gender'> {
+  const { tokens, titles } = p;
+  const lead = titles.length > 0 ? firstIndex(p) - titles.length : firstIndex(p);
+  const prev = tokens[lead - 1];
+  const prevWord = prev !== undefined && prev.kind === 'word' && !prev.cap ? prev.lower : '';
+  // the lower-case words just before ("his younger brother, former heavyweight champion")
+  let former = titles.some((t) => t.lower === 'former' || t.lower === 'ex');
+  let kin = false;
+  for (let k = lead - 1; k >= 0 && lead - k <= 6; k--) {
+    const t = tokens[k]!;
+    if (t.text === ',' && k < lead - 1) continue;
+    if (t.kind !== 'word' || t.cap) break;
+    if (t.lower === 'former' || t.lower === 'late' || t.lower === 'ex') former = true;
+    if (KIN.has(t.lower)) kin = true;
+  }
+  const multi = p.toks.length >= 2;
+  if (multi && kinAppositive(tokens, endIndex(p))) kin = true;
+  const principal =
+    !former &&
+    !kin &&
+    (p.titled || ROLE.has(prevWord) || (multi && roleAppositive(tokens, endIndex(p)) >= 0));
+  let gender: 'm' | 'f' | null = null;
+  for (const t of [prev, ...titles]) if (t !== undefined) gender = genderOfWord(t.lower) ?? gender;
+  return { former, kin, principal, gender };
+}
+
+/** Judges one piece of a capitalised run and records it as a candidate (see the module header). */
+export function judge(
+  tokens: Token[],
+  idx: number[],
+  titles: Token[],
+  ctx: Ctx,
+  out: Candidate[],
+  ambiguous = false,
+): void {
+  const p = namePiece(tokens, idx, titles, ctx, ambiguous);
+  if (p === null) return;
+  const after = tokens[endIndex(p)];
+  if (after?.kind === 'word' && !after.cap && VENUE_NOUNS.has(after.lower)) return;
+  const multi = p.toks.length >= 2;
+  if (
+    multi &&
+    titles.length === 0 &&
+    !isGiven(p.first) &&
+    !p.known &&
+    placeByContext(tokens, firstIndex(p), endIndex(p) - 1)
+  )
+    return;
+  const evidence = ctx.reference
+    ? { strong: false, standalone: false }
+    : multi
+      ? multiWordEvidence(p)
+      : singleWordEvidence(p);
+  out.push({
+    tokens: p.toks,
+    start: p.first.start,
+    end: p.last.end,
+    surface: ctx.text.slice(p.first.start, p.last.end),
+    key: p.key,
+    ...evidence,
+    aliasOnly: !evidence.standalone,
+    ambiguous,
+    titled: p.titled,
+    ...introduction(p),
+    titleWords: titles.map((t) => t.lower.replace(/\.$/, '')).filter((t) => ROLE.has(t) || TITLE.has(t)),
+  });
+}
+
+/** ", the Republican presidential nominee's eldest daughter": an apposition naming a relative. */
+export function kinAppositive(tokens: Token[], at: number): boolean {
+  if (tokens[at]?.text !== ',') return false;
+  for (let n = at + 1; n < tokens.length && n - at <= 8; n++) {
+    const t = tokens[n]!;
+    if (APPOSITION_END.has(t.text)) return false;
+    if (t.kind === 'word' && KIN.has(t.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * An apposition naming a role right after `at`: ", a 34-year-old teacher", ", 52, a nurse at the
+ * clinic", ", the party's candidate". Returns the index of the token that ends it, or -1.
+ */
+export function roleAppositive(tokens: Token[], at: number): number {
+  let k = at;
+  if (tokens[k]?.text !== ',') return -1;
+  const before = tokens[at - 2];
+  // "in Bangui, a minister said": a name after a preposition is no speaker
+  if (before !== undefined && before.kind === 'word' && !before.cap && APPOSITION_BLOCKERS.has(before.lower))
+    return -1;
+  k++;
+  if (tokens[k]?.kind === 'num' && tokens[k + 1]?.text === ',') k += 2; // ", 52, a nurse"
+  const det = tokens[k];
+  if (det === undefined || !['a', 'an', 'the', 'his', 'her', 'their'].includes(det.lower)) return -1;
+  let role = false;
+  for (let n = k + 1; n < tokens.length && n - k <= 10; n++) {
+    const t = tokens[n]!;
+    if (APPOSITION_END.has(t.text)) return role ? n : -1;
+    if (t.kind !== 'word') continue;
+    if (t.cap && n === k + 1 && ORG.has(t.lower)) return -1;
+    if (n - k <= 5 && (ROLE.has(t.lower) || t.lower.endsWith('year-old'))) role = true;
+  }
+  return role ? Math.min(tokens.length, k + 11) : -1;
+}

@@ -1,0 +1,158 @@
+/**
+ * Speakers the people extractor missed: a name read as the subject of a quote's own attribution.
+ *
+ * Contract: `SpeakerBook.speakerFor(subject)` returns a PersonFact for an attribution subject that
+ * is shaped like a person's name ("said Scott Reed", "Reed said" where the article names Scott
+ * Reed elsewhere, "Sen. Pat Toomey (R-Pa.) fumed") when no person of the article covers it, or
+ * null. Titles are dropped; one word alone is taken only when the article also gives it after a
+ * known given name (a lone "Politico" or "Reuters" is never a person); words of organisations,
+ * places, demonyms, months and description heads never are. Each new person is registered in the
+ * PersonIndex (so that later pronouns and surnames find it) and listed in `added`, in text order.
+ * Narrow on purpose: it never runs where people extraction already named someone.
+ */
+import { lowerBound } from '../sorted.ts';
+import { CALENDAR, NEVER_NAMES, ORG_WORDS } from '../data/lexicon.ts';
+import { PLACES } from '../data/places.ts';
+import { genderOfGivenName } from '../people/gender.ts';
+import type { PersonFact } from '../types.ts';
+import type { PersonIndex } from './resolve.ts';
+import {
+  DEMONYM,
+  DETERMINERS,
+  FEMALE_GIVEN,
+  MALE_GIVEN,
+  NON_PERSON_HEADS,
+  PRONOUNS,
+  ROLE,
+  TITLE,
+  type Tok,
+  UNNAMED_SOURCES,
+} from './words.ts';
+
+const ORG = new Set([...ORG_WORDS, ...NON_PERSON_HEADS, ...UNNAMED_SOURCES]);
+const NOT_NAME_WORDS = new Set([
+  ...CALENDAR,
+  ...NEVER_NAMES.map((w) => w.toLowerCase()),
+  ...PLACES.split('|'),
+]);
+const NAME_WORD =
+  /^(?:\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}\.|(?:Mc|Mac|O’|O')\p{Lu}\p{Ll}+)$/u;
+
+/** A given name, a middle name or initials, and a surname: "Kathleen Hall Jamieson", "Pat J. Toomey". */
+const FULL_NAME =
+  /(?<![\p{L}])(\p{Lu}[\p{Ll}\p{M}]+)((?:\s+\p{Lu}\.)*|\s+\p{Lu}[\p{Ll}\p{M}]+)\s+(\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*)(?![\p{L}])/gu;
+
+function isGiven(word: string): boolean {
+  const w = word.toLowerCase();
+  return FEMALE_GIVEN.has(w) || MALE_GIVEN.has(w);
+}
+
+export class SpeakerBook {
+  readonly added: PersonFact[] = [];
+  private readonly byName = new Map<string, PersonFact>();
+  private fullForms: Map<string, string> | null = null;
+
+  constructor(
+    private readonly text: string,
+    private readonly idx: PersonIndex,
+  ) {}
+
+  speakerFor(subject: Tok[]): PersonFact | null {
+    const words = this.nameWords(subject);
+    if (words === null) return null;
+    const first = words[0]!;
+    const last = words[words.length - 1]!;
+    let name = this.text.slice(first.start, last.end);
+    if (words.length === 1) {
+      const full = this.fullForm(first.text);
+      if (full === null) return null;
+      name = full;
+    }
+    const person = this.byName.get(name) ?? this.register(name);
+    this.addMention(person, first.start, last.end);
+    return person;
+  }
+
+  /**
+   * The subject's name words, or null when it holds no name: the whole subject after its titles
+   * ("Sen. Pat Toomey (R-Pa.)"), else its last run that opens with a known given name ("Maricopa
+   * County Recorder Helen Purcell"), else one word the article gives in full elsewhere.
+   */
+  private nameWords(subject: Tok[]): Tok[] | null {
+    let toks = subject.filter((t) => t.text !== ',' && t.text !== '.');
+    const paren = toks.findIndex((t) => t.text === '(');
+    if (paren >= 0) toks = toks.slice(0, paren);
+    while (toks.length > 0 && (TITLE.has(toks[0]!.lower.replace(/\.$/, '')) || ROLE.has(toks[0]!.lower)))
+      toks = toks.slice(1);
+    if (toks.length === 0 || DETERMINERS.has(toks[0]!.lower) || PRONOUNS.has(toks[0]!.lower)) return null;
+    if (!toks.every((t) => NAME_WORD.test(t.text))) return null;
+    if (toks.length === 1) return toks[0]!.text.length >= 3 && !toks[0]!.text.endsWith('.') ? toks : null;
+    for (let i = 0; i < toks.length - 1; i++) {
+      const run = toks.slice(i);
+      if (run.length <= 4 && isGiven(run[0]!.text) && this.plausible(run, true)) return run;
+    }
+    return toks.length <= 4 && this.plausible(toks, false) ? toks : null;
+  }
+
+  /** No word of an organisation; after a known given name, place-like surnames (West, Israel) pass. */
+  private plausible(run: Tok[], given: boolean): boolean {
+    if (run[run.length - 1]!.text.endsWith('.')) return false; // an initial cannot end a name
+    return run.every(
+      (t) =>
+        !ORG.has(t.lower) &&
+        !TITLE.has(t.lower) &&
+        !ROLE.has(t.lower) &&
+        (given || (!NOT_NAME_WORDS.has(t.lower) && !DEMONYM.has(t.lower))),
+    );
+  }
+
+  /** "Scott Reed" for "Reed": a known given name (a middle name or initials) before the surname elsewhere. */
+  private fullForm(surname: string): string | null {
+    if (this.fullForms === null) {
+      // one pass over the text, the first full form of each surname kept
+      this.fullForms = new Map();
+      for (const m of this.text.matchAll(FULL_NAME)) {
+        if (!isGiven(m[1]!)) continue;
+        const last = m[3]!;
+        if (!this.fullForms.has(last)) this.fullForms.set(last, `${m[1]}${m[2]} ${last}`);
+      }
+    }
+    return this.fullForms.get(surname) ?? null;
+  }
+
+  private register(name: string): PersonFact {
+    const parts = name.split(' ');
+    const person: PersonFact = {
+      name,
+      aliases: parts.length > 1 ? [parts[parts.length - 1]!] : [],
+      mentions: [],
+      gender: parts.length > 1 ? genderOfGivenName(parts[0]!.toLowerCase()) : null,
+    };
+    this.byName.set(name, person);
+    this.idx.byName.set(name, person);
+    this.added.push(person);
+    return person;
+  }
+
+  private addMention(person: PersonFact, start: number, end: number): void {
+    if (person.mentions.some((m) => m.start === start)) return;
+    const mention = { text: this.text.slice(start, end), start, end };
+    person.mentions.splice(
+      lowerBound(person.mentions, start, (m) => m.start),
+      0,
+      mention,
+    );
+    const entry = { start, end, person };
+    this.idx.all.splice(
+      lowerBound(this.idx.all, start, (m) => m.start),
+      0,
+      entry,
+    );
+    const subjectEntry = { ...entry, object: false, subject: true };
+    this.idx.mentions.splice(
+      lowerBound(this.idx.mentions, start, (m) => m.start),
+      0,
+      subjectEntry,
+    );
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * What the writer derives and stores beside the rows must always equal what the rows say, whatever
+ * path wrote them (batched imports, the per-article fallback, revisions, refreshed metadata, other
+ * sources, people merged across articles, re-extraction, orphan removal):
+ * - the aggregates behind /stats (src/db/sqlite/aggregates.ts) equal a full recount;
+ * - every stored GET /articles/:id document (src/db/sqlite/documents.ts) equals a live build.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { databaseFile } from '../../src/db/client.ts';
+import { ArticleWriter } from '../../src/db/writer.ts';
+import { articleDetailJson } from '../../src/db/queries/article-detail.ts';
+import { prepareDocument } from '../../src/ingest/prepare.ts';
+import { reextractArchive } from '../../src/ingest/reextract.ts';
+import { PROJECT_ROOT } from '../../src/db/migrate.ts';
+import { freshDatabase } from '../helpers/database.ts';
+
+const database = freshDatabase();
+const writer = new ArticleWriter(database.url);
+const reader = new Database(databaseFile(database.url), { readonly: true });
+afterAll(() => {
+  reader.close();
+  writer.close();
+  database.remove();
+});
+
+const rows = (sql: string) => reader.prepare(sql).all();
+
+/** What the aggregate tables hold, and what a recount of the fact tables says they should hold. */
+function compare() {
+  const stored = {
+    people: rows(
+      `SELECT "personId" AS id, "articles", "quotes" FROM "person_stats" WHERE "articles" > 0 OR "quotes" > 0 ORDER BY 1`,
+    ),
+    months: rows(`SELECT "month", "articles" FROM "month_stats" ORDER BY 1`),
+    currencies: rows(`SELECT "currency", "prices", "articles" FROM "currency_stats" ORDER BY 1`),
+    totals: rows(`SELECT "key", "n" FROM "archive_totals" WHERE "n" <> 0 ORDER BY 1`),
+  };
+  const recount = {
+    people: rows(
+      `SELECT * FROM (SELECT p."id" AS id,
+         (SELECT count(DISTINCT m."articleId") FROM "mentions" m WHERE m."personId" = p."id") AS articles,
+         (SELECT count(*) FROM "quotes" q WHERE q."speakerId" = p."id") AS quotes
+       FROM "people" p) WHERE articles > 0 OR quotes > 0 ORDER BY 1`,
+    ),
+    months: rows(
+      `SELECT substr("sortDate", 1, 7) AS month, count(*) AS articles FROM "articles" GROUP BY 1 ORDER BY 1`,
+    ),
+    currencies: rows(
+      `SELECT "currency", count(*) AS prices, count(DISTINCT "articleId") AS articles FROM "price_mentions" GROUP BY 1 ORDER BY 1`,
+    ),
+    totals: rows(
+      `SELECT * FROM (SELECT 'articles' AS key, count(*) AS n FROM "articles" UNION ALL SELECT 'people', count(*) FROM "people"
+       UNION ALL SELECT 'prices', count(*) FROM "price_mentions" UNION ALL SELECT 'quotes', count(*) FROM "quotes") WHERE n <> 0 ORDER BY 1`,
+    ),
+  };
+  return { stored, recount };
+}
+
+/** Articles whose stored document is missing or differs from a live build. */
+function staleDocuments(): number[] {
+  const stored = new Map(
+    (rows(`SELECT "articleId" AS id, "json" FROM "article_documents"`) as { id: number; json: string }[]).map(
+      (row) => [row.id, row.json],
+    ),
+  );
+  const ids = (rows(`SELECT "id" FROM "articles" ORDER BY 1`) as { id: number }[]).map((row) => row.id);
+  return ids.filter((id) => stored.get(id) !== articleDetailJson(reader, id));
+}
+
+const corpus = path.join(PROJECT_ROOT, 'eval/corpus');
+const corpusDocuments = fs
+  .readdirSync(corpus)
+  .filter((file) => file.endsWith('.txt'))
+  .map((file, i) =>
+    prepareDocument({
+      source: `corpus/${file}`,
+      format: 'text',
+      text: fs.readFileSync(path.join(corpus, file), 'utf8'),
+      publishedAt: new Date(Date.UTC(2023, i % 14, 1 + (i % 27))),
+    }),
+  );
+
+/** Writes a batch; the statuses of its documents. */
+const statuses = (batch: Parameters<ArticleWriter['writeBatch']>[0]) =>
+  writer.writeBatch(batch).map((r) => r.status);
+
+const minsk = (text: string, publishedAt?: Date) =>
+  prepareDocument({ source: 'minsk.txt', format: 'text', text, ...(publishedAt && { publishedAt }) });
+
+describe('archive aggregates', () => {
+  it('start at zero on an empty archive', () => {
+    const { stored, recount } = compare();
+    expect(stored).toEqual(recount);
+    expect(staleDocuments()).toEqual([]);
+  });
+
+  it('equal a recount after batched imports of a varied corpus', () => {
+    for (let i = 0; i < corpusDocuments.length; i += 10)
+      expect(statuses(corpusDocuments.slice(i, i + 10))).not.toContain('failed');
+    const { stored, recount } = compare();
+    expect(recount.people.length).toBeGreaterThan(20);
+    expect(recount.currencies.length).toBeGreaterThan(3);
+    expect(stored).toEqual(recount);
+  });
+
+  it('equal a recount after a one-word person is merged into a full name, and after a revision', () => {
+    expect(
+      statuses([
+        minsk('Minsk bread\n\n“Bread is dear,” Kovalenko said of the 2.10 BYN loaf.', new Date('2022-01-05')),
+      ]),
+    ).toEqual(['imported']);
+    const merged = statuses([
+      prepareDocument({
+        source: 'grodno.txt',
+        format: 'text',
+        text: 'Grodno bread\n\nEconomist Olga Kovalenko said a loaf costs 2.30 BYN or 0.70 EUR.',
+      }),
+    ]);
+    expect(merged).toEqual(['imported']);
+    // One person, known by both forms.
+    expect(rows(`SELECT "name" FROM "people" WHERE "name" LIKE '%Kovalenko'`)).toEqual([
+      { name: 'Olga Kovalenko' },
+    ]);
+    // The text changes (a revision), and with it the date, the people and the prices.
+    expect(
+      statuses([
+        minsk('Minsk bread again\n\nNo one was quoted; a loaf costs 9.99 USD.', new Date('2021-07-09')),
+      ]),
+    ).toEqual(['updated']);
+    const { stored, recount } = compare();
+    expect(stored).toEqual(recount);
+    expect(staleDocuments()).toEqual([]);
+  });
+
+  it('equal a recount after another source of a stored text is recorded', () => {
+    const copy = {
+      ...corpusDocuments[1]!,
+      input: { ...corpusDocuments[1]!.input, source: 'mirror/copy.txt' },
+    };
+    expect(statuses([copy])).toEqual(['unchanged']);
+    const { stored, recount } = compare();
+    expect(stored).toEqual(recount);
+    expect(staleDocuments()).toEqual([]);
+  });
+
+  it('equal a recount when the per-article fallback rolls one article back', () => {
+    writer.db.exec(`CREATE TRIGGER refuse_poison BEFORE INSERT ON "articles" WHEN new."title" = 'Poison pill'
+                    BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END`);
+    const poison = prepareDocument({
+      source: 'poison.txt',
+      format: 'text',
+      text: 'Poison pill\n\nAnna Petrova said it costs 5 GBP.',
+    });
+    const fine = prepareDocument({
+      source: 'fine.txt',
+      format: 'text',
+      text: 'Fine\n\nIvan Sidorov said it costs 7 PLN.',
+    });
+    expect(writer.writeBatch([poison, fine]).map((r) => r.status)).toEqual(['failed', 'imported']);
+    writer.db.exec('DROP TRIGGER refuse_poison');
+    const { stored, recount } = compare();
+    expect(stored).toEqual(recount);
+    expect(staleDocuments()).toEqual([]);
+  });
+
+  it('equal a recount after metadata moves an article to another month', () => {
+    const known = writer.matchKnown(corpusDocuments[0]!.hash, {
+      ...corpusDocuments[0]!.input,
+      publishedAt: new Date('2019-02-03T00:00:00Z'),
+    });
+    expect(known?.status).toBe('updated');
+    const { stored, recount } = compare();
+    expect(stored).toEqual(recount);
+    expect(staleDocuments()).toEqual([]);
+  });
+
+  it('equal a recount after re-extraction of everything and removal of orphaned people', async () => {
+    await reextractArchive(database.url, { all: true });
+    const { stored, recount } = compare();
+    expect(stored).toEqual(recount);
+    expect(staleDocuments()).toEqual([]);
+  });
+});
