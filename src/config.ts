@@ -7,6 +7,8 @@ export interface Config {
   host: string;
   corsOrigin: boolean | string[];
   articleCacheMb: number;
+  /** Archives up to this size (MB) get `PRAGMA quick_check` when opened; 0 never. */
+  quickCheckMaxMb: number;
   logLevel: string;
 }
 
@@ -21,8 +23,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `ARTICLE_CACHE_MB must be a number of megabytes (0 turns the cache off), got "${env.ARTICLE_CACHE_MB}"`,
     );
   }
+  const quickCheckMaxMb = Number(env.QUICK_CHECK_MB ?? 256);
+  if (!Number.isFinite(quickCheckMaxMb) || quickCheckMaxMb < 0) {
+    throw new Error(
+      `QUICK_CHECK_MB must be a number of megabytes (0 turns the check off), got "${env.QUICK_CHECK_MB}"`,
+    );
+  }
   return {
     databaseUrl: databaseUrlFromEnv(env),
+    quickCheckMaxMb,
     port,
     host: env.HOST?.trim() || '127.0.0.1',
     articleCacheMb,

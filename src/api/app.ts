@@ -2,16 +2,17 @@
  * The archive's HTTP API as one Fastify plugin tree. `buildApp` is the only way the app is made:
  * the server, the tests and the benchmarks all call it.
  */
-import { randomUUID } from 'node:crypto';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
-import etag from '@fastify/etag';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import conditionalRequests from './plugins/conditional.ts';
 import database from './plugins/database.ts';
-import { notFoundHandler, problemHandler } from './errors.ts';
+import securityHeaders from './plugins/security.ts';
+import { clientErrorHandler, frameworkErrorHandler, notFoundHandler, problemHandler } from './errors.ts';
+import { refuseLongUrls, refuseUnsafeValues, requestIdOf } from './request-guards.ts';
 import articles from './routes/articles.ts';
 import articleExport from './routes/export.ts';
 import health from './routes/health.ts';
@@ -30,6 +31,8 @@ export interface AppOptions {
   corsOrigin?: boolean | string[];
   /** Memory budget of the GET /articles/:id cache in MB (default 64; 0 turns it off). */
   articleCacheMb?: number;
+  /** Archives up to this size (MB) are checked for damage when opened (default 256; 0: never). */
+  quickCheckMaxMb?: number;
 }
 
 export const API_VERSION = '0.1.0';
@@ -37,15 +40,13 @@ export const API_VERSION = '0.1.0';
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // The client's x-request-id is used only when it is short and printable (requestIdOf).
+    requestIdHeader: false,
+    genReqId: requestIdOf,
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     // Long queries are refused by the schemas; this bounds the whole URL before parsing.
     routerOptions: { maxParamLength: 500 },
-    // Errors Fastify raises before routing (a bad URL encoding) are problems like any other.
-    // (The onSend hook below does not run for them: the request id header is set here.)
-    frameworkErrors: (error, request, reply) => {
-      void problemHandler(error, request, reply.header('x-request-id', request.id));
-    },
     ajv: {
       // Unknown parameters are a mistake worth a 400, not something to drop silently.
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
@@ -59,6 +60,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ? sendNotFound(reply, `Nothing at ${request.url.split('?')[0]}.`)
       : notFoundHandler(request, reply),
   );
+  app.addHook('onRequest', refuseLongUrls);
+  app.addHook('preHandler', refuseUnsafeValues);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -68,10 +71,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(database, {
     databaseUrl: options.databaseUrl,
     articleCacheBytes: (options.articleCacheMb ?? 64) * 1024 * 1024,
+    ...(options.quickCheckMaxMb !== undefined && {
+      quickCheckMaxBytes: options.quickCheckMaxMb * 1024 * 1024,
+    }),
   });
+  await app.register(securityHeaders);
   await app.register(cors, { origin: options.corsOrigin ?? false });
   await app.register(compress, { threshold: 1024 });
-  await app.register(etag);
+  await app.register(conditionalRequests);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

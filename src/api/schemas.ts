@@ -25,7 +25,9 @@ export const errorResponses = {
   400: problemResponse('Bad request parameters'),
   404: problemResponse('No such resource'),
   500: problemResponse('Server error'),
-  503: problemResponse('The query ran over its time budget (QUERY_TIMEOUT_MS), or the server is busy'),
+  503: problemResponse(
+    'The query ran over its time budget (QUERY_TIMEOUT_MS), the server is busy, or the archive cannot be read (damaged, or not a database)',
+  ),
 } as const;
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?)?$';

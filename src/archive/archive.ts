@@ -43,7 +43,14 @@ export const DEFAULT_TOP = 10;
 export const DEFAULT_SERIES_POINTS = 2000;
 
 export class Archive {
+  /** The first sign of a damaged database seen by any request: /health reports it from then on. */
+  private damage: Error | undefined;
+
   constructor(readonly store: ArchiveStore) {}
+
+  noteDamage(error: Error): void {
+    this.damage ??= error;
+  }
 
   static async open(databaseUrl: string, options: StoreOptions = {}): Promise<Archive> {
     return new Archive(await openStore(databaseUrl, options));
@@ -134,6 +141,7 @@ export class Archive {
   }
 
   async health() {
+    if (this.damage) throw this.damage;
     return { status: 'ok' as const, articles: await this.store.countArticles() };
   }
 

@@ -33,8 +33,15 @@ function parseDate(name: 'from' | 'to', value: string): Date {
   return endOfDay ? new Date(date.getTime() + 86_399_999) : date;
 }
 
+// Never part of a word, a name or a path prefix; NUL ends a full-text query early in SQLite.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
 /** Turns validated query parameters into repository filters, checking what a schema cannot. */
 export function toArchiveFilters(query: FilterQuerystring): ArchiveFilters {
+  for (const [name, value] of Object.entries(query))
+    if (typeof value === 'string' && CONTROL_CHARACTER.test(value))
+      throw badRequest(`${name} must not contain control characters`);
   const filters: ArchiveFilters = {};
   if (query.q !== undefined) filters.q = query.q;
   if (query.person !== undefined) filters.person = query.person;

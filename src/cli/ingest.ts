@@ -1,3 +1,5 @@
+import { databaseFile } from '../db/client.ts';
+import { databaseFailure } from '../db/database-file.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { openWriter } from '../db/store.ts';
 import { defaultPreparer } from '../ingest/extract-pool.ts';
@@ -100,10 +102,16 @@ export async function importCommand(paths: string[], values: Record<string, unkn
   const preparer = defaultPreparer();
   const progress = new Progress(total, process.stderr, { totalBytes });
   const plain = process.stderr.isTTY !== true;
+  // Counted here too: when the disk fills up, the import stops and these say what was stored.
+  const stored = { imported: 0, updated: 0, unchanged: 0, failed: 0 };
   try {
     const summary = await importInto(writerSink(writer, preparer), walkEntries(paths), {
       ...options,
       onResult: (result) => {
+        stored[result.status]++;
+        // Every later document would fail the same way: stop at the first.
+        if (result.status === 'failed' && databaseFailure(new Error(result.reason))?.problem === 'full')
+          throw new Error(result.reason);
         progress.document(result.status === 'failed');
         // On a terminal the bar is redrawn; failures are listed in the summary instead.
         if (result.status === 'failed' && plain) console.error(`failed    ${describeFailure(result)}`);
@@ -122,6 +130,17 @@ export async function importCommand(paths: string[], values: Record<string, unkn
       for (const failure of summary.failed) console.log(`  ${describeFailure(failure)}`);
     }
     return summary.failed.length === 0 ? 0 : 1;
+  } catch (error) {
+    const failure = databaseFailure(
+      error,
+      databaseUrl.startsWith('file:') ? databaseFile(databaseUrl) : undefined,
+    );
+    if (failure?.problem !== 'full') throw error;
+    progress.finish();
+    console.error(
+      `news-archive import: ${failure.message} The import stopped; stored until then: ${stored.imported} imported, ${stored.updated} updated, ${stored.unchanged} unchanged, ${stored.failed} failed.`,
+    );
+    return 1;
   } finally {
     await preparer.close();
     await writer.close();

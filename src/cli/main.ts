@@ -7,12 +7,16 @@ import { EXPORT_FILTER_OPTIONS, exportCommand } from './export.ts';
 import { extractCommand } from './extract.ts';
 import { importCommand, reextractCommand, seedCommand } from './ingest.ts';
 import { migrateCommand, serveCommand } from './serve.ts';
+import { databaseFile, databaseUrlFromEnv } from '../db/client.ts';
+import { databaseFailure } from '../db/database-file.ts';
 import { UsageError } from './usage.ts';
 
 interface Command {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** Whether the command takes arguments besides its options (files, paths): others refuse them. */
+  positionals?: true;
   run(args: { values: Record<string, unknown>; positionals: string[] }): Promise<number>;
 }
 
@@ -39,12 +43,14 @@ const COMMANDS: Record<string, Command> = {
     summary: 'import files or folders of documents',
     usage: 'news-archive import PATH|GLOB|-... [--max-bytes N] [--format text|html|json|ndjson] [--batch N]',
     options: { 'max-bytes': { type: 'string' }, format: { type: 'string' }, batch: { type: 'string' } },
+    positionals: true,
     run: ({ values, positionals }) => importCommand(positionals, values),
   },
   extract: {
     summary: 'print what the extractor finds in files, without storing anything',
     usage: 'news-archive extract FILE... [--json]',
     options: { json: { type: 'boolean' } },
+    positionals: true,
     run: ({ values, positionals }) => extractCommand(positionals, values),
   },
   export: {
@@ -80,6 +86,14 @@ function help(): string {
   ].join('\n');
 }
 
+function archiveFile(): string | undefined {
+  try {
+    return databaseFile(databaseUrlFromEnv());
+  } catch {
+    return undefined;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
@@ -95,7 +109,8 @@ export async function main(argv: string[]): Promise<number> {
     const { values, positionals } = parseArgs({
       args: rest,
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
+      // Unknown options and stray arguments are errors: a typo (--prot) must not be ignored.
+      allowPositionals: command.positionals === true,
       strict: true,
     });
     if (values.help) {
@@ -106,9 +121,9 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const usage =
       error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    console.error(
-      `news-archive ${name}: ${(error as Error).message}${usage ? `\nUsage: ${command.usage}` : ''}`,
-    );
+    // A database or disk failure is told in one sentence naming the archive, never as a trace.
+    const message = (databaseFailure(error, archiveFile()) ?? (error as Error)).message;
+    console.error(`news-archive ${name}: ${message}${usage ? `\nUsage: ${command.usage}` : ''}`);
     return usage ? 2 : 1;
   }
 }

@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { databaseFile, openDatabase } from '../db/client.ts';
+import { inspectDatabaseFile } from '../db/database-file.ts';
 import { PROJECT_ROOT, migrateDatabase } from '../db/migrate.ts';
 import { collectFiles, importFiles } from '../ingest/files.ts';
 import { startServer } from '../api/server.ts';
 import { loadConfig } from '../config.ts';
+import { describeFailure } from './ingest.ts';
 import { UsageError } from './usage.ts';
 
 export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');
@@ -22,7 +24,7 @@ export async function seedArchive(databaseUrl: string, log: (line: string) => vo
   log(
     `Seed: ${summary.imported} imported, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed`,
   );
-  for (const failure of summary.failed) log(`  failed ${failure.source}: ${failure.reason}`);
+  for (const failure of summary.failed) log(`  failed ${describeFailure(failure)}`);
   return summary.failed.length;
 }
 
@@ -35,7 +37,7 @@ export async function serveCommand(values: Record<string, unknown>): Promise<num
 
   console.error(`Archive database: ${databaseFile(config.databaseUrl)}`);
   await migrateDatabase(config.databaseUrl);
-  if (!values['no-seed']) {
+  if (!values['no-seed'] && inspectDatabaseFile(databaseFile(config.databaseUrl)).writable) {
     const prisma = await openDatabase(config.databaseUrl);
     const empty = (await prisma.article.count()) === 0;
     await prisma.$disconnect();
@@ -47,6 +49,7 @@ export async function serveCommand(values: Record<string, unknown>): Promise<num
     host,
     corsOrigin: config.corsOrigin,
     articleCacheMb: config.articleCacheMb,
+    quickCheckMaxMb: config.quickCheckMaxMb,
     logger: { level: config.logLevel },
   });
   console.log(`news-archive API listening on ${address} (docs: ${address}/docs)`);

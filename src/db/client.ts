@@ -2,10 +2,10 @@
  * The one place a Prisma client is made. Everything that talks to the database gets its client
  * from `openDatabase`, so the connection settings (WAL, busy timeout) hold everywhere.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import type Database from 'better-sqlite3';
+import { DatabaseFileError, inspectDatabaseFile, readOnlyTarget } from './database-file.ts';
 import { PrismaClient } from './generated/client.ts';
 import type { SqlReader } from './reader.ts';
 import { openReadOnlyFile } from './sqlite/connection.ts';
@@ -42,15 +42,40 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
 }
 
+/**
+ * What SQLite is to open for `url`: the file itself when it can be written, else a read-only
+ * name for it (src/db/database-file.ts). Clear errors for a file that cannot be an archive.
+ */
+function openTarget(url: string): { target: string; readonly: boolean } {
+  const state = inspectDatabaseFile(databaseFile(url));
+  if (state.writable) return { target: state.file, readonly: false };
+  if (!state.exists)
+    throw new DatabaseFileError(
+      'read-only',
+      `Cannot create the archive ${state.file}: its directory is read-only.`,
+    );
+  return { target: readOnlyTarget(state.file), readonly: true };
+}
+
+/** The file (or read-only URI) a read-only connection to the archive opens. */
+export function readTarget(url: string): string {
+  return openTarget(url).target;
+}
+
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<PrismaClient> {
-  const file = databaseFile(url);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: options.busyTimeoutMs ?? 10_000 });
+  const { target, readonly } = openTarget(url);
+  const adapter = new PrismaBetterSQLite3({
+    url: `file:${target}`,
+    timeout: options.busyTimeoutMs ?? 10_000,
+    ...(readonly && { readonly: true }),
+  });
   const prisma = new PrismaClient({ adapter });
   // WAL lets the API keep reading while an import writes; NORMAL sync is durable across
-  // application crashes in WAL mode and much faster than FULL.
-  await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-  await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+  // application crashes in WAL mode and much faster than FULL. A read-only archive keeps its mode.
+  if (!readonly) {
+    await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+  }
   await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
   return prisma;
 }
@@ -60,5 +85,5 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
  * (0.2–1.7 ms measured) would dominate; WAL lets it read while any writer writes.
  */
 export function openReadConnection(url: string, options: OpenOptions = {}): Database.Database {
-  return openReadOnlyFile(databaseFile(url), options.busyTimeoutMs);
+  return openReadOnlyFile(readTarget(url), options.busyTimeoutMs);
 }

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { databaseFile } from './client.ts';
+import { DatabaseFileError, databaseFailure, inspectDatabaseFile, readOnlyTarget } from './database-file.ts';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -24,7 +25,7 @@ export function isMigrated(url: string): boolean {
     .readdirSync(path.join(PROJECT_ROOT, 'prisma/migrations'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name);
-  const db = new Database(file, { readonly: true, timeout: 10_000 });
+  const db = new Database(readOnlyTarget(file), { readonly: true, timeout: 10_000 });
   try {
     const applied = new Set(
       db
@@ -35,9 +36,10 @@ export function isMigrated(url: string): boolean {
         .all(),
     );
     return committed.every((name) => applied.has(name));
-  } catch {
-    // No _prisma_migrations table yet: a new database.
-    return false;
+  } catch (error) {
+    // No _prisma_migrations table yet: a new database. Anything else (corruption) is reported.
+    if (/no such table/.test((error as Error).message)) return false;
+    throw databaseFailure(error, file) ?? error;
   } finally {
     db.close();
   }
@@ -49,7 +51,14 @@ export function isMigrated(url: string): boolean {
  * server or Studio has the file open, and it costs two seconds of start-up.
  */
 export async function migrateDatabase(url: string): Promise<void> {
+  const state = inspectDatabaseFile(databaseFile(url));
   if (isMigrated(url)) return;
+  if (!state.writable) {
+    throw new DatabaseFileError(
+      'read-only',
+      `The archive ${state.file} is read-only and ${state.exists ? 'has migrations pending' : 'does not exist yet'}: run the command once where it can be written.`,
+    );
+  }
   const prismaCli = path.join(path.dirname(require.resolve('prisma/package.json')), 'build/index.js');
   try {
     await run(process.execPath, [prismaCli, 'migrate', 'deploy'], {
@@ -67,6 +76,8 @@ export async function migrateDatabase(url: string): Promise<void> {
         { cause: error },
       );
     }
+    const failure = databaseFailure(new Error(output), databaseFile(url));
+    if (failure) throw failure;
     throw new Error(`prisma migrate deploy failed for ${url}:\n${output}`, { cause: error });
   }
 }

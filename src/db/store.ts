@@ -36,6 +36,7 @@ import type {
   WriteOutcome,
   WriteResult,
 } from './writer.ts';
+import { DatabaseFileError, inspectDatabaseFile, quickCheck } from './database-file.ts';
 
 export type { ArchiveFilters, Page };
 
@@ -121,6 +122,8 @@ export interface ArchiveWriter {
 export interface StoreOptions extends Partial<QueryBudget> {
   /** Memory budget of the article document cache in bytes (0 turns it off). */
   articleCacheBytes?: number;
+  /** SQLite: run `PRAGMA quick_check` on opening archives up to this size (0: never). */
+  quickCheckMaxBytes?: number;
 }
 
 /** Which implementation a database URL names; a clear error for anything else. */
@@ -138,11 +141,21 @@ const postgresNotAvailable = () =>
 export async function openStore(url: string, options: StoreOptions = {}): Promise<ArchiveStore> {
   if (dialectOf(url) === 'postgres') throw postgresNotAvailable();
   const { openSqliteStore } = await import('./sqlite/store.ts');
+  const { databaseFile } = await import('./client.ts');
+  // A damaged archive is refused in one sentence rather than failing query by query.
+  quickCheck(databaseFile(url), options.quickCheckMaxBytes);
   return openSqliteStore(url, options);
 }
 
 export async function openWriter(url: string): Promise<ArchiveWriter> {
   if (dialectOf(url) === 'postgres') throw postgresNotAvailable();
   const { SqliteWriter } = await import('./sqlite/writer.ts');
+  const { databaseFile } = await import('./client.ts');
+  const state = inspectDatabaseFile(databaseFile(url));
+  if (!state.writable)
+    throw new DatabaseFileError(
+      'read-only',
+      `The archive ${state.file} is read-only: it can be searched and served, but nothing can be imported into it.`,
+    );
   return new SqliteWriter(url);
 }

@@ -5,8 +5,9 @@
 // here. Prisma 7's Studio reads SQLite directly (through better-sqlite3 on Node 20), so it runs
 // from the Prisma 7 CLI installed in this directory, apart from the root `prisma` bin. See README.md.
 //
+// Usage: npm run studio -- [--port N] [--browser none|NAME]   (as `prisma studio --port/--browser`)
 // Env: DATABASE_URL (default file:./data/archive.db; a relative path is taken from the repo root),
-//      STUDIO_PORT (default 5555).
+//      STUDIO_PORT (default 5555; --port wins), BROWSER (default none: no browser is opened).
 
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -14,6 +15,7 @@ import net from 'node:net';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -52,13 +54,32 @@ export function studioUrl(absolutePath) {
   return `file://${absolutePath.split(path.sep).join('/')}`;
 }
 
-function port() {
-  const raw = process.env.STUDIO_PORT?.trim();
-  if (!raw) return DEFAULT_PORT;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 65535)
-    fail(`STUDIO_PORT "${raw}" is not a port number`);
-  return value;
+export const USAGE = 'Usage: npm run studio -- [--port N] [--browser none|NAME]';
+
+/**
+ * The options of `npm run studio`, like `prisma studio`'s own: -p/--port (else STUDIO_PORT, else
+ * 5555) and -b/--browser (else BROWSER, else none). Unknown options and stray arguments are
+ * errors rather than silently ignored.
+ */
+export function studioOptions(argv, env = process.env) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', short: 'p' },
+      browser: { type: 'string', short: 'b' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"`);
+  const [raw, source] =
+    values.port !== undefined ? [values.port, '--port'] : [env.STUDIO_PORT?.trim() || '', 'STUDIO_PORT'];
+  const port = raw === '' ? DEFAULT_PORT : Number(raw);
+  if ((raw !== '' && !/^\d+$/.test(raw)) || port < 1 || port > 65535)
+    throw new Error(`${source} "${raw}" is not a port number (1-65535)`);
+  const browser = (values.browser ?? env.BROWSER?.trim()) || 'none';
+  return { port, browser, help: values.help === true };
 }
 
 function prismaCli() {
@@ -114,6 +135,16 @@ function portIsFree(studioPort) {
 }
 
 async function main() {
+  let options;
+  try {
+    options = studioOptions(process.argv.slice(2));
+  } catch (error) {
+    fail(`${error.message}\n${USAGE}`);
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
   const { script, version } = prismaCli();
   let file;
   try {
@@ -129,20 +160,21 @@ async function main() {
     );
   }
   warnIfEmpty(file);
-  const studioPort = port();
+  const studioPort = options.port;
   if (!(await portIsFree(studioPort))) {
     fail(
-      `port ${studioPort} is already in use (another Studio?). Choose another: STUDIO_PORT=5556 npm run studio`,
+      `port ${studioPort} is already in use (another Studio?). Choose another: npm run studio -- --port 5556`,
     );
   }
   const url = studioUrl(file);
 
   console.log(`Prisma Studio ${version} for ${file}`);
-  console.log(`Open http://localhost:${studioPort} in your browser (Ctrl+C to stop).`);
+  if (options.browser === 'none')
+    console.log(`Open http://localhost:${studioPort} in your browser (Ctrl+C to stop).`);
 
   const child = spawn(
     process.execPath,
-    [script, 'studio', '--url', url, '--port', String(studioPort), '--browser', 'none'],
+    [script, 'studio', '--url', url, '--port', String(studioPort), '--browser', options.browser],
     {
       // Not the repo root: Prisma 7 would load the root prisma.config.ts, written for Prisma 6.
       cwd: here,
@@ -152,7 +184,7 @@ async function main() {
         // No telemetry or update check: the machines here reach only the npm registry.
         CHECKPOINT_DISABLE: '1',
         PRISMA_HIDE_UPDATE_MESSAGE: '1',
-        BROWSER: 'none',
+        BROWSER: options.browser,
       },
     },
   );

@@ -12,12 +12,14 @@ export interface DatabasePluginOptions {
   databaseUrl: string;
   /** Memory budget of the article document cache, in bytes (0 turns it off). */
   articleCacheBytes: number;
+  /** Archives up to this size are checked for damage when opened (src/db/database-file.ts). */
+  quickCheckMaxBytes?: number;
 }
 
 /** Opens the archive's store for the app's lifetime. */
 export default fp<DatabasePluginOptions>(
-  async (app, { databaseUrl, articleCacheBytes }) => {
-    const archive = await Archive.open(databaseUrl, { articleCacheBytes });
+  async (app, { databaseUrl, ...storeOptions }) => {
+    const archive = await Archive.open(databaseUrl, storeOptions);
     app.decorate('archive', archive);
     app.addHook('onClose', () => archive.close());
   },

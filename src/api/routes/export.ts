@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { EXPORT_CONTENT_TYPES } from '../../archive/export.ts';
+import { databaseFailure } from '../../db/database-file.ts';
 import { FilterQuery, errorResponses } from '../schemas.ts';
 
 const ExportRecord = Type.Object({
@@ -67,7 +68,11 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { format: exportFormat = 'ndjson', ...query } = request.query;
       // Checked and first batch read before the response starts: its errors are still a problem document.
       const body = Readable.from(await app.archive.export(query, exportFormat));
-      body.on('error', (error) => request.log.error({ err: error }, 'export failed while streaming'));
+      body.on('error', (error) => {
+        // Too late for a problem document; a damaged archive still turns /health to 503.
+        if (databaseFailure(error)?.problem === 'corrupt') app.archive.noteDamage(error);
+        request.log.error({ err: error }, 'export failed while streaming');
+      });
       return reply
         .type(EXPORT_CONTENT_TYPES[exportFormat])
         .header(

@@ -51,7 +51,7 @@ export async function listArticles(
   const where = new SqlWhere();
   await addArticleConditions(db, where, filters);
   if (page.cursor !== undefined) {
-    const [date, id] = decodeCursor(page.cursor, ['string', 'number']);
+    const [date, id] = decodeCursor('/articles', page.cursor, ['string', 'number']);
     where.add(`(a."sortDate" < ? OR (a."sortDate" = ? AND a."id" < ?))`, date, date, id);
   }
   const rows = await db.$queryRawUnsafe<ArticleRow[]>(
@@ -60,6 +60,9 @@ export async function listArticles(
     ...where.params,
     page.limit + 1,
   );
-  const { items, nextCursor } = toPage(rows, page.limit, (row) => [storedDate(row.sortDate), Number(row.id)]);
+  const { items, nextCursor } = toPage('/articles', rows, page.limit, (row) => [
+    storedDate(row.sortDate),
+    Number(row.id),
+  ]);
   return { items: items.map(toArticleSummary), nextCursor };
 }

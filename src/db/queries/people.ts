@@ -73,7 +73,7 @@ export async function listPeople(
     );
   }
   if (page.cursor !== undefined) {
-    const [name, id] = decodeCursor(page.cursor, ['string', 'number']);
+    const [name, id] = decodeCursor('/people', page.cursor, ['string', 'number']);
     where.add(`(p."name" > ? OR (p."name" = ? AND p."id" > ?))`, name, name, id);
   }
   const rows = await db.$queryRawUnsafe<PersonRow[]>(
@@ -81,7 +81,7 @@ export async function listPeople(
     ...where.params,
     page.limit + 1,
   );
-  const { items, nextCursor } = toPage(rows, page.limit, (row) => [row.name, Number(row.id)]);
+  const { items, nextCursor } = toPage('/people', rows, page.limit, (row) => [row.name, Number(row.id)]);
   return { items: items.map(toPersonSummary), nextCursor };
 }
 

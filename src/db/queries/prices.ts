@@ -79,7 +79,7 @@ export async function listPrices(
     ? `"price_mentions" pm CROSS JOIN "articles" a ON a."id" = pm."articleId"`
     : `"articles" a CROSS JOIN "price_mentions" pm ON pm."articleId" = a."id"`;
   if (page.cursor !== undefined) {
-    const [date, articleId, id] = decodeCursor(page.cursor, ['string', 'number', 'number']);
+    const [date, articleId, id] = decodeCursor('/prices', page.cursor, ['string', 'number', 'number']);
     where.add(
       `(a."sortDate" < ? OR (a."sortDate" = ? AND (a."id" < ? OR (a."id" = ? AND pm."id" > ?))))`,
       date,
@@ -98,7 +98,7 @@ export async function listPrices(
     ...where.params,
     page.limit + 1,
   );
-  const { items, nextCursor } = toPage(rows, page.limit, (row) => [
+  const { items, nextCursor } = toPage('/prices', rows, page.limit, (row) => [
     storedDate(row.sortDate),
     Number(row.articleId),
     Number(row.id),

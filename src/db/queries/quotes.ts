@@ -84,7 +84,7 @@ export async function listQuotes(
     where.add(`q."speakerId" IN (${ids.length ? ids.join(',') : 'NULL'})`);
   }
   if (page.cursor !== undefined) {
-    const [date, articleId, id] = decodeCursor(page.cursor, ['string', 'number', 'number']);
+    const [date, articleId, id] = decodeCursor('/quotes', page.cursor, ['string', 'number', 'number']);
     where.add(
       `(a."sortDate" < ? OR (a."sortDate" = ? AND (a."id" < ? OR (a."id" = ? AND q."id" > ?))))`,
       date,
@@ -103,7 +103,7 @@ export async function listQuotes(
     ...where.params,
     page.limit + 1,
   );
-  const { items, nextCursor } = toPage(rows, page.limit, (row) => [
+  const { items, nextCursor } = toPage('/quotes', rows, page.limit, (row) => [
     storedDate(row.sortDate),
     Number(row.articleId),
     Number(row.id),

@@ -233,7 +233,11 @@ function decodeSearchCursor(
     type === 'all'
       ? ['string', 'string', 'number', 'number', 'number', 'number']
       : ['string', 'string', 'number', 'number'];
-  const [cursorType, cursorPrint, ...keys] = decodeCursor(cursor, shape) as [string, string, ...number[]];
+  const [cursorType, cursorPrint, ...keys] = decodeCursor('/search', cursor, shape) as [
+    string,
+    string,
+    ...number[],
+  ];
   if (cursorType !== type)
     throw new InvalidCursorError(`cursor belongs to a search of type=${cursorType}, not type=${type}`);
   if (cursorPrint !== print)
@@ -250,9 +254,9 @@ function encodeSearchCursor(
   quotes: ListPosition,
 ): string | null {
   if (articles.state === 'done' && quotes.state === 'done') return null;
-  if (type === 'articles') return encodeCursor([type, print, ...toKey(articles)]);
-  if (type === 'quotes') return encodeCursor([type, print, ...toKey(quotes)]);
-  return encodeCursor([type, print, ...toKey(articles), ...toKey(quotes)]);
+  if (type === 'articles') return encodeCursor('/search', [type, print, ...toKey(articles)]);
+  if (type === 'quotes') return encodeCursor('/search', [type, print, ...toKey(quotes)]);
+  return encodeCursor('/search', [type, print, ...toKey(articles), ...toKey(quotes)]);
 }
 
 interface ArticleHitRow {
