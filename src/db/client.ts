@@ -4,15 +4,20 @@
  */
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import Database from 'better-sqlite3';
 import { DatabaseFileError, inspectDatabaseFile, readOnlyTarget } from './database-file.ts';
+import type Database from 'better-sqlite3';
 import { PrismaClient } from './generated/client.ts';
+import type { SqlReader } from './reader.ts';
+import { openReadOnlyFile } from './sqlite/connection.ts';
 
 export type { Prisma } from './generated/client.ts';
 export { PrismaClient };
 
-/** A Prisma client or an interactive-transaction client: repositories accept either. */
-export type Db = PrismaClient | Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+/**
+ * What the read queries take: anything with `$queryRawUnsafe` (src/db/reader.ts), so Prisma's
+ * client, its transaction client and the reader threads' better-sqlite3 connections all fit.
+ */
+export type Db = SqlReader;
 
 export const DEFAULT_DATABASE_URL = 'file:./data/archive.db';
 
@@ -75,11 +80,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
  * (0.2–1.7 ms measured) would dominate; WAL lets it read while any writer writes.
  */
 export function openReadConnection(url: string, options: OpenOptions = {}): Database.Database {
-  const sqlite = new Database(openTarget(url).target, {
-    readonly: true,
-    fileMustExist: true,
-    timeout: options.busyTimeoutMs ?? 10_000,
-  });
-  sqlite.pragma('query_only = ON');
-  return sqlite;
+  // The clear errors first (not an archive, unreadable); read-only files open as they can.
+  inspectDatabaseFile(databaseFile(url));
+  return openReadOnlyFile(databaseFile(url), options.busyTimeoutMs);
 }

@@ -11,11 +11,13 @@
  * - Reads return the API's shapes exactly (dates as ISO 8601 UTC strings, amounts as decimal
  *   strings, ids as numbers); lists are keyset-paged with opaque cursors.
  * - A full-text query the engine cannot run raises SearchSyntaxError; a bad cursor
- *   InvalidCursorError (both src/db/); every other failure is the database's own error.
+ *   InvalidCursorError (both src/db/); a read over its time budget QueryTimeoutError
+ *   (src/db/budget.ts); every other failure is the database's own error.
  * - Writes go through `ArchiveWriter`: each article with its facts is all-or-nothing, a batch
  *   is one transaction, re-runs are idempotent (content hash), and concurrent writers never store
  *   an article or a person twice.
  */
+import type { QueryBudget } from './budget.ts';
 import type { Page } from './cursor.ts';
 import type { ArticleSummary } from './queries/articles.ts';
 import type { ExportedArticle } from './queries/export.ts';
@@ -97,7 +99,7 @@ export interface ArchiveWriter {
   close(): Promise<void>;
 }
 
-export interface StoreOptions {
+export interface StoreOptions extends Partial<QueryBudget> {
   /** Memory budget of the article document cache in bytes (0 turns it off). */
   articleCacheBytes?: number;
   /** SQLite: run `PRAGMA quick_check` on opening archives up to this size (0: never). */

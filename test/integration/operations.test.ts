@@ -146,7 +146,7 @@ describe('the import report', () => {
     const lines = `${stdout}\n${stderr}`.split('\n');
     expect(lines.filter((line) => /^\s*(failed\s+)?forged/.test(line))).toEqual([]);
     expect(stdout).toContain('evil\\nfailed    forged.txt');
-    expect(stdout).toContain('bell\\x07\\x1b[2J.txt');
+    expect(stdout).toContain('bell\\u0007\\u001b[2J.txt');
     expect(`${stdout}${stderr}`).not.toContain('\u0007');
     expect(`${stdout}${stderr}`).not.toContain('\u001b');
   });
