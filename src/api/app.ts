@@ -22,6 +22,7 @@ import quotes from './routes/quotes.ts';
 import search from './routes/search.ts';
 import stats from './routes/stats.ts';
 import { sharedSchemas } from './schemas.ts';
+import web, { sendNotFound, wantsHtml } from '../web/plugin.ts';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -53,7 +54,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(problemHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  // Browsers get the web pages' 404 page; API clients the problem document.
+  app.setNotFoundHandler((request, reply) =>
+    wantsHtml(request)
+      ? sendNotFound(reply, `Nothing at ${request.url.split('?')[0]}.`)
+      : notFoundHandler(request, reply),
+  );
   app.addHook('onRequest', refuseLongUrls);
   app.addHook('preHandler', refuseUnsafeValues);
   app.addHook('onSend', async (request, reply) => {
@@ -106,5 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(search);
   await app.register(stats);
   await app.register(articleExport);
+  // The web pages (src/web/), at / beside the API's paths.
+  await app.register(web);
   return app;
 }

@@ -40,6 +40,7 @@ export interface SearchQuery extends Omit<FilterQuerystring, 'q'>, PageQuery {
 
 export const DEFAULT_SEARCH_LIMIT = 20;
 export const DEFAULT_TOP = 10;
+export const DEFAULT_SERIES_POINTS = 2000;
 
 export class Archive {
   /** The first sign of a damaged database seen by any request: /health reports it from then on. */
@@ -90,6 +91,20 @@ export class Archive {
 
   stats(top?: number) {
     return this.store.archiveStats(countParam('top', top, DEFAULT_TOP));
+  }
+
+  /** Facets (people, speakers, currencies, months) of the articles matching the filters. */
+  facets(query: FilterQuerystring, top = DEFAULT_TOP) {
+    return this.store.articleFacets(toArchiveFilters(query), top);
+  }
+
+  /** One currency's price mentions over time: the latest `limit` points and every month's median. */
+  priceSeries({
+    limit = DEFAULT_SERIES_POINTS,
+    ...query
+  }: FilterQuerystring & { currency: string; limit?: number }) {
+    const filters = toArchiveFilters(query);
+    return this.store.priceSeries({ ...filters, currency: filters.currency! }, limit);
   }
 
   /** One page of ranked hits; with `facets`, the totals and facet counts of the whole result set. */

@@ -26,7 +26,8 @@ import type { PersonDetail, PersonSummary } from './queries/people.ts';
 import type { PriceItem } from './queries/prices.ts';
 import type { QuoteItem } from './queries/quotes.ts';
 import type { SearchPage, SearchResult, SearchType, SnippetOptions } from './queries/search.ts';
-import type { ArchiveStats, PriceStats, SearchFacets } from './queries/stats.ts';
+import type { PriceSeries } from './queries/series.ts';
+import type { ArchiveStats, Facets, PriceStats, SearchFacets } from './queries/stats.ts';
 import type {
   ArticleSource,
   PreparedDocument,
@@ -73,6 +74,25 @@ export interface ArchiveStore {
     type: SearchType,
     top?: number,
   ): Promise<SearchFacets>;
+  /**
+   * Facets of the articles matching `filters` (every filter as in listArticles; `q` is the full
+   * text of the article) and of the quotes standing in those articles; of the whole archive when
+   * `filters` is empty. As in searchFacets: `people` counts matching articles per person
+   * mentioned, `speakers` quotes per speaker (quotes of the matching articles, whoever `speaker`
+   * names), `currencies` price mentions and articles per currency, `months` matching articles
+   * per YYYY-MM of their date (calendar order, months without articles absent). `top` (default
+   * 10) bounds people and speakers, ordered by count desc, then name, then id.
+   */
+  articleFacets(filters: ArchiveFilters, top?: number): Promise<Facets>;
+  /**
+   * The price mentions in `filters.currency` whose articles match the other filters (min/max
+   * bound the mention itself, as in listPrices): `total` of them; `points`, the latest `limit`
+   * by (article date, article id, mention id), returned oldest first; `months`, for every
+   * matching mention (not only the points), per YYYY-MM of the article date in calendar order,
+   * the count and the exact median amount (the mean of the two middle amounts for an even
+   * count, as in priceStats). Amounts are the stored decimal strings.
+   */
+  priceSeries(filters: ArchiveFilters & { currency: string }, limit: number): Promise<PriceSeries>;
   /** Every matching article, newest first, read in batches (constant memory). */
   exportArticles(filters: ArchiveFilters, batchSize?: number): AsyncGenerator<ExportedArticle>;
   /** Number of stored articles: a cheap liveness probe of the database. */

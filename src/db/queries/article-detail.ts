@@ -71,6 +71,12 @@ json_object(
 
 const ARTICLE_DETAIL_SQL = `SELECT ${ARTICLE_DOCUMENT} AS json FROM "articles" a WHERE a."id" = ?`;
 
+/**
+ * Articles with a longer text get no stored document: read rarely, they are built when read,
+ * rather than costing the import several copies of a document of tens of megabytes.
+ */
+export const STORED_DOCUMENT_MAX_CHARS = 1_000_000;
+
 /** The SQL function the writer's connection registers to compute ETags inside a statement. */
 export const ETAG_FUNCTION = 'news_archive_etag';
 
@@ -82,7 +88,7 @@ export const STORE_DOCUMENTS_SQL = `
 INSERT OR REPLACE INTO "article_documents" ("articleId", "json", "etag")
 SELECT d.id, d.json, ${ETAG_FUNCTION}(d.json) FROM (
   SELECT a."id" AS id, ${ARTICLE_DOCUMENT} AS json
-  FROM "articles" a WHERE a."id" IN (SELECT "value" FROM json_each(?))
+  FROM "articles" a WHERE a."id" IN (SELECT "value" FROM json_each(?)) AND length(a."text") <= ${STORED_DOCUMENT_MAX_CHARS}
 ) d`;
 
 /** A strong entity tag of a document's JSON text. */

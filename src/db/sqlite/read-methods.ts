@@ -13,6 +13,7 @@ import { getPerson, listPeople } from '../queries/people.ts';
 import { listPrices } from '../queries/prices.ts';
 import { listQuotes } from '../queries/quotes.ts';
 import { ftsErrorsAsSyntaxErrors as fts, search } from '../queries/search.ts';
+import { articleFacets, priceSeries } from '../queries/series.ts';
 import { archiveStats, priceStats, searchFacets } from '../queries/stats.ts';
 
 export function readMethods(db: Db, sqlite: Database.Database) {
@@ -27,6 +28,8 @@ export function readMethods(db: Db, sqlite: Database.Database) {
     archiveStats: (...args: Tail<Parameters<typeof archiveStats>>) => archiveStats(db, ...args),
     search: (...args: Tail<Parameters<typeof search>>) => fts(() => search(db, ...args)),
     searchFacets: (...args: Tail<Parameters<typeof searchFacets>>) => fts(() => searchFacets(db, ...args)),
+    articleFacets: (...args: Tail<Parameters<typeof articleFacets>>) => fts(() => articleFacets(db, ...args)),
+    priceSeries: (...args: Tail<Parameters<typeof priceSeries>>) => fts(() => priceSeries(db, ...args)),
     exportBatch: (...args: Tail<Parameters<typeof exportBatch>>) => fts(() => exportBatch(db, ...args)),
   };
 }

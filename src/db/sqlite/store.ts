@@ -83,6 +83,8 @@ export class SqliteStore implements ArchiveStore {
   search: ArchiveStore['search'] = (filters, page, snippet) => this.read('search', filters, page, snippet);
   searchFacets: ArchiveStore['searchFacets'] = (filters, type, top) =>
     this.read('searchFacets', filters, type, top);
+  articleFacets: ArchiveStore['articleFacets'] = (filters, top) => this.read('articleFacets', filters, top);
+  priceSeries: ArchiveStore['priceSeries'] = (filters, limit) => this.read('priceSeries', filters, limit);
 
   /** Batch by batch, each batch one read with a budget of its own. */
   async *exportArticles(...[filters, batchSize]: Parameters<ArchiveStore['exportArticles']>) {
