@@ -26,7 +26,7 @@ export const errorResponses = {
   404: problemResponse('No such resource'),
   500: problemResponse('Server error'),
   503: problemResponse(
-    'The query ran over its time budget (QUERY_TIMEOUT_MS), the server is busy, or the archive cannot be read (damaged, or not a database)',
+    'The archive cannot be read (damaged, or not a database), the query ran over its time budget (QUERY_TIMEOUT_MS), or the server is busy',
   ),
 } as const;
 

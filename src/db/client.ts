@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import type Database from 'better-sqlite3';
 import { DatabaseFileError, inspectDatabaseFile, readOnlyTarget } from './database-file.ts';
+import type Database from 'better-sqlite3';
 import { PrismaClient } from './generated/client.ts';
 import type { SqlReader } from './reader.ts';
 import { openReadOnlyFile } from './sqlite/connection.ts';
@@ -57,11 +57,6 @@ function openTarget(url: string): { target: string; readonly: boolean } {
   return { target: readOnlyTarget(state.file), readonly: true };
 }
 
-/** The file (or read-only URI) a read-only connection to the archive opens. */
-export function readTarget(url: string): string {
-  return openTarget(url).target;
-}
-
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<PrismaClient> {
   const { target, readonly } = openTarget(url);
   const adapter = new PrismaBetterSQLite3({
@@ -85,5 +80,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
  * (0.2–1.7 ms measured) would dominate; WAL lets it read while any writer writes.
  */
 export function openReadConnection(url: string, options: OpenOptions = {}): Database.Database {
-  return openReadOnlyFile(readTarget(url), options.busyTimeoutMs);
+  // The clear errors first (not an archive, unreadable); read-only files open as they can.
+  inspectDatabaseFile(databaseFile(url));
+  return openReadOnlyFile(databaseFile(url), options.busyTimeoutMs);
 }

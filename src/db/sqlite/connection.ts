@@ -4,11 +4,17 @@
  * connections, persistent in the file) lets them read while any writer writes.
  */
 import Database from 'better-sqlite3';
+import { readOnlyTarget } from '../database-file.ts';
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 
 export function openReadOnlyFile(file: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): Database.Database {
-  const sqlite = new Database(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
+  // readOnlyTarget: an archive in a read-only directory opens as an immutable URI (database-file.ts).
+  const sqlite = new Database(readOnlyTarget(file), {
+    readonly: true,
+    fileMustExist: true,
+    timeout: busyTimeoutMs,
+  });
   sqlite.pragma('query_only = ON');
   return sqlite;
 }

@@ -11,7 +11,7 @@
  */
 import type Database from 'better-sqlite3';
 import { queryBudgetFromEnv } from '../budget.ts';
-import { openDatabase, openReadConnection, readTarget, type PrismaClient } from '../client.ts';
+import { databaseFile, openDatabase, openReadConnection, type PrismaClient } from '../client.ts';
 import { ArticleDetailCache } from '../queries/article-detail.ts';
 import type { ExportPosition } from '../queries/export.ts';
 import type { ArchiveStore, StoreOptions } from '../store.ts';
@@ -37,7 +37,7 @@ export async function openSqliteStore(url: string, options: StoreOptions = {}): 
   const pool =
     budget.readerThreads > 0
       ? new ReaderPool({
-          file: readTarget(url),
+          file: databaseFile(url),
           size: budget.readerThreads,
           timeoutMs: budget.queryTimeoutMs,
         })
