@@ -170,4 +170,23 @@ describe('findPeople', () => {
       ),
     ).toEqual([['Anton Kravec', 'Kravec'], ['Lena Kravec', 'Kravec'], ['Viktor Kravec']]);
   });
+
+  it('takes the sides of a sports result or standings row as teams, the scorers in parentheses as people', () => {
+    expect(
+      names(
+        'Harbour Rovers 3 ( Iwan Petrov 12 , Sandor 80 ) Claudio Nuevo 1',
+        'Claudio Nuevo 9 4 2 3 11 10 14',
+        'Petrov said the team was tired.',
+      ),
+    ).toEqual(['Iwan Petrov', 'Sandor']);
+  });
+
+  it('never takes a saint, a dotted abbreviation or an all-caps word as a person', () => {
+    expect(names('Fans of St Kilian and Saint Ormond cheered in the U.S .')).toEqual([]);
+    expect(
+      findPeople(
+        documentFromParts({ title: '', paragraphs: ['RUGBY - FINAL SCORES .', 'R. Tembo scored twice .'] }),
+      ).map((p) => [p.name, ...p.aliases]),
+    ).toEqual([['R. Tembo']]);
+  });
 });

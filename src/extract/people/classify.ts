@@ -105,6 +105,8 @@ function clubOrFirmOfACity(toks: Token[]): boolean {
   return CITY_WORD.has(fold(last.lower)) && !isGiven(toks[toks.length - 2]!);
 }
 
+const DOTTED_ABBREVIATION = /^(?:\p{L}\.)+\p{L}?\.?$/u;
+
 /** The name words of a piece, trimmed of trailing particles and leading non-names; null when none are left. */
 function namePiece(
   tokens: Token[],
@@ -122,6 +124,8 @@ function namePiece(
     if (g > 0 && toks.length - g >= 2) toks = toks.slice(g);
   }
   if (!toks.some((t) => t.kind === 'word')) return null; // initials alone
+  // "U.S", "U.N." at a sentence end are abbreviations, not initials
+  if (DOTTED_ABBREVIATION.test(ctx.text.slice(toks[0]!.start, toks[toks.length - 1]!.end))) return null;
   const key = toks.map((t) => t.lower.replace(/\.$/, '').replace(/’/g, "'")).filter((l) => !SUFFIX.has(l));
   // a single letter is an abbreviation's or a model's ("AT&T", "F-35", "vitamin D"), never a name
   if (key.length === 0 || (key.length === 1 && key[0]!.length === 1)) return null;
@@ -180,7 +184,12 @@ function singleWordEvidence(p: Piece): { strong: boolean; standalone: boolean } 
   const roleBefore =
     before?.kind === 'word' && !before.cap && ROLE.has(before.lower) && p.titles.length === 0;
   // a scorer with the minute: "( Kirsten 18th , Ramelow 56th )", "Signevich 23'"
-  const scorer = lone && /^\s+\d{1,3}(?:st|nd|rd|th|['’])/.test(p.ctx.text.slice(p.last.end, p.last.end + 8));
+  // or a bare minute inside a result row's parentheses: "( Starbuck 76 , Konterman 45 )"
+  const after = p.ctx.text.slice(p.last.end, p.last.end + 8);
+  const scorer =
+    lone &&
+    (/^\s+\d{1,3}(?:st|nd|rd|th|['’])/.test(after) ||
+      (/^\s+\d{1,3}\s*(?:[,)]|$)/.test(after) && insideParentheses(p.ctx.text, p.first.start)));
   // "Ayşe, a 34-year-old teacher, said", "said Marta, a nurse": a word with a role in apposition;
   // "Tomasz told reporters": a known given name saying something
   const word = first.kind === 'word' && !PLACE.has(first.lower) && !ORG.has(first.lower);
@@ -233,6 +242,44 @@ function introduction(p: Piece): Pick<Candidate, 'former' | 'kin' | 'principal' 
   return { former, kin, principal, gender };
 }
 
+/** The line of `text` around `at`, with parenthesised asides blanked (offsets kept). */
+function lineAround(text: string, at: number): { line: string; start: number } {
+  const start = text.lastIndexOf('\n', at) + 1;
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  // an aside may also run over a line break ("… Tilburg 2 ( Konterman 45 ," / "Vegt 87 ) …")
+  const line = text.slice(start, end).replace(/\([^()]*\)|\([^()]*$|^[^()]*\)/g, (m) => ' '.repeat(m.length));
+  return { line, start };
+}
+
+/** Whether `at` is inside an open parenthesis on its line ("… 2 ( Konterman 45 ," counts). */
+function insideParentheses(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const open = text.lastIndexOf('(', at);
+  return open >= lineStart && text.lastIndexOf(')', at) < open;
+}
+
+// a standings row: a name and six or more figures ("Willem II Tilburg 18 5 4 9 19 31 19")
+const STANDINGS_ROW = /^\s*(?:\d+\s*[.)]?\s+)?\p{Lu}[^\d]*?(?:\s+-?\d+){6,}\s*$/u;
+// a result row: two sides with a score each ("RKC Waalwijk 1 ( Starbuck 76 ) Willem II Tilburg 2")
+const RESULT_ROW = /^\s*(\p{Lu}[^\d]*?)\s+\d{1,3}\s+(\p{Lu}[^\d]*?)\s+\d{1,3}\s*\.?\s*$/u;
+const ROW_PARTICLE = /^(?:de|van|der|den|la|le|du|di|da|von|del|dos|das|y|al|el|w)$/;
+
+/**
+ * A sports table row names teams, not people: the piece is a side of a result row or the name
+ * of a standings row (scorers in parentheses are blanked first, so they stay people).
+ */
+export function teamInTableRow(text: string, start: number, end: number): boolean {
+  const { line, start: lineStart } = lineAround(text, start);
+  const own = line.slice(start - lineStart, end - lineStart);
+  if (own.trim() === '') return false; // inside parentheses
+  if (STANDINGS_ROW.test(line)) return true;
+  const m = RESULT_ROW.exec(line);
+  if (m === null) return false;
+  const words = `${m[1]!} ${m[2]!}`.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w));
+  return words.every((w) => ROW_PARTICLE.test(w));
+}
+
 /** Judges one piece of a capitalised run and records it as a candidate (see the module header). */
 export function judge(
   tokens: Token[],
@@ -246,6 +293,7 @@ export function judge(
   if (p === null) return;
   const after = tokens[endIndex(p)];
   if (after?.kind === 'word' && !after.cap && VENUE_NOUNS.has(after.lower)) return;
+  if (teamInTableRow(ctx.text, p.first.start, p.last.end)) return;
   const multi = p.toks.length >= 2;
   if (
     multi &&
