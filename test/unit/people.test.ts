@@ -189,4 +189,15 @@ describe('findPeople', () => {
       ).map((p) => [p.name, ...p.aliases]),
     ).toEqual([['R. Tembo']]);
   });
+
+  it('takes firms named after people by their employees, stock or index, and city teams, as organisations', () => {
+    expect(
+      names(
+        'Jarrow Pemberton analyst Ilse Brandt said the Pemberton Hale index fell .',
+        'Analysts at Morrow Tillson and an economist with Fenwick Hartley agreed .',
+        'Carrow Quayle shares fell while the Buffalo Sabres won .',
+        'Tourists flocked to Cape Ormond and Mount Elgon .',
+      ),
+    ).toEqual(['Ilse Brandt']);
+  });
 });

@@ -208,3 +208,81 @@ export const ORGANISATION_DESCRIPTORS = new Set([
   'brewer', 'group', 'bank', 'fund', 'charity', 'party', 'union', 'show', 'programme', 'program', 'series',
   'film', 'album', 'song', 'novel', 'book', 'play', 'musical', 'app', 'platform', 'network', 'sponsor',
 ]);
+
+/**
+ * Lower-case words after a name that make it a firm or an index named after people: "Dow Jones
+ * industrial average", "Dean Witter Reynolds stock", "the Forbes subsidiary".
+ */
+export const FIRM_NOUNS_AFTER = new Set([
+  'industrial',
+  'index',
+  'stock',
+  'stocks',
+  'subsidiary',
+  'brokerage',
+  'securities',
+  'shareholders',
+  'stake',
+]);
+/** Price moves after "shares": "Dean Witter shares fell" is a firm's stock, not a person sharing. */
+export const SHARE_MOVES = new Set([
+  'rose',
+  'fell',
+  'closed',
+  'were',
+  'gained',
+  'lost',
+  'slipped',
+  'jumped',
+  'eased',
+  'dropped',
+  'climbed',
+  'edged',
+  'traded',
+  'ended',
+  'firmed',
+  'slid',
+  'rallied',
+  'surged',
+  'tumbled',
+  'plunged',
+  'added',
+  'opened',
+]);
+
+/**
+ * Jobs that name an employer around them: "Jardine Fleming analyst Peter Churchouse", "analysts at
+ * Merrill Lynch", "an economist with Warburg Pincus": the employer is a firm, even named after people.
+ */
+export const EMPLOYEE_NOUNS = new Set([
+  'analyst',
+  'analysts',
+  'economist',
+  'economists',
+  'strategist',
+  'strategists',
+  'trader',
+  'traders',
+  'dealer',
+  'dealers',
+  'broker',
+  'brokers',
+  'banker',
+  'bankers',
+  'manager',
+  'managers',
+  'researcher',
+  'researchers',
+  'partner',
+  'partners',
+  'executive',
+  'executives',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'chairman',
+  'director',
+  'directors',
+]);
+/** Leading words of a place name: "Cape Hatteras", "Mount Kenya", "Lake Geneva", "Fort Bragg". */
+export const PLACE_PREFIXES = new Set(['cape', 'mount', 'mt', 'lake', 'port', 'fort', 'isle', 'gulf']);

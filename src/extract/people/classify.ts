@@ -11,13 +11,18 @@
 import {
   APPOSITION_BLOCKERS,
   APPOSITION_END,
+  EMPLOYEE_NOUNS,
+  FIRM_NOUNS_AFTER,
+  PLACE_PREFIXES,
   PLACE_NOUNS,
+  SHARE_MOVES,
   PLACE_PREPOSITIONS,
   VENUE_NOUNS,
 } from '../data/people-words.ts';
 import { genderOfWord } from './gender.ts';
 import {
   ADVERBS,
+  ANY_CITY_WORD,
   COMMON,
   DEMONYM,
   FIRST,
@@ -280,6 +285,44 @@ export function teamInTableRow(text: string, start: number, end: number): boolea
   return words.every((w) => ROW_PARTICLE.test(w));
 }
 
+/** "Buffalo Sabres", "Leeds Rhinos": a city that is no given name, then a plural nickname. */
+function cityTeam(p: Piece): boolean {
+  if (p.toks.length < 2 || isGiven(p.first) || p.known) return false;
+  const last = p.last.lower;
+  return ANY_CITY_WORD.has(fold(p.first.lower)) && /[^s]s$/.test(last);
+}
+
+/** "Dow Jones industrial average", "Dean Witter shares fell": a firm or index named after people. */
+function firmBeforeItsNoun(tokens: Token[], end: number): boolean {
+  const after = tokens[end];
+  if (after?.kind !== 'word' || after.cap) return false;
+  if (FIRM_NOUNS_AFTER.has(after.lower)) return true;
+  const next = tokens[end + 1];
+  return after.lower === 'shares' && next?.kind === 'word' && SHARE_MOVES.has(next.lower);
+}
+
+/**
+ * A full name that employs someone: "Jardine Fleming analyst Peter Churchouse" (a job, then a
+ * name), "analysts at Merrill Lynch", "an economist with Warburg Pincus" (a job, then at/with).
+ * One word is left alone: "Clinton spokesman Mike McCurry" names Clinton.
+ */
+function employer(p: Piece): boolean {
+  if (p.toks.length < 2) return false;
+  const { tokens } = p;
+  const end = endIndex(p);
+  const job = tokens[end];
+  const next = tokens[end + 1];
+  if (job?.kind === 'word' && !job.cap && EMPLOYEE_NOUNS.has(job.lower) && next?.cap === true) return true;
+  const at = tokens[firstIndex(p) - 1];
+  if (at === undefined || (at.lower !== 'at' && at.lower !== 'with')) return false;
+  if (tokens[end]?.text === "'s" || tokens[end]?.text === '’s') return false; // "at John Smith's home"
+  for (const back of [2, 3]) {
+    const w = tokens[firstIndex(p) - back];
+    if (w?.kind === 'word' && (!w.cap || w.sentStart) && EMPLOYEE_NOUNS.has(w.lower)) return true;
+  }
+  return false;
+}
+
 /** Judges one piece of a capitalised run and records it as a candidate (see the module header). */
 export function judge(
   tokens: Token[],
@@ -294,6 +337,9 @@ export function judge(
   const after = tokens[endIndex(p)];
   if (after?.kind === 'word' && !after.cap && VENUE_NOUNS.has(after.lower)) return;
   if (teamInTableRow(ctx.text, p.first.start, p.last.end)) return;
+  if (titles.length === 0 && (cityTeam(p) || firmBeforeItsNoun(p.tokens, endIndex(p)) || employer(p))) return;
+  if (titles.length === 0 && p.toks.length >= 2 && PLACE_PREFIXES.has(p.first.lower.replace(/\.$/, '')))
+    return;
   const multi = p.toks.length >= 2;
   if (
     multi &&
