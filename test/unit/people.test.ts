@@ -200,4 +200,10 @@ describe('findPeople', () => {
       ),
     ).toEqual(['Ilse Brandt']);
   });
+
+  it('takes a run with a sports club, event or car maker word as an organisation', () => {
+    expect(
+      names('Fans of Tarso Juniors watched the Alvena Rally , and Kemper Renault led .', 'Piet Olsen won .'),
+    ).toEqual(['Piet Olsen']);
+  });
 });
