@@ -206,4 +206,10 @@ describe('findPeople', () => {
       names('Fans of Tarso Juniors watched the Alvena Rally , and Kemper Renault led .', 'Piet Olsen won .'),
     ).toEqual(['Piet Olsen']);
   });
+
+  it('takes a full name before a law, report or prize named after it as no person', () => {
+    expect(
+      names('Congress passed the Arden Voss law and the Lena Marsh prize , and Tomas Berg spoke .'),
+    ).toEqual(['Tomas Berg']);
+  });
 });

@@ -121,7 +121,7 @@ export const ORG_WORDS = [
   // clubs, events and makers in sports pages ("Boca Juniors", "Monte Carlo Rally", "Williams Renault")
   'juniors', 'hapoel', 'maccabi', 'beitar', 'rally', 'classic', 'tournament', 'telescope', 'renault', 'ferrari',
   'peugeot', 'porsche', 'fiat', 'opel', 'volvo', 'audi', 'bmw', 'yamaha', 'ligier', 'citroen', 'lamborghini',
-  'maserati', 'nissan', 'mitsubishi', 'hyundai', 'benetton', 'lufthansa',
+  'maserati', 'nissan', 'mitsubishi', 'hyundai', 'benetton', 'lufthansa', 'pacific',
 ];
 
 /** Months and weekdays, which are capitalised but never people. */

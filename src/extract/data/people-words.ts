@@ -286,3 +286,25 @@ export const EMPLOYEE_NOUNS = new Set([
 ]);
 /** Leading words of a place name: "Cape Hatteras", "Mount Kenya", "Lake Geneva", "Fort Bragg". */
 export const PLACE_PREFIXES = new Set(['cape', 'mount', 'mt', 'lake', 'port', 'fort', 'isle', 'gulf']);
+/** Lower-case words after a full name that make it a law, report or prize named after people ("the Helms Burton law"). */
+export const NAMED_AFTER_NOUNS = new Set([
+  'law',
+  'laws',
+  'bill',
+  'act',
+  'amendment',
+  'doctrine',
+  'treaty',
+  'plan',
+  'formula',
+  'report',
+  'commission',
+  'committee',
+  'rule',
+  'award',
+  'prize',
+  'trophy',
+  'cup',
+  'memorial',
+  'foundation',
+]);

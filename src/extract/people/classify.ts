@@ -13,6 +13,7 @@ import {
   APPOSITION_END,
   EMPLOYEE_NOUNS,
   FIRM_NOUNS_AFTER,
+  NAMED_AFTER_NOUNS,
   PLACE_PREFIXES,
   PLACE_NOUNS,
   SHARE_MOVES,
@@ -292,11 +293,14 @@ function cityTeam(p: Piece): boolean {
   return ANY_CITY_WORD.has(fold(p.first.lower)) && /[^s]s$/.test(last);
 }
 
-/** "Dow Jones industrial average", "Dean Witter shares fell": a firm or index named after people. */
-function firmBeforeItsNoun(tokens: Token[], end: number): boolean {
+/**
+ * "Dow Jones industrial average", "Dean Witter shares fell": a firm or index named after people;
+ * "the Helms Burton law", "the Carter Baxter report": a full name before what was named after it.
+ */
+function firmBeforeItsNoun(tokens: Token[], end: number, multi: boolean): boolean {
   const after = tokens[end];
   if (after?.kind !== 'word' || after.cap) return false;
-  if (FIRM_NOUNS_AFTER.has(after.lower)) return true;
+  if (FIRM_NOUNS_AFTER.has(after.lower) || (multi && NAMED_AFTER_NOUNS.has(after.lower))) return true;
   const next = tokens[end + 1];
   return after.lower === 'shares' && next?.kind === 'word' && SHARE_MOVES.has(next.lower);
 }
@@ -337,7 +341,11 @@ export function judge(
   const after = tokens[endIndex(p)];
   if (after?.kind === 'word' && !after.cap && VENUE_NOUNS.has(after.lower)) return;
   if (teamInTableRow(ctx.text, p.first.start, p.last.end)) return;
-  if (titles.length === 0 && (cityTeam(p) || firmBeforeItsNoun(p.tokens, endIndex(p)) || employer(p))) return;
+  if (
+    titles.length === 0 &&
+    (cityTeam(p) || firmBeforeItsNoun(p.tokens, endIndex(p), p.toks.length >= 2) || employer(p))
+  )
+    return;
   if (titles.length === 0 && p.toks.length >= 2 && PLACE_PREFIXES.has(p.first.lower.replace(/\.$/, '')))
     return;
   const multi = p.toks.length >= 2;
