@@ -212,4 +212,10 @@ describe('findPeople', () => {
       names('Congress passed the Arden Voss law and the Lena Marsh prize , and Tomas Berg spoke .'),
     ).toEqual(['Tomas Berg']);
   });
+
+  it('takes parties, movements and armed groups as no people', () => {
+    expect(names('The Ulster Unionists , Sinn Fein and the Mujahideen Khalq met Dana Pryce .')).toEqual([
+      'Dana Pryce',
+    ]);
+  });
 });

@@ -122,6 +122,10 @@ export const ORG_WORDS = [
   'juniors', 'hapoel', 'maccabi', 'beitar', 'rally', 'classic', 'tournament', 'telescope', 'renault', 'ferrari',
   'peugeot', 'porsche', 'fiat', 'opel', 'volvo', 'audi', 'bmw', 'yamaha', 'ligier', 'citroen', 'lamborghini',
   'maserati', 'nissan', 'mitsubishi', 'hyundai', 'benetton', 'lufthansa', 'pacific',
+  // parties, movements and armed groups ("Ulster Unionists", "Sinn Fein", "Mujahideen Khalq")
+  'democrats', 'republicans', 'conservatives', 'unionists', 'unionist', 'loyalists', 'socialists', 'communists',
+  'liberals', 'nationalists', 'islamists', 'separatists', 'rebels', 'militants', 'guerrillas', 'fein',
+  'mujahideen', 'hizbollah', 'intifada', 'likud', 'labour', 'tories', 'peronists', 'gaullists', 'khalq', 'fatah',
 ];
 
 /** Months and weekdays, which are capitalised but never people. */
