@@ -218,4 +218,12 @@ describe('findPeople', () => {
       'Dana Pryce',
     ]);
   });
+
+  it('takes one word on a side of a match against a town or club as a team', () => {
+    expect(names('Hamilton drew with Morton and Chelsea lost to Preston .')).toEqual([]);
+    expect(names('Pete Sampras beat Andre Agassi ; Sampras beat Agassi again .')).toEqual([
+      'Pete Sampras',
+      'Andre Agassi',
+    ]);
+  });
 });

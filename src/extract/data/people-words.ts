@@ -214,6 +214,7 @@ export const ORGANISATION_DESCRIPTORS = new Set([
  * industrial average", "Dean Witter Reynolds stock", "the Forbes subsidiary".
  */
 export const FIRM_NOUNS_AFTER = new Set([
+  'fund',
   'industrial',
   'index',
   'stock',
@@ -308,3 +309,15 @@ export const NAMED_AFTER_NOUNS = new Set([
   'memorial',
   'foundation',
 ]);
+/** Verbs of a match between two sides: "Preston beat Burnley", "Chester lost to Lincoln". */
+export const MATCH_VERBS: readonly (readonly string[])[] = [
+  ['beat'],
+  ['defeated'],
+  ['thrashed'],
+  ['edged'],
+  ['drew', 'with'],
+  ['lost', 'to'],
+  ['lost', 'at'],
+  ['won', 'at'],
+  ['held'],
+];

@@ -13,6 +13,7 @@ import {
   APPOSITION_END,
   EMPLOYEE_NOUNS,
   FIRM_NOUNS_AFTER,
+  MATCH_VERBS,
   NAMED_AFTER_NOUNS,
   PLACE_PREFIXES,
   PLACE_NOUNS,
@@ -327,6 +328,30 @@ function employer(p: Piece): boolean {
   return false;
 }
 
+/** Whether a capitalised word is a place, a city or an organisation word (a side that is no person). */
+function clubLike(t: Token | undefined): boolean {
+  if (t?.kind !== 'word' || !t.cap) return false;
+  return PLACE.has(t.lower) || ANY_CITY_WORD.has(fold(t.lower)) || ORG.has(t.lower);
+}
+
+/**
+ * One word on one side of a match whose other side is a town or club: "Chester lost to
+ * Lincoln", "Preston beat Burnley" make Lincoln and Preston teams ("Sampras beat Agassi" stays).
+ */
+function teamInAMatch(p: Piece): boolean {
+  if (p.toks.length !== 1) return false;
+  const { tokens } = p;
+  const start = firstIndex(p);
+  const end = endIndex(p);
+  for (const verb of MATCH_VERBS) {
+    const after = verb.every((w, n) => tokens[end + n]?.lower === w);
+    if (after && clubLike(tokens[end + verb.length])) return true;
+    const before = verb.every((w, n) => tokens[start - verb.length + n]?.lower === w);
+    if (before && clubLike(tokens[start - verb.length - 1])) return true;
+  }
+  return false;
+}
+
 /** Judges one piece of a capitalised run and records it as a candidate (see the module header). */
 export function judge(
   tokens: Token[],
@@ -343,7 +368,10 @@ export function judge(
   if (teamInTableRow(ctx.text, p.first.start, p.last.end)) return;
   if (
     titles.length === 0 &&
-    (cityTeam(p) || firmBeforeItsNoun(p.tokens, endIndex(p), p.toks.length >= 2) || employer(p))
+    (cityTeam(p) ||
+      firmBeforeItsNoun(p.tokens, endIndex(p), p.toks.length >= 2) ||
+      employer(p) ||
+      teamInAMatch(p))
   )
     return;
   if (titles.length === 0 && p.toks.length >= 2 && PLACE_PREFIXES.has(p.first.lower.replace(/\.$/, '')))
