@@ -21,6 +21,7 @@ import quotes from './routes/quotes.ts';
 import search from './routes/search.ts';
 import stats from './routes/stats.ts';
 import { sharedSchemas } from './schemas.ts';
+import web, { sendNotFound, wantsHtml } from '../web/plugin.ts';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -40,6 +41,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     // Long queries are refused by the schemas; this bounds the whole URL before parsing.
     routerOptions: { maxParamLength: 500 },
+    // Errors Fastify raises before routing (a bad URL encoding) are problems like any other.
+    // (The onSend hook below does not run for them: the request id header is set here.)
+    frameworkErrors: (error, request, reply) => {
+      void problemHandler(error, request, reply.header('x-request-id', request.id));
+    },
     ajv: {
       // Unknown parameters are a mistake worth a 400, not something to drop silently.
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
@@ -47,7 +53,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(problemHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  // Browsers get the web pages' 404 page; API clients the problem document.
+  app.setNotFoundHandler((request, reply) =>
+    wantsHtml(request)
+      ? sendNotFound(reply, `Nothing at ${request.url.split('?')[0]}.`)
+      : notFoundHandler(request, reply),
+  );
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -94,5 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(search);
   await app.register(stats);
   await app.register(articleExport);
+  // The web pages (src/web/), at / beside the API's paths.
+  await app.register(web);
   return app;
 }

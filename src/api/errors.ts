@@ -3,7 +3,12 @@
  * from schema validation to an unknown id to a bug, leaves through `problemHandler`.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { InvalidCursorError, InvalidInputError, SearchSyntaxError } from '../archive/errors.ts';
+import {
+  InvalidCursorError,
+  InvalidInputError,
+  QueryTimeoutError,
+  SearchSyntaxError,
+} from '../archive/errors.ts';
 
 export class HttpProblem extends Error {
   constructor(
@@ -38,6 +43,8 @@ function classify(error: FastifyError | Error): { status: number; title: string;
   if (error instanceof InvalidInputError) return { status: 400, title: 'Bad Request', detail: error.message };
   if (error instanceof InvalidCursorError)
     return { status: 400, title: 'Invalid cursor', detail: error.message };
+  if (error instanceof QueryTimeoutError)
+    return { status: 503, title: 'Query over its time budget', detail: error.message };
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
     return { status: 400, title: 'Invalid request parameters', detail: fastifyError.message };

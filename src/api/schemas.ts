@@ -2,7 +2,7 @@
  * JSON schemas of the API, shared by validation, serialisation and the OpenAPI document.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { MAX_QUERY_LENGTH } from '../db/fts-query.ts';
+import { MAX_QUERY_LENGTH, QUERY_LIMITS } from '../db/fts-query.ts';
 
 export const Problem = Type.Object(
   {
@@ -25,6 +25,7 @@ export const errorResponses = {
   400: problemResponse('Bad request parameters'),
   404: problemResponse('No such resource'),
   500: problemResponse('Server error'),
+  503: problemResponse('The query ran over its time budget (QUERY_TIMEOUT_MS), or the server is busy'),
 } as const;
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?)?$';
@@ -37,11 +38,19 @@ export const PageQuery = {
   cursor: Type.Optional(Type.String({ maxLength: 512, description: 'The nextCursor of the previous page' })),
 };
 
+const L = QUERY_LIMITS;
+const QUERY_DESCRIPTION =
+  'Full-text query: words, "exact phrases", prefix*, AND/OR/NOT, NEAR(a b, 5), parentheses. ' +
+  `Limits (400 beyond them): at most ${MAX_QUERY_LENGTH} characters, ${L.terms} words, ${L.prefixTerms} prefix* ` +
+  `terms of at least ${L.prefixLength} letters or digits each, ${L.nearTerms} terms and a distance of ${L.nearDistance} ` +
+  `per NEAR, ${L.operators} operators and parenthesised groups, ${L.depth} levels of parentheses. A query still ` +
+  'running after the time budget (QUERY_TIMEOUT_MS, default 5 s) is stopped with a 503.';
+
 export const FilterQuery = {
   q: Type.Optional(
     Type.String({
       maxLength: MAX_QUERY_LENGTH,
-      description: 'Full-text query: words, "exact phrases", prefix*, AND/OR/NOT, NEAR(a b, 5), parentheses',
+      description: QUERY_DESCRIPTION,
     }),
   ),
   person: Type.Optional(

@@ -15,7 +15,7 @@ import {
 import { DEFAULT_SNIPPET, type SearchType, type SnippetOptions } from '../db/queries/search.ts';
 import type { ExportedArticle } from '../db/queries/export.ts';
 import { exportChunks, type ExportFormat } from './export.ts';
-import { pageParams, toArchiveFilters, type FilterQuerystring } from './filters.ts';
+import { countParam, pageParams, toArchiveFilters, type FilterQuerystring } from './filters.ts';
 
 export interface PageQuery {
   limit?: number;
@@ -40,6 +40,7 @@ export interface SearchQuery extends Omit<FilterQuerystring, 'q'>, PageQuery {
 
 export const DEFAULT_SEARCH_LIMIT = 20;
 export const DEFAULT_TOP = 10;
+export const DEFAULT_SERIES_POINTS = 2000;
 
 export class Archive {
   constructor(readonly store: ArchiveStore) {}
@@ -81,14 +82,32 @@ export class Archive {
     return { currencies: await this.store.priceStats(toArchiveFilters(query)) };
   }
 
-  stats(top = DEFAULT_TOP) {
-    return this.store.archiveStats(top);
+  stats(top?: number) {
+    return this.store.archiveStats(countParam('top', top, DEFAULT_TOP));
+  }
+
+  /** Facets (people, speakers, currencies, months) of the articles matching the filters. */
+  facets(query: FilterQuerystring, top = DEFAULT_TOP) {
+    return this.store.articleFacets(toArchiveFilters(query), top);
+  }
+
+  /** One currency's price mentions over time: the latest `limit` points and every month's median. */
+  priceSeries({
+    limit = DEFAULT_SERIES_POINTS,
+    ...query
+  }: FilterQuerystring & { currency: string; limit?: number }) {
+    const filters = toArchiveFilters(query);
+    return this.store.priceSeries({ ...filters, currency: filters.currency! }, limit);
   }
 
   /** One page of ranked hits; with `facets`, the totals and facet counts of the whole result set. */
   async search({ q, type = 'all', facets, snippet = DEFAULT_SNIPPET, limit, cursor, ...query }: SearchQuery) {
     const filters = { ...toArchiveFilters(query), q };
-    const page = { type, limit: limit ?? DEFAULT_SEARCH_LIMIT, ...(cursor !== undefined && { cursor }) };
+    const page = {
+      type,
+      limit: countParam('limit', limit, DEFAULT_SEARCH_LIMIT),
+      ...(cursor !== undefined && { cursor }),
+    };
     const result = await this.store.search(filters, page, snippet);
     return facets ? { ...result, facets: await this.store.searchFacets(filters, type) } : result;
   }

@@ -10,3 +10,4 @@ export class InvalidInputError extends Error {
 
 export { InvalidCursorError } from '../db/cursor.ts';
 export { SearchSyntaxError } from '../db/fts-query.ts';
+export { QueryTimeoutError } from '../db/budget.ts';

@@ -57,9 +57,20 @@ export function toArchiveFilters(query: FilterQuerystring): ArchiveFilters {
 
 export const DEFAULT_PAGE_SIZE = 20;
 
+/**
+ * A count parameter (limit, top): the schemas bound it, but their coercion lets "Infinity" and
+ * "1e400" through as numbers, which no query can use.
+ */
+export function countParam(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw badRequest(`${name} must be a whole number of at least 1, got ${value}`);
+  return value;
+}
+
 export function pageParams(
   limit: number | undefined,
   cursor: string | undefined,
 ): { limit: number; cursor?: string } {
-  return { limit: limit ?? DEFAULT_PAGE_SIZE, ...(cursor !== undefined && { cursor }) };
+  return { limit: countParam('limit', limit, DEFAULT_PAGE_SIZE), ...(cursor !== undefined && { cursor }) };
 }

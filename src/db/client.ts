@@ -5,14 +5,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { PrismaClient } from './generated/client.ts';
+import type { SqlReader } from './reader.ts';
+import { openReadOnlyFile } from './sqlite/connection.ts';
 
 export type { Prisma } from './generated/client.ts';
 export { PrismaClient };
 
-/** A Prisma client or an interactive-transaction client: repositories accept either. */
-export type Db = PrismaClient | Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+/**
+ * What the read queries take: anything with `$queryRawUnsafe` (src/db/reader.ts), so Prisma's
+ * client, its transaction client and the reader threads' better-sqlite3 connections all fit.
+ */
+export type Db = SqlReader;
 
 export const DEFAULT_DATABASE_URL = 'file:./data/archive.db';
 
@@ -55,11 +60,5 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
  * (0.2–1.7 ms measured) would dominate; WAL lets it read while any writer writes.
  */
 export function openReadConnection(url: string, options: OpenOptions = {}): Database.Database {
-  const sqlite = new Database(databaseFile(url), {
-    readonly: true,
-    fileMustExist: true,
-    timeout: options.busyTimeoutMs ?? 10_000,
-  });
-  sqlite.pragma('query_only = ON');
-  return sqlite;
+  return openReadOnlyFile(databaseFile(url), options.busyTimeoutMs);
 }

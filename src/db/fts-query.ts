@@ -6,6 +6,13 @@
  * split the indexed text). What FTS5 offers on purpose is kept: "exact phrases", prefix*,
  * AND / OR / NOT (upper case, as in FTS5), NEAR(a b, 5) and parentheses. Anything that cannot be
  * translated raises SearchSyntaxError with a message for the user.
+ *
+ * A query's cost in FTS5 grows with what it asks for, not with its length: every prefix term
+ * merges the doclists of all the terms it matches (a one-letter prefix, most of the vocabulary),
+ * and NEAR compares the positions of all its terms within its span. So besides its length a query
+ * is bounded in prefix terms, prefix length, NEAR terms and span, terms, operators and nesting
+ * (QUERY_LIMITS); each limit exceeded is a SearchSyntaxError that states it. What still runs
+ * long is stopped by the query budget (src/db/budget.ts).
  */
 
 export class SearchSyntaxError extends Error {
@@ -13,6 +20,24 @@ export class SearchSyntaxError extends Error {
 }
 
 export const MAX_QUERY_LENGTH = 500;
+
+/** The complexity a query may have (documented in README.md "Limits" and the OpenAPI `q`). */
+export const QUERY_LIMITS = {
+  /** Words ending in * (prefix searches) in the whole query. */
+  prefixTerms: 8,
+  /** Letters or digits a prefix needs before its *. */
+  prefixLength: 3,
+  /** Terms inside one NEAR(...). */
+  nearTerms: 8,
+  /** The largest NEAR distance (FTS5's default is 10). */
+  nearDistance: 50,
+  /** Words in the whole query, in phrases and NEAR groups included. */
+  terms: 32,
+  /** AND, OR, NOT and parenthesised groups. */
+  operators: 16,
+  /** Levels of parentheses. */
+  depth: 5,
+} as const;
 
 type Token =
   | { kind: 'term'; phrase: string; prefix: boolean }
@@ -79,6 +104,53 @@ function tokenize(input: string): Token[] {
   return tokens;
 }
 
+/** The words a phrase holds, as the tokenizer will see them (runs of letters and digits). */
+const wordsOf = (phrase: string): string[] => phrase.match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Rejects a query beyond QUERY_LIMITS, naming the limit it exceeds. */
+function checkLimits(tokens: Token[]): void {
+  const limits = QUERY_LIMITS;
+  let terms = 0;
+  let prefixTerms = 0;
+  let operators = 0;
+  for (const token of tokens) {
+    if (token.kind === 'op' || token.kind === 'open') operators++;
+    if (token.kind === 'near') {
+      if (token.terms.length > limits.nearTerms)
+        throw new SearchSyntaxError(
+          `NEAR(...) takes at most ${limits.nearTerms} terms, got ${token.terms.length}`,
+        );
+      if (token.distance !== null && token.distance > limits.nearDistance)
+        throw new SearchSyntaxError(
+          `The NEAR distance is at most ${limits.nearDistance}, got ${token.distance}`,
+        );
+      terms += token.terms.reduce((sum, term) => sum + wordsOf(term).length, 0);
+    }
+    if (token.kind === 'term') {
+      const words = wordsOf(token.phrase);
+      terms += words.length;
+      if (token.prefix) {
+        prefixTerms++;
+        const prefix = words.at(-1) ?? '';
+        if ([...prefix].length < limits.prefixLength)
+          throw new SearchSyntaxError(
+            `The prefix "${prefix}*" is too short: a prefix search needs at least ${limits.prefixLength} letters or digits before the *`,
+          );
+      }
+    }
+  }
+  if (prefixTerms > limits.prefixTerms)
+    throw new SearchSyntaxError(
+      `Too many prefix searches (${prefixTerms} words ending in *, at most ${limits.prefixTerms})`,
+    );
+  if (terms > limits.terms)
+    throw new SearchSyntaxError(`Too many words in the query (${terms}, at most ${limits.terms})`);
+  if (operators > limits.operators)
+    throw new SearchSyntaxError(
+      `Too many operators in the query (${operators} AND/OR/NOT and parentheses, at most ${limits.operators})`,
+    );
+}
+
 /** Returns the FTS5 expression, or null when the query has nothing searchable in it. */
 export function toFtsQuery(input: string): string | null {
   if (input.length > MAX_QUERY_LENGTH) {
@@ -86,7 +158,15 @@ export function toFtsQuery(input: string): string | null {
       `Search query is too long (${input.length} characters, at most ${MAX_QUERY_LENGTH})`,
     );
   }
+  // FTS5 reads NUL as the end of a string (an "unterminated string" error); no control
+  // character is searchable text.
+  const control = /[\p{Cc}]/u.exec(input.replace(/[\t\n\r]/g, ' '));
+  if (control)
+    throw new SearchSyntaxError(
+      `The query contains a control character (U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}): remove it`,
+    );
   const tokens = tokenize(input);
+  checkLimits(tokens);
   const out: string[] = [];
   let depth = 0;
   // FTS5 operators are binary: an operand must stand on each side.
@@ -111,7 +191,8 @@ export function toFtsQuery(input: string): string | null {
       case 'open':
         if (!expectOperand) out.push('AND');
         out.push('(');
-        depth++;
+        if (++depth > QUERY_LIMITS.depth)
+          throw new SearchSyntaxError(`Parentheses nest too deep (at most ${QUERY_LIMITS.depth} levels)`);
         expectOperand = true;
         break;
       case 'close':

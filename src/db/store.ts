@@ -11,11 +11,13 @@
  * - Reads return the API's shapes exactly (dates as ISO 8601 UTC strings, amounts as decimal
  *   strings, ids as numbers); lists are keyset-paged with opaque cursors.
  * - A full-text query the engine cannot run raises SearchSyntaxError; a bad cursor
- *   InvalidCursorError (both src/db/); every other failure is the database's own error.
+ *   InvalidCursorError (both src/db/); a read over its time budget QueryTimeoutError
+ *   (src/db/budget.ts); every other failure is the database's own error.
  * - Writes go through `ArchiveWriter`: each article with its facts is all-or-nothing, a batch
  *   is one transaction, re-runs are idempotent (content hash), and concurrent writers never store
  *   an article or a person twice.
  */
+import type { QueryBudget } from './budget.ts';
 import type { Page } from './cursor.ts';
 import type { ArticleSummary } from './queries/articles.ts';
 import type { ExportedArticle } from './queries/export.ts';
@@ -24,7 +26,8 @@ import type { PersonDetail, PersonSummary } from './queries/people.ts';
 import type { PriceItem } from './queries/prices.ts';
 import type { QuoteItem } from './queries/quotes.ts';
 import type { SearchPage, SearchResult, SearchType, SnippetOptions } from './queries/search.ts';
-import type { ArchiveStats, PriceStats, SearchFacets } from './queries/stats.ts';
+import type { PriceSeries } from './queries/series.ts';
+import type { ArchiveStats, Facets, PriceStats, SearchFacets } from './queries/stats.ts';
 import type {
   ArticleSource,
   PreparedDocument,
@@ -70,6 +73,25 @@ export interface ArchiveStore {
     type: SearchType,
     top?: number,
   ): Promise<SearchFacets>;
+  /**
+   * Facets of the articles matching `filters` (every filter as in listArticles; `q` is the full
+   * text of the article) and of the quotes standing in those articles; of the whole archive when
+   * `filters` is empty. As in searchFacets: `people` counts matching articles per person
+   * mentioned, `speakers` quotes per speaker (quotes of the matching articles, whoever `speaker`
+   * names), `currencies` price mentions and articles per currency, `months` matching articles
+   * per YYYY-MM of their date (calendar order, months without articles absent). `top` (default
+   * 10) bounds people and speakers, ordered by count desc, then name, then id.
+   */
+  articleFacets(filters: ArchiveFilters, top?: number): Promise<Facets>;
+  /**
+   * The price mentions in `filters.currency` whose articles match the other filters (min/max
+   * bound the mention itself, as in listPrices): `total` of them; `points`, the latest `limit`
+   * by (article date, article id, mention id), returned oldest first; `months`, for every
+   * matching mention (not only the points), per YYYY-MM of the article date in calendar order,
+   * the count and the exact median amount (the mean of the two middle amounts for an even
+   * count, as in priceStats). Amounts are the stored decimal strings.
+   */
+  priceSeries(filters: ArchiveFilters & { currency: string }, limit: number): Promise<PriceSeries>;
   /** Every matching article, newest first, read in batches (constant memory). */
   exportArticles(filters: ArchiveFilters, batchSize?: number): AsyncGenerator<ExportedArticle>;
   /** Number of stored articles: a cheap liveness probe of the database. */
@@ -96,7 +118,7 @@ export interface ArchiveWriter {
   close(): Promise<void>;
 }
 
-export interface StoreOptions {
+export interface StoreOptions extends Partial<QueryBudget> {
   /** Memory budget of the article document cache in bytes (0 turns it off). */
   articleCacheBytes?: number;
 }

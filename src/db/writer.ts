@@ -223,6 +223,9 @@ const PRICE_COLUMNS = [
   'location',
   'sentence',
 ];
+/** A row with a longer string is inserted on its own rather than inside a batch's JSON. */
+const JSON_ROW_BYTES = 1_000_000;
+
 /** Where the article's sortDate stands in its row. */
 const ROW_SORT_DATE = ARTICLE_COLUMNS.indexOf('sortDate');
 /** Where the person id stands in a mention row and a quote row (see the column lists). */
@@ -621,6 +624,16 @@ export class ArticleWriter {
    */
   private insertRows(table: string, columns: string[], rows: Row[]): void {
     if (rows.length === 0) return;
+    // Rows over JSON_ROW_BYTES (a 50 MB article) are bound one by one: as JSON text they would be
+    // copied several times over (string, SQLite's parse, each value), gigabytes for one article.
+    const large = (row: Row) =>
+      row.some((value) => typeof value === 'string' && value.length > JSON_ROW_BYTES);
+    const small = rows.filter((row) => !large(row));
+    if (small.length) this.multiRowStatement(table, columns).run(JSON.stringify(small));
+    for (const row of rows) if (large(row)) this.singleRowStatement(table, columns).run(...row);
+  }
+
+  private multiRowStatement(table: string, columns: string[]): Database.Statement {
     let statement = this.multiRow.get(table);
     if (!statement) {
       statement = this.db.prepare(
@@ -630,7 +643,19 @@ export class ArticleWriter {
       this.multiRow.set(table, statement);
     }
     // (Strings reach SQLite through JSON with the same bytes as through a bound parameter.)
-    statement.run(JSON.stringify(rows));
+    return statement;
+  }
+
+  private singleRowStatement(table: string, columns: string[]): Database.Statement {
+    const key = `${table}:one`;
+    let statement = this.multiRow.get(key);
+    if (!statement) {
+      statement = this.db.prepare(
+        `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      );
+      this.multiRow.set(key, statement);
+    }
+    return statement;
   }
 
   // People (see the module comment).

@@ -1,9 +1,12 @@
 /**
  * Turning paths into documents and documents into articles: walks folders, expands globs, reads
- * stdin, decodes files (UTF-8, or UTF-16 with a BOM), parses them with the reader their format
- * needs, and reports every file, line or record it cannot use with the reason, so that one bad
- * input never stops an import.
+ * stdin, decodes files in whatever encoding they are (readers/decode.ts), parses them with the
+ * reader their format needs, streams WARC files record by record (readers/warc.ts), and reports
+ * every entry, file, line or record it cannot use with the reason, so that one bad input never
+ * stops an import. Memory: one non-WARC file (within maxBytes) or one WARC record at a time,
+ * plus the batches in flight.
  */
+import { constants as fsConstants, createReadStream, type Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -13,9 +16,13 @@ import { defaultPreparer, inlinePreparer, type Preparer } from './extract-pool.t
 import type { IngestOutcome } from './ingest.ts';
 import { InvalidDocumentError, contentHash, type DocumentInput } from './prepare.ts';
 import {
+  decodeBytes,
   formatOfFile,
-  parseDocuments,
-  sniffFormat,
+  isWarcFile,
+  looksLikeWarc,
+  readDocuments,
+  readWarc,
+  UndecodableError,
   type InputFormat,
   type ReadResult,
 } from './readers/index.ts';
@@ -48,32 +55,95 @@ async function statOrNull(entry: string) {
   }
 }
 
+/** A path the walk could not use, with the reason (reported by the import like a bad file). */
+export interface WalkFailure {
+  source: string;
+  reason: string;
+}
+
+/** What the walk yields: a file to read, or an entry it could not use. */
+export type WalkEntry = string | WalkFailure;
+
+const SPECIAL_FILES: [keyof Stats, string][] = [
+  ['isFIFO', 'a named pipe (FIFO)'],
+  ['isSocket', 'a socket'],
+  ['isCharacterDevice', 'a character device'],
+  ['isBlockDevice', 'a block device'],
+];
+
+/** Why stat() failed on an entry, in words (a broken or looping link, a missing path, permissions). */
+function statFailure(error: unknown, isLink: boolean): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return 'a symbolic link loop (the link leads back to itself)';
+  if (code === 'ENOENT')
+    return isLink ? 'a broken symbolic link (its target does not exist)' : 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return `cannot read the entry (${code ?? (error as Error).message})`;
+}
+
 /**
  * Every importable file under the given paths, in a stable order, one at a time: explicit files
  * whatever their extension, files in folders (recursively, hidden ones skipped) and glob matches
  * when their extension names a known format, and `-` for stdin. Streams, so that a walk over a
- * million files holds one folder listing at a time. Missing paths throw (ENOENT).
+ * million files holds one folder listing at a time. Nothing on the way stops the walk: a missing
+ * path, a broken link, a link loop, a folder reached twice through links, a FIFO or device (never
+ * opened, so never blocking), an unreadable folder are yielded as failures with their reason.
  */
-export async function* walkFiles(paths: string[]): AsyncGenerator<string> {
-  async function* visit(entry: string, explicit: boolean): AsyncGenerator<string> {
-    const stat = await fs.stat(entry);
-    if (stat.isDirectory()) {
-      const names = (await fs.readdir(entry)).filter((name) => !name.startsWith('.')).sort();
-      for (const name of names) yield* visit(path.join(entry, name), false);
-    } else if (stat.isFile() && (explicit || formatOfFile(entry) !== null)) {
-      yield entry;
+export async function* walkEntries(paths: string[]): AsyncGenerator<WalkEntry> {
+  const seenFolders = new Set<string>();
+  async function* visit(entry: string, explicit: boolean): AsyncGenerator<WalkEntry> {
+    const source = sourceName(entry);
+    let stat: Stats;
+    let isLink = false;
+    try {
+      isLink = (await fs.lstat(entry)).isSymbolicLink();
+      stat = await fs.stat(entry);
+    } catch (error) {
+      yield { source, reason: statFailure(error, isLink) };
+      return;
     }
+    if (stat.isDirectory()) {
+      const key = `${stat.dev}:${stat.ino}`;
+      if (seenFolders.has(key)) {
+        yield { source, reason: 'a link to a folder already imported (a folder loop)' };
+        return;
+      }
+      seenFolders.add(key);
+      let names: string[];
+      try {
+        names = (await fs.readdir(entry)).filter((name) => !name.startsWith('.')).sort();
+      } catch (error) {
+        yield { source, reason: statFailure(error, false) };
+        return;
+      }
+      for (const name of names) yield* visit(path.join(entry, name), false);
+      seenFolders.delete(key);
+      return;
+    }
+    const wanted = explicit || formatOfFile(entry) !== null || isWarcFile(entry);
+    if (!wanted) return;
+    if (stat.isFile()) {
+      yield entry;
+      return;
+    }
+    const kind = SPECIAL_FILES.find(([test]) => (stat[test] as () => boolean).call(stat))?.[1];
+    yield { source, reason: `not a regular file (${kind ?? 'a special file'}); not read` };
   }
   for (const entry of paths) {
     if (entry === STDIN) {
       yield STDIN;
     } else if (isDynamicPattern(entry) && !(await statOrNull(entry))) {
       const matches = (await glob(entry, { onlyFiles: true, dot: false, expandDirectories: false })).sort();
-      for (const match of matches) if (formatOfFile(match) !== null) yield match;
+      for (const match of matches) if (formatOfFile(match) !== null || isWarcFile(match)) yield match;
     } else {
       yield* visit(entry, true);
     }
   }
+}
+
+/** The files walkEntries finds, without the entries it could not use. */
+export async function* walkFiles(paths: string[]): AsyncGenerator<string> {
+  for await (const entry of walkEntries(paths)) if (typeof entry === 'string') yield entry;
 }
 
 /** Every importable file under the given paths, as a list (see walkFiles). */
@@ -83,49 +153,45 @@ export async function collectFiles(paths: string[]): Promise<string[]> {
   return files;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const utf16le = new TextDecoder('utf-16le', { fatal: true });
-const utf16be = new TextDecoder('utf-16be', { fatal: true });
+function checkSize(size: number, maxBytes: number, what = 'the file'): void {
+  if (size === 0) throw new UnreadableFileError(`${what} is empty`);
+  if (size > maxBytes)
+    throw new UnreadableFileError(`${what} is ${size} bytes, over the limit of ${maxBytes}`);
+}
 
 /**
- * Decodes a file's bytes as text, refusing what is empty, too big, binary or in an encoding it
- * cannot tell: UTF-8 (with or without BOM), UTF-16 LE/BE when it starts with a BOM.
+ * Decodes a file's bytes as text (readers/decode.ts: BOM, then valid UTF-8, then detection of a
+ * legacy encoding), refusing what is empty, too big, binary or only whitespace.
  */
 export function decodeText(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES): string {
-  if (bytes.length === 0) throw new UnreadableFileError('the file is empty');
-  if (bytes.length > maxBytes)
-    throw new UnreadableFileError(`the file is ${bytes.length} bytes, over the limit of ${maxBytes}`);
+  checkSize(bytes.length, maxBytes);
   let text: string;
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    const le = bytes[0] === 0xff;
-    try {
-      text = (le ? utf16le : utf16be).decode(bytes.subarray(2));
-    } catch {
-      throw new UnreadableFileError(
-        `the file starts with a UTF-16 ${le ? 'LE' : 'BE'} byte-order mark but is not valid UTF-16`,
-      );
-    }
-    if (text.includes('\0')) throw new UnreadableFileError('the file is binary (it contains NUL characters)');
-  } else {
-    if (bytes.subarray(0, 8192).includes(0))
-      throw new UnreadableFileError('the file is binary (it contains NUL bytes)');
-    try {
-      text = utf8.decode(bytes);
-    } catch {
-      throw new UnreadableFileError('the file is not valid UTF-8 text');
-    }
+  try {
+    text = decodeBytes(bytes).text;
+  } catch (error) {
+    if (error instanceof UndecodableError) throw new UnreadableFileError(error.message);
+    throw error;
   }
   if (text.replace(/^\uFEFF/, '').trim() === '')
     throw new UnreadableFileError('the file holds only whitespace');
   return text;
 }
 
-/** Reads a file, refusing one over the size limit before reading it. */
+/**
+ * Reads a file, refusing one over the size limit before reading it. Opened non-blocking and
+ * checked to be a regular file after opening, so that a FIFO swapped in after the walk never
+ * blocks the import.
+ */
 export async function readFileBytes(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<Uint8Array> {
-  const { size } = await fs.stat(file);
-  if (size > maxBytes)
-    throw new UnreadableFileError(`the file is ${size} bytes, over the limit of ${maxBytes}`);
-  return fs.readFile(file);
+  const handle = await fs.open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new UnreadableFileError('not a regular file; not read');
+    checkSize(stat.size, maxBytes);
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Reads standard input to its end (at most maxBytes + 1 bytes are kept, to report the size). */
@@ -168,9 +234,17 @@ export interface ImportSummary {
   updated: number;
   unchanged: number;
   failed: ImportFailure[];
+  /** Inputs that are not articles, counted by kind (WARC request/metadata/revisit, non-HTML, non-2xx). */
+  skipped: Record<string, number>;
 }
 
-export const emptySummary = (): ImportSummary => ({ imported: 0, updated: 0, unchanged: 0, failed: [] });
+export const emptySummary = (): ImportSummary => ({
+  imported: 0,
+  updated: 0,
+  unchanged: 0,
+  failed: [],
+  skipped: {},
+});
 
 export function failureReason(error: unknown): string {
   if (error instanceof UnreadableFileError || error instanceof InvalidDocumentError) return error.message;
@@ -182,7 +256,8 @@ export function failureReason(error: unknown): string {
   ) {
     return `cannot read the file (${error.code})`;
   }
-  throw error;
+  // Whatever else went wrong with one input is that input's failure, not the import's.
+  return `cannot read the file (${error instanceof Error ? error.message : String(error)})`;
 }
 
 export type ImportEvent = IngestOutcome | ({ status: 'failed' } & ImportFailure);
@@ -194,6 +269,10 @@ export interface ImportOptions {
   onResult?: (outcome: ImportEvent) => void;
   /** Called after each input file is done (read, parsed and its documents written). */
   onFile?: (file: string) => void;
+  /** Called as the bytes of the inputs are read (a WARC: as it streams; any other file: once read). */
+  onBytes?: (bytes: number) => void;
+  /** Called for each input that is not an article (a WARC's request record...), with its kind. */
+  onSkip?: (reason: string) => void;
   /** Documents written per transaction (importInto: 1; importFiles: DEFAULT_BATCH_SIZE). */
   batchSize?: number;
   /** Batches in the sink at once (2: one extracted while the one before is written). */
@@ -241,26 +320,111 @@ export function writerSink(writer: ArchiveWriter, preparer: Preparer = inlinePre
   };
 }
 
-/** Reads one input (a file or `-`) into documents and failures. */
+/** What reading one input yields: documents and failures, and inputs skipped as not articles. */
+export type InputItem = ReadResult | { skipped: string };
+
+/** Counts the bytes of a stream as they pass. */
+async function* counted(
+  stream: AsyncIterable<Uint8Array>,
+  onBytes: ((bytes: number) => void) | undefined,
+): AsyncGenerator<Uint8Array> {
+  for await (const chunk of stream) {
+    onBytes?.(chunk.length);
+    yield chunk;
+  }
+}
+
+/** Standard input with its first chunk already read, to tell a WARC stream from a document. */
+async function peekStdin(): Promise<{ first: Uint8Array; rest: AsyncIterable<Uint8Array> }> {
+  const iterator = (process.stdin as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+  const head = await iterator.next();
+  const first = head.done ? new Uint8Array(0) : head.value;
+  const rest = { [Symbol.asyncIterator]: () => iterator };
+  return { first, rest };
+}
+
+async function* prepend(first: Uint8Array, rest: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  if (first.length > 0) yield first;
+  yield* rest;
+}
+
+/** The records of a WARC stream as input items. */
+async function* warcItems(
+  stream: AsyncIterable<Uint8Array>,
+  file: string,
+  options: Pick<ImportOptions, 'maxBytes' | 'onBytes'>,
+): AsyncGenerator<InputItem> {
+  const source = sourceName(file);
+  for await (const item of readWarc(counted(stream, options.onBytes), source, {
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_FILE_BYTES,
+  })) {
+    if (item.kind === 'documents') yield* item.results;
+    else if (item.kind === 'skipped') yield { skipped: item.reason };
+    else yield { ok: false, failure: item.failure };
+  }
+}
+
+/** The documents of one whole (non-WARC) input's bytes. */
+function documentItems(
+  bytes: Uint8Array,
+  file: string,
+  options: Pick<ImportOptions, 'maxBytes' | 'format'>,
+): ReadResult[] {
+  checkSize(
+    bytes.length,
+    options.maxBytes ?? DEFAULT_MAX_FILE_BYTES,
+    file === STDIN ? 'standard input' : 'the file',
+  );
+  const format = options.format ?? (file === STDIN ? null : (formatOfFile(file) ?? 'text'));
+  // stdin has no name: a text or HTML document from it is named by its content.
+  const name = (text: string, actual: InputFormat) =>
+    file === STDIN && (actual === 'text' || actual === 'html')
+      ? `stdin:${contentHash(text).slice(0, 16)}`
+      : sourceName(file);
+  return readDocuments(bytes, sourceName(file), format, {}, name);
+}
+
+/**
+ * Reads one input (a file, a WARC file or `-`) into documents, failures and skipped records, one
+ * at a time: a WARC streams record by record; any other input is read whole (within maxBytes).
+ */
+export async function* readInputItems(
+  file: string,
+  options: Pick<ImportOptions, 'maxBytes' | 'format' | 'onBytes'> = {},
+): AsyncGenerator<InputItem> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  let items: AsyncIterable<InputItem> | Iterable<InputItem>;
+  try {
+    if (file === STDIN) {
+      const { first, rest } = await peekStdin();
+      if (options.format === undefined && looksLikeWarc(first)) {
+        items = warcItems(prepend(first, rest), file, options);
+      } else {
+        const bytes = await readStdin(maxBytes, prepend(first, rest) as unknown as NodeJS.ReadableStream);
+        options.onBytes?.(bytes.length);
+        items = documentItems(bytes, file, options);
+      }
+    } else if (options.format === undefined && isWarcFile(file)) {
+      items = warcItems(createReadStream(file, { highWaterMark: 256 * 1024 }), file, options);
+    } else {
+      const bytes = await readFileBytes(file, maxBytes);
+      options.onBytes?.(bytes.length);
+      items = documentItems(bytes, file, options);
+    }
+    yield* items;
+  } catch (error) {
+    yield { ok: false, failure: { source: sourceName(file), reason: failureReason(error) } };
+  }
+}
+
+/** Reads one input (a file or `-`) into documents and failures (records skipped as not articles left out). */
 export async function readInput(
   file: string,
   options: Pick<ImportOptions, 'maxBytes' | 'format'> = {},
 ): Promise<ReadResult[]> {
-  const source = sourceName(file);
-  try {
-    const bytes =
-      file === STDIN ? await readStdin(options.maxBytes) : await readFileBytes(file, options.maxBytes);
-    const text = decodeText(bytes, options.maxBytes);
-    const format = options.format ?? (file === STDIN ? sniffFormat(text) : (formatOfFile(file) ?? 'text'));
-    // stdin has no name: a text or HTML document from it is named by its content.
-    const name =
-      file === STDIN && (format === 'text' || format === 'html')
-        ? `stdin:${contentHash(text).slice(0, 16)}`
-        : source;
-    return parseDocuments(text, name, format);
-  } catch (error) {
-    return [{ ok: false, failure: { source, reason: failureReason(error) } }];
-  }
+  const results: ReadResult[] = [];
+  for await (const item of readInputItems(file, options)) if (!('skipped' in item)) results.push(item);
+  return results;
 }
 
 /**
@@ -271,10 +435,14 @@ export async function readInput(
  */
 export async function importInto(
   sink: DocumentSink,
-  files: AsyncIterable<string> | Iterable<string>,
+  files: AsyncIterable<WalkEntry> | Iterable<WalkEntry>,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const summary = emptySummary();
+  const skip = (reason: string) => {
+    summary.skipped[reason] = (summary.skipped[reason] ?? 0) + 1;
+    options.onSkip?.(reason);
+  };
   const batchSize = options.batchSize ?? 1;
   const depth = Math.max(1, options.pipelineDepth ?? 2);
   let batch: DocumentInput[] = [];
@@ -311,8 +479,15 @@ export async function importInto(
   };
   try {
     for await (const file of files) {
-      for (const result of await readInput(file, options)) {
-        if (!result.ok) report({ status: 'failed', ...result.failure });
+      if (typeof file !== 'string') {
+        // An entry the walk could not use (a broken link, a FIFO...): reported, then the next one.
+        report({ status: 'failed', ...file });
+        options.onFile?.(file.source);
+        continue;
+      }
+      for await (const result of readInputItems(file, options)) {
+        if ('skipped' in result) skip(result.skipped);
+        else if (!result.ok) report({ status: 'failed', ...result.failure });
         else {
           batch.push(result.input);
           if (batch.length >= batchSize) await flush(depth - 1);
@@ -336,7 +511,7 @@ export async function importInto(
  */
 export async function importFiles(
   databaseUrl: string,
-  files: string[],
+  files: WalkEntry[],
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const writer = await openWriter(databaseUrl);

@@ -1,6 +1,8 @@
 /**
  * Import progress on stderr: a redrawn bar with rate and ETA on a terminal, plain periodic lines
  * otherwise (logs, CI, pipes), so that a long import is never silent and never floods a log.
+ * When the inputs' total size is known the bar counts bytes (a single multi-GB WARC moves as it
+ * streams), else files.
  */
 export interface ProgressStream {
   isTTY?: boolean;
@@ -12,7 +14,12 @@ export interface ProgressOptions {
   /** Milliseconds between plain lines when not on a terminal. */
   intervalMs?: number;
   now?: () => number;
+  /** The inputs' total size in bytes: the bar and ETA then follow the bytes read. */
+  totalBytes?: number;
 }
+
+const MB = 1024 * 1024;
+const megabytes = (bytes: number): string => (bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0);
 
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '--:--';
@@ -27,6 +34,8 @@ export class Progress {
   private files = 0;
   private documents = 0;
   private failed = 0;
+  private bytesRead = 0;
+  private readonly totalBytes: number;
   private readonly started: number;
   private lastDraw = -Infinity;
   private readonly tty: boolean;
@@ -42,6 +51,18 @@ export class Progress {
     this.started = this.now();
     this.tty = stream.isTTY === true;
     this.intervalMs = options.intervalMs ?? (this.tty ? 100 : 5000);
+    this.totalBytes = options.totalBytes ?? 0;
+  }
+
+  bytes(count: number): void {
+    this.bytesRead += count;
+    this.maybeDraw();
+  }
+
+  /** Done so far, 0 to 1: by bytes when the total size is known, else by files. */
+  private fraction(): number {
+    if (this.totalBytes > 0) return Math.min(1, this.bytesRead / this.totalBytes);
+    return this.total > 0 ? Math.min(1, this.files / this.total) : 1;
   }
 
   document(failed = false): void {
@@ -62,15 +83,16 @@ export class Progress {
     this.draw(now);
   }
 
-  /** The status line: files done, articles/s and ETA (from the file rate). */
+  /** The status line: files (and MB) done, articles/s and ETA (from the byte or file rate). */
   line(now = this.now()): string {
     const elapsed = (now - this.started) / 1000;
     const rate = elapsed > 0 ? this.documents / elapsed : 0;
-    const fileRate = elapsed > 0 ? this.files / elapsed : 0;
-    const eta = fileRate > 0 ? (this.total - this.files) / fileRate : Number.NaN;
-    const percent = this.total > 0 ? Math.floor((100 * this.files) / this.total) : 100;
+    const fraction = this.fraction();
+    const eta = fraction > 0 && elapsed > 0 ? (elapsed * (1 - fraction)) / fraction : Number.NaN;
+    const percent = Math.floor(100 * fraction);
     const failed = this.failed ? `, ${this.failed} failed` : '';
-    return `${this.files}/${this.total} files ${percent}% | ${this.documents} documents${failed} | ${rate.toFixed(0)}/s | ETA ${formatDuration(eta)}`;
+    const size = this.totalBytes > 0 ? ` ${megabytes(this.bytesRead)}/${megabytes(this.totalBytes)} MB` : '';
+    return `${this.files}/${this.total} files${size} ${percent}% | ${this.documents} documents${failed} | ${rate.toFixed(0)}/s | ETA ${formatDuration(eta)}`;
   }
 
   private draw(now: number): void {
@@ -79,7 +101,7 @@ export class Progress {
       return;
     }
     const width = Math.max(10, Math.min(30, (this.stream.columns ?? 80) - 80));
-    const filled = this.total > 0 ? Math.round((width * this.files) / this.total) : width;
+    const filled = Math.round(width * this.fraction());
     this.stream.write(`\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${this.line(now)}`);
   }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededApp } from '../helpers/app.ts';
+import { WEB_PATHS } from '../../src/web/plugin.ts';
 
 let app: FastifyInstance;
 let close: () => Promise<void>;
@@ -47,7 +48,10 @@ function registeredRoutes(tree: string): string[] {
 }
 
 /** Routes that are not part of the API: the docs UI, the document itself, CORS preflight. */
-const isInfrastructure = (route: string) => /^(HEAD|OPTIONS) |^GET \/docs|^GET \/openapi\.json$/.test(route);
+// The web pages (src/web/) share the app but are not API operations.
+const WEB_ROUTES = new Set<string>(WEB_PATHS.map((path) => `GET ${path}`));
+const isInfrastructure = (route: string) =>
+  /^(HEAD|OPTIONS) |^GET \/docs|^GET \/openapi\.json$/.test(route) || WEB_ROUTES.has(route);
 
 beforeAll(async () => {
   ({ app, close } = await seededApp());
@@ -143,7 +147,18 @@ describe('GET /openapi.json', () => {
     expect(search.type!.schema).toMatchObject({ default: 'all' });
     for (const path of ['/articles', '/quotes', '/prices', '/prices/stats', '/articles/export']) {
       const list = params(path);
-      for (const filter of ['q', 'person', 'speaker', 'currency', 'min', 'max', 'from', 'to', 'source', 'lang']) {
+      for (const filter of [
+        'q',
+        'person',
+        'speaker',
+        'currency',
+        'min',
+        'max',
+        'from',
+        'to',
+        'source',
+        'lang',
+      ]) {
         expect(list[filter], `${path} ${filter}`).toMatchObject({ in: 'query', required: false });
       }
     }

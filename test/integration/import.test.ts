@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type PrismaClient } from '../../src/db/client.ts';
 import { collectFiles, importFiles } from '../../src/ingest/files.ts';
@@ -37,7 +38,13 @@ describe('importing files', () => {
     write('a/empty.txt', '');
     write('a/blank.txt', '  \n\n  \r\n');
     write('a/binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]));
-    write('a/latin1.txt', Buffer.from('Caf\xe9 prices rise\n\nA paragraph.\n', 'latin1'));
+    write(
+      'a/cp1251.txt',
+      iconv.encode(
+        'Цены на топливо в Минске выросли\n\nБензин подорожал на три копейки, сообщили в Белнефтехиме.\n',
+        'windows-1251',
+      ),
+    );
     write(
       'b/good-2.txt',
       `\uFEFF${ARTICLE('Ministers meet in Warsaw', 'Radoslaw Sikorski').replaceAll('\n', '\r\n')}`,
@@ -46,18 +53,19 @@ describe('importing files', () => {
     expect(files.map((f) => path.relative(dir, f))).toEqual([
       'a/binary.txt',
       'a/blank.txt',
+      'a/cp1251.txt',
       'a/empty.txt',
       'a/good-1.txt',
-      'a/latin1.txt',
       'b/good-2.txt',
     ]);
     const summary = await importFiles(database.url, files, { maxBytes: 1024 });
-    expect(summary.imported).toBe(2);
+    expect(summary.imported).toBe(3);
+    const legacy = await prisma.article.findFirstOrThrow({ where: { source: { endsWith: 'cp1251.txt' } } });
+    expect(legacy.title).toBe('Цены на топливо в Минске выросли');
     expect(Object.fromEntries(summary.failed.map((f) => [path.basename(f.source), f.reason]))).toEqual({
       'binary.txt': 'the file is binary (it contains NUL bytes)',
       'blank.txt': 'the file holds only whitespace',
       'empty.txt': 'the file is empty',
-      'latin1.txt': 'the file is not valid UTF-8 text',
     });
   });
 
@@ -80,7 +88,7 @@ describe('importing files', () => {
     expect(after.title).toBe('Talks resume in Vilnius after a pause');
     expect(after.revisions).toHaveLength(1);
     expect(after.revisions[0]!.text).toBe(before.text);
-    expect(await prisma.article.count()).toBe(2);
+    expect(await prisma.article.count()).toBe(3);
   });
 
   it('re-extracts stale articles without touching their text and removes orphaned people', async () => {
@@ -91,10 +99,10 @@ describe('importing files', () => {
     const texts = (await prisma.article.findMany({ orderBy: { id: 'asc' } })).map((a) => a.text);
     const quotesBefore = await prisma.quote.count();
     const summary = await reextractArchive(database.url);
-    expect(summary).toEqual({ articles: 2, peopleRemoved: 1 });
+    expect(summary).toEqual({ articles: 3, peopleRemoved: 1 });
     expect(await prisma.person.findUnique({ where: { id: ghost.id } })).toBeNull();
     expect((await prisma.article.findMany({ orderBy: { id: 'asc' } })).map((a) => a.text)).toEqual(texts);
-    expect(await prisma.article.count({ where: { extractorVersion: EXTRACTOR_VERSION } })).toBe(2);
+    expect(await prisma.article.count({ where: { extractorVersion: EXTRACTOR_VERSION } })).toBe(3);
     expect(await prisma.quote.count()).toBe(quotesBefore);
     expect((await reextractArchive(database.url)).articles).toBe(0);
   });

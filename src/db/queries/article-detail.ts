@@ -71,6 +71,12 @@ json_object(
 
 const ARTICLE_DETAIL_SQL = `SELECT ${ARTICLE_DOCUMENT} AS json FROM "articles" a WHERE a."id" = ?`;
 
+/**
+ * Articles with a longer text get no stored document: read rarely, they are built when read,
+ * rather than costing the import several copies of a document of tens of megabytes.
+ */
+export const STORED_DOCUMENT_MAX_CHARS = 1_000_000;
+
 /** The SQL function the writer's connection registers to compute ETags inside a statement. */
 export const ETAG_FUNCTION = 'news_archive_etag';
 
@@ -82,7 +88,7 @@ export const STORE_DOCUMENTS_SQL = `
 INSERT OR REPLACE INTO "article_documents" ("articleId", "json", "etag")
 SELECT d.id, d.json, ${ETAG_FUNCTION}(d.json) FROM (
   SELECT a."id" AS id, ${ARTICLE_DOCUMENT} AS json
-  FROM "articles" a WHERE a."id" IN (SELECT "value" FROM json_each(?))
+  FROM "articles" a WHERE a."id" IN (SELECT "value" FROM json_each(?)) AND length(a."text") <= ${STORED_DOCUMENT_MAX_CHARS}
 ) d`;
 
 /** A strong entity tag of a document's JSON text. */
@@ -122,6 +128,11 @@ export function articleDetailJson(sqlite: Database.Database, id: number): string
  * Built article documents kept in memory, least recently used dropped first, up to a byte budget.
  * Any commit to the database by another connection (an import, a re-extraction) clears it:
  * SQLite's `PRAGMA data_version` changes exactly then, and costs a microsecond to read.
+ *
+ * The cache lives on the calling thread, which also reads the documents the writer stored (one
+ * primary-key lookup on `sqlite`); documents not stored yet are built by `load`, which may run
+ * elsewhere (a reader thread). A document is kept only if no
+ * commit happened while it was being built, so a build that raced a write is never cached.
  */
 export class ArticleDetailCache {
   private readonly entries = new Map<number, { json: string; etag: string }>();
@@ -132,42 +143,55 @@ export class ArticleDetailCache {
   constructor(
     private readonly sqlite: Database.Database,
     private readonly maxBytes: number,
+    private readonly load: (id: number) => Promise<string | null> = async (id) =>
+      articleDetailJson(sqlite, id),
   ) {
     this.dataVersionStatement = sqlite.prepare<[], number>('PRAGMA data_version').pluck();
     this.dataVersion = this.dataVersionStatement.get()!;
   }
 
-  private build(id: number): { json: string; etag: string } | null {
-    const json = articleDetailJson(this.sqlite, id);
-    return json === null ? null : { json, etag: etagOf(json) };
-  }
-
-  /** The article's JSON and its ETag, or null when no article has this id. */
-  get(id: number): { json: string; etag: string } | null {
+  /** The current data version, the cache emptied if it changed since last seen. */
+  private currentVersion(): number {
     const version = this.dataVersionStatement.get()!;
     if (version !== this.dataVersion) {
       this.entries.clear();
       this.bytes = 0;
       this.dataVersion = version;
     }
+    return version;
+  }
+
+  /** The article's JSON and its ETag, or null when no article has this id. */
+  async get(id: number): Promise<{ json: string; etag: string } | null> {
+    const version = this.currentVersion();
     const hit = this.entries.get(id);
     if (hit) {
       this.entries.delete(id);
       this.entries.set(id, hit);
       return hit;
     }
-    const entry = storedArticleDocument(this.sqlite, id) ?? this.build(id);
-    if (entry === null) return null;
-    const { json } = entry;
-    if (json.length <= this.maxBytes) {
-      this.entries.set(id, entry);
-      this.bytes += json.length;
-      for (const [oldest, { json: old }] of this.entries) {
-        if (this.bytes <= this.maxBytes) break;
-        this.entries.delete(oldest);
-        this.bytes -= old.length;
-      }
+    const stored = storedArticleDocument(this.sqlite, id);
+    if (stored) {
+      if (stored.json.length <= this.maxBytes) this.remember(id, stored);
+      return stored;
     }
+    const json = await this.load(id);
+    if (json === null) return null;
+    const entry = { json, etag: etagOf(json) };
+    if (json.length <= this.maxBytes && this.currentVersion() === version) this.remember(id, entry);
     return entry;
+  }
+
+  private remember(id: number, entry: { json: string; etag: string }): void {
+    // Two concurrent misses of one id both come back here: count its bytes once.
+    this.bytes -= this.entries.get(id)?.json.length ?? 0;
+    this.entries.delete(id);
+    this.entries.set(id, entry);
+    this.bytes += entry.json.length;
+    for (const [oldest, { json: old }] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= old.length;
+    }
   }
 }

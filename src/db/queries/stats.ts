@@ -62,7 +62,7 @@ const toPersonCounts = (rows: CountRow[]): PersonCount[] =>
  * Facets of a set of articles and a set of quotes, each given as SQL selecting ids (or null for
  * the whole archive). `top` bounds the people and speaker lists.
  */
-async function facetsOf(
+export async function facetsOf(
   db: Db,
   articles: SqlPart | null,
   quotes: SqlPart | null,

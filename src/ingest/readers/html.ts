@@ -1,182 +1,124 @@
 /**
- * HTML pages: the main text through Mozilla Readability on a linkedom DOM; title, byline and
- * publication date from the page's metadata when present (article:published_time and similar
- * meta tags, time[datetime], JSON-LD datePublished); paragraphs from the readable content.
+ * HTML pages: the metadata (title, byline, date, language: html-meta.ts) read from the page as it
+ * is, then the main text through Mozilla Readability on a linkedom DOM, cut into paragraphs with
+ * the furniture removed (html-body.ts). Bounded per page: nesting deeper than MAX_DEPTH is
+ * collapsed into text, and Readability gives up past MAX_ELEMENTS elements, so one absurd page
+ * costs seconds at most and never a stack overflow.
  */
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { documentFromParts } from '../../extract/index.ts';
 import type { DocumentInput } from '../ingest.ts';
-import { fail, ok, parseDate, type ReadResult } from './types.ts';
-
-/**
- * The small part of the DOM this reader uses. linkedom's own types lean on the DOM lib, which
- * this Node project does not load, so its results are given this shape once, here.
- */
-const parsePage = (html: string): { document: unknown } => parseHTML(html) as { document: unknown };
-
-/** The small part of the DOM this reader uses (linkedom's types are looser than the DOM lib's). */
-interface El {
-  tagName: string;
-  textContent: string | null;
-  getAttribute(name: string): string | null;
-  querySelector(selector: string): El | null;
-  querySelectorAll(selector: string): Iterable<El>;
-  children: ArrayLike<El>;
-}
+import { cleanByline } from './bylines.ts';
+import { cutTail, isFurniture, paragraphsOf, removeFurnitureElements } from './html-body.ts';
+import { boundDepth, clean, MAX_RAW_DEPTH, parsePage, rawNestingDepth, type El } from './html-dom.ts';
+import { decodeEntities, languageCode, readPageMeta } from './html-meta.ts';
+import { fail, ok, type ReadResult } from './types.ts';
 
 export interface HtmlArticle {
   title: string;
   byline: string | null;
   publishedAt: Date | null;
+  /** ISO 639-1 code of the declared language ("en"), as the archive stores it. */
+  language: string | null;
   paragraphs: string[];
 }
 
-const DATE_META = [
-  'meta[property="article:published_time"]',
-  'meta[name="article:published_time"]',
-  'meta[itemprop="datePublished"]',
-  'meta[name="pubdate"]',
-  'meta[name="publishdate"]',
-  'meta[name="date"]',
-  'meta[name="dc.date"]',
-  'meta[name="DC.date.issued"]',
-  'meta[property="og:published_time"]',
-];
+/**
+ * Readability's minimum article length. Its default (500) measured better than 100 on the shared
+ * sets: at 100 a cookie notice or a print banner passes for the article.
+ */
+export const CHAR_THRESHOLD = 500;
+/** Elements past which Readability refuses a page (it throws; the page is then read without it). */
+export const MAX_ELEMENTS = 60_000;
 
-const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
+type Parsed = ReturnType<Readability['parse']>;
 
-function jsonLdValues(doc: El, key: string): unknown[] {
-  const found: unknown[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (typeof node === 'object' && node !== null) {
-      const record = node as Record<string, unknown>;
-      if (key in record) found.push(record[key]);
-      if ('@graph' in record) visit(record['@graph']);
-    }
+function runReadability(raw: unknown): Parsed {
+  try {
+    return new Readability(raw as ReadabilityDocument, {
+      charThreshold: CHAR_THRESHOLD,
+      maxElemsToParse: MAX_ELEMENTS,
+    }).parse();
+  } catch (error) {
+    if (error instanceof Error && /Aborting parsing document/.test(error.message)) return null;
+    throw error;
+  }
+}
+
+function contentParagraphs(result: Parsed, doc: El): string[] {
+  if (!result?.content) {
+    return Array.from(doc.querySelectorAll('p'), (p) => clean(p.textContent)).filter(Boolean);
+  }
+  const content = parsePage(
+    `<!doctype html><html><body><div id="readable">${result.content}</div></body></html>`,
+  ).document.querySelector('#readable');
+  if (!content) return [];
+  removeFurnitureElements(content);
+  return paragraphsOf(content);
+}
+
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * Drops furniture paragraphs, the list of other stories closing the page, and the lines that
+ * repeat the headline or credit the byline ("By Anna Berg", "Anna Berg, Staff Writer").
+ */
+function articleParagraphs(paragraphs: string[], title: string, byline: string | null): string[] {
+  const headline = norm(title);
+  const names = (byline ?? '')
+    .split(', ')
+    .map(norm)
+    .filter((n) => n.length > 3);
+  const isCredit = (p: string): boolean => {
+    const n = norm(p);
+    if (headline !== '' && n === headline) return true;
+    if (names.length === 0 || p.length > 160 || /[.!?]["”»]?$/.test(p)) return false;
+    return names.some((name) => n === name || n.startsWith(`${name} `) || n.startsWith(`by ${name}`));
   };
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    try {
-      visit(JSON.parse(script.textContent ?? ''));
-    } catch {
-      // a broken JSON-LD block is ignored, like a browser would
-    }
-  }
-  return found;
+  return cutTail(paragraphs.filter((p) => !isFurniture(p) && !isCredit(p)));
 }
 
-function publishedAtOf(doc: El): Date | null {
-  for (const selector of DATE_META) {
-    const date = parseDate(doc.querySelector(selector)?.getAttribute('content'));
-    if (date) return date;
-  }
-  for (const value of jsonLdValues(doc, 'datePublished')) {
-    const date = parseDate(value);
-    if (date) return date;
-  }
-  for (const time of doc.querySelectorAll('time[datetime]')) {
-    const date = parseDate(time.getAttribute('datetime'));
-    if (date) return date;
-  }
-  return null;
-}
-
-/** The author the page's metadata names (meta tags, JSON-LD), read before Readability strips scripts. */
-function metadataByline(doc: El): string | null {
-  const meta = clean(
-    doc.querySelector('meta[name="author"]')?.getAttribute('content') ??
-      doc.querySelector('meta[property="article:author"]')?.getAttribute('content'),
-  );
-  if (meta && !/^https?:/.test(meta)) return meta;
-  for (const value of jsonLdValues(doc, 'author')) {
-    const author: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
-    const name =
-      typeof author === 'string'
-        ? author
-        : typeof author === 'object' && author !== null
-          ? (author as { name?: unknown }).name
-          : null;
-    if (typeof name === 'string' && clean(name)) return clean(name);
-  }
-  return null;
-}
-
-const BLOCKS = new Set([
-  'P',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'LI',
-  'BLOCKQUOTE',
-  'PRE',
-  'FIGCAPTION',
-  'DD',
-  'DT',
-  'TD',
-  'TH',
-]);
-
-/** The paragraphs of readable content: each block element's text, or a container's own text. */
-function paragraphsOf(root: El): string[] {
-  const out: string[] = [];
-  const visit = (el: El): void => {
-    if (BLOCKS.has(el.tagName.toUpperCase())) {
-      const text = clean(el.textContent);
-      if (text) out.push(text);
-      return;
-    }
-    const children = Array.from(el.children);
-    if (children.length === 0) {
-      const text = clean(el.textContent);
-      if (text) out.push(text);
-      return;
-    }
-    for (const child of children) visit(child);
-  };
-  visit(root);
-  return out;
+/** Readability's byline, when the metadata names nobody: labels and glued dates cut. */
+function readabilityByline(result: Parsed, siteName: string): string | null {
+  const byline = cleanByline(decodeEntities(clean(result?.byline)));
+  if (!byline || byline.length > 120) return null;
+  return siteName && byline.toLowerCase() === siteName.toLowerCase() ? null : byline;
 }
 
 /** Reads an HTML page into its article parts; null when it holds no readable article. */
 export function readHtml(html: string): HtmlArticle | null {
-  const { document } = parsePage(html);
-  const doc = document as El;
+  const page = parsePage(html);
+  const doc = page.document;
+  const root = doc.documentElement;
+  if (root) boundDepth(root);
   // Metadata first: Readability mutates the DOM it reads.
-  const publishedAt = publishedAtOf(doc);
-  const metaTitle = clean(doc.querySelector('meta[property="og:title"]')?.getAttribute('content'));
-  const h1 = clean(doc.querySelector('h1')?.textContent);
-  const pageByline = metadataByline(doc);
-  const result = new Readability(document as ConstructorParameters<typeof Readability>[0], {
-    charThreshold: 100,
-  }).parse();
-  // The page's own headline (h1) beats <title>, which often carries the site's name.
-  const title = h1 || metaTitle || clean(result?.title) || clean(doc.querySelector('title')?.textContent);
-  let paragraphs: string[] = [];
-  if (result?.content) {
-    const { document: content } = parsePage(
-      `<!doctype html><html><body><div id="readable">${result.content}</div></body></html>`,
-    );
-    const root = (content as El).querySelector('#readable');
-    if (root) paragraphs = paragraphsOf(root);
-  } else {
-    paragraphs = Array.from(doc.querySelectorAll('p'), (p) => clean(p.textContent)).filter(Boolean);
-  }
-  // Readability may keep the headline inside the content; the title line already carries it.
-  while (paragraphs[0] !== undefined && (paragraphs[0] === title || paragraphs[0] === h1)) paragraphs.shift();
+  const meta = readPageMeta(doc);
+  const result = runReadability(page.raw);
+  const title = meta.title || clean(result?.title);
+  const byline = meta.bylines(readabilityByline(result, meta.siteName)).join(', ') || null;
+  const paragraphs = articleParagraphs(contentParagraphs(result, doc), title, byline);
   if (!title && paragraphs.length === 0) return null;
   return {
     title,
-    byline: pageByline ?? (clean(result?.byline).replace(/^by\s+/i, '') || null),
-    publishedAt,
+    byline,
+    publishedAt: meta.publishedAt,
+    language: languageCode(meta.language ?? result?.lang),
     paragraphs,
   };
 }
 
 export function parseHtmlDocument(html: string, source: string): ReadResult {
+  const depth = rawNestingDepth(html);
+  if (depth > MAX_RAW_DEPTH)
+    return fail({
+      source,
+      reason: `the page nests ${depth} levels deep, over the limit of ${MAX_RAW_DEPTH}`,
+    });
   const article = readHtml(html);
   if (!article) return fail({ source, reason: 'the page holds no readable article' });
   if (!article.title) return fail({ source, reason: 'the page has no title' });
@@ -188,6 +130,7 @@ export function parseHtmlDocument(html: string, source: string): ReadResult {
     document,
     publishedAt: article.publishedAt,
     byline: article.byline,
+    language: article.language,
   };
   return ok(input);
 }

@@ -1,12 +1,15 @@
 /**
  * JSON records: a .json file holding one object or an array of objects, or JSON lines
  * (.ndjson/.jsonl, one object per line). Fields: title, body (a string with one paragraph per
- * line, or an array of paragraphs), url, publishedAt; optional header (array of strings) and byline.
+ * line, or an array of paragraphs), url, publishedAt; optional header (array of strings), byline
+ * and language (or lang, inLanguage).
  * A record's source is its url, else `file#L<line>` (JSON lines) or `file#<index>` (arrays).
  */
 import { documentFromParts } from '../../extract/index.ts';
 import type { DocumentInput } from '../ingest.ts';
-import { fail, ok, parseDate, type ReadResult } from './types.ts';
+import { parseDate } from './dates.ts';
+import { languageCode } from './html-meta.ts';
+import { fail, ok, type ReadResult } from './types.ts';
 
 export type JsonKind = 'json' | 'ndjson';
 
@@ -17,6 +20,14 @@ function paragraphsOf(body: unknown): string[] | null {
   if (typeof body === 'string') return body.split(/\r\n?|\n/);
   if (Array.isArray(body) && body.every((p) => typeof p === 'string')) return body;
   return null;
+}
+
+/** The record's declared language (language, lang or inLanguage), as a lower-case tag. */
+function languageOf(record: Record<string, unknown>): string | null {
+  const value = [record.language, record.lang, record.inLanguage].find(
+    (v) => typeof v === 'string' && v.trim(),
+  );
+  return typeof value === 'string' ? languageCode(value) : null;
 }
 
 /** One record to a document; `fallbackSource` names it when it has no url. */
@@ -39,7 +50,8 @@ export function recordToDocument(record: unknown, fallbackSource: string, line?:
     format: 'json',
     text: document.text,
     document,
-    publishedAt: parseDate(record.publishedAt),
+    publishedAt: parseDate(record.publishedAt, typeof record.language === 'string' ? record.language : null),
+    language: languageOf(record),
     byline: typeof record.byline === 'string' && record.byline.trim() !== '' ? record.byline.trim() : null,
   };
   return ok(input);

@@ -14,10 +14,4 @@ export type ReadResult = { ok: true; input: DocumentInput } | { ok: false; failu
 export const ok = (input: DocumentInput): ReadResult => ({ ok: true, input });
 export const fail = (failure: ReadFailure): ReadResult => ({ ok: false, failure });
 
-/** Parses a date given as ISO text (or anything `Date` reads unambiguously); null when absent or invalid. */
-export function parseDate(value: unknown): Date | null {
-  if (typeof value !== 'string' && typeof value !== 'number') return null;
-  if (typeof value === 'string' && value.trim() === '') return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
+export { parseDate } from './dates.ts';

@@ -1,0 +1,31 @@
+/**
+ * A worker thread running a TypeScript module of this project: tsx is registered inside the
+ * worker first, so it works however the parent runs TypeScript (bin/news-archive.js,
+ * `node --import tsx`, vitest). The same recipe as src/ingest/extract-pool.ts.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+const require = createRequire(import.meta.url);
+
+/** The URL of tsx's ESM register API (its `import` export; `require` would give the CJS build). */
+function tsxEsmApi(): string {
+  const manifest = require.resolve('tsx/package.json');
+  const { exports } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as {
+    exports: { './esm/api': { import: { default: string } } };
+  };
+  return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api'].import.default)).href;
+}
+
+let tsxApi: string | undefined;
+
+export function typescriptWorker(entry: URL, workerData: unknown): Worker {
+  tsxApi ??= tsxEsmApi();
+  return new Worker(
+    `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`,
+    { eval: true, workerData, stdout: false, stderr: false },
+  );
+}
