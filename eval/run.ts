@@ -16,15 +16,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Extraction, ParsedDocument } from '../src/extract/types.ts';
 import {
   addCounts,
-  coveredBy,
   emptyCounts,
   multisetCounts,
   normName,
-  POLNEAR_MIN_WORDS,
-  POLNEAR_OVERLAP,
-  polnearNamesPerson,
-  speakerNameMatches,
-  overlap,
   prf,
   priceKey,
   ratio,
@@ -32,11 +26,10 @@ import {
   scorePrices,
   scoreQuotes,
   short,
-  tokens,
   type Counts,
-  type Range,
   type Truth,
 } from './score.ts';
+import { polnearText, scorePolnearDoc, type PolnearRecord } from './polnear.ts';
 import {
   selectDuckling,
   selectPriceParser,
@@ -54,6 +47,9 @@ const resultsFile = path.join(here, 'results', 'latest.json');
 const sharedDir = process.env.NEWS_ARCHIVE_EVAL_DATA
   ? path.resolve(process.env.NEWS_ARCHIVE_EVAL_DATA)
   : path.resolve(repoRoot, '../shared/eval');
+
+/** Issue 8's targets on PolNeAR with the reference rules. */
+export const POLNEAR_TARGETS = { quoteF1: 0.96, namedSpeaker: 0.95 } as const;
 
 export const TARGETS = {
   quoteF1: 0.95,
@@ -435,139 +431,103 @@ async function runConll(api: ExtractorApi, verbose: boolean): Promise<Record<str
 
 // ------------------------------------------------------------------ PolNeAR
 
-interface PolnearQuote {
-  quote: string;
-  speaker: string | null;
-  quote_start: number;
-  quote_end: number;
-  content_coverage: number;
-}
-interface PolnearDoc {
-  id: string;
-  text: string;
-  quotes: PolnearQuote[];
+/**
+ * PolNeAR train and dev, scored with the reference rules (eval/polnear.ts mirrors
+ * ../shared/eval/scorers/polnear.py: quotes of ≥ 4 tokens, token F1 ≥ 0.9 one to one, fragments
+ * inside paraphrases left out; named-speaker accuracy on the scorer's name keys), with the misses
+ * counted by class (the classes eval/polnear-errors.ts lists one by one).
+ */
+function runPolnear(api: ExtractorApi, verbose: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const split of ['train', 'dev'] as const) {
+    const file = path.join(sharedDir, 'polnear', `quotes_${split}.jsonl`);
+    heading(`PolNeAR quotes (${split} split, reference rules)`);
+    out[split] = polnearSplit(api, readJsonl<PolnearRecord>(file), verbose);
+  }
+  return out;
 }
 
-function runPolnear(api: ExtractorApi, verbose: boolean): Record<string, unknown> {
-  const file = path.join(sharedDir, 'polnear', 'quotes_dev.jsonl');
-  heading('PolNeAR quotes (dev split)');
-  const docs = readJsonl<PolnearDoc>(file);
-  const det = emptyCounts();
-  let ignoredGold = 0;
-  let ignoredPred = 0;
+function polnearSplit(api: ExtractorApi, docs: PolnearRecord[], verbose: boolean): Record<string, unknown> {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
   let spRight = 0;
   let spTotal = 0;
-  let predRight = 0;
-  let predTotal = 0;
+  const classes = { speakerNull: 0, speakerWrong: 0, speakerNotAPerson: 0, missedQuote: 0, extraQuote: 0 };
   const errors: string[] = [];
   const misses: string[] = [];
   const started = performance.now();
   for (const d of docs) {
-    const x = guarded(() => api.extract(d.text), errors, d.id);
-    const preds = x?.quotes ?? [];
-    const people = x?.people ?? [];
-    const scored = d.quotes.filter((q) => tokens(q.quote).length >= POLNEAR_MIN_WORDS);
-    const short3 = d.quotes.filter((q) => tokens(q.quote).length < POLNEAR_MIN_WORDS);
-    ignoredGold += short3.length;
-    const goldRanges: Range[] = scored.map((q) => ({ start: q.quote_start, end: q.quote_end }));
-    const shortRanges: Range[] = short3.map((q) => ({ start: q.quote_start, end: q.quote_end }));
-    // Recall side: a gold segment is found when one predicted quote covers half of it.
-    for (const q of scored) {
-      const g = { start: q.quote_start, end: q.quote_end };
-      let best = -1;
-      let bestOv = 0;
-      preds.forEach((p, i) => {
-        const ov = overlap(g, p);
-        if (ov > bestOv) {
-          bestOv = ov;
-          best = i;
-        }
-      });
-      const found = best >= 0 && bestOv >= POLNEAR_OVERLAP * (g.end - g.start);
-      if (found) det.tp++;
-      else {
-        det.fn++;
-        if (verbose) misses.push(`    ${d.id} missed: ${short(q.quote)}`);
-      }
-      if (found && polnearNamesPerson(q.speaker)) {
-        spTotal++;
-        const p = preds[best];
-        const person = people.find((pp) => pp.name === p?.speaker);
-        const names = p?.speaker ? [p.speaker, ...(person?.aliases ?? [])] : [];
-        if (q.speaker && speakerNameMatches(q.speaker, names)) spRight++;
-        else if (verbose)
-          misses.push(`    ${d.id} speaker: gold ${q.speaker ?? ''}, got ${p?.speaker ?? 'null'}`);
-      }
-    }
-    // Precision side: a predicted quote is right when gold segments cover half of its span;
-    // predictions lying on ignored (scare-quote) segments only are not counted either way.
-    for (const p of preds) {
-      const len = Math.max(1, p.end - p.start);
-      const cov = coveredBy(p, goldRanges);
-      if (cov === 0 && coveredBy(p, shortRanges) > 0) {
-        ignoredPred++;
-        continue;
-      }
-      predTotal++;
-      if (cov >= POLNEAR_OVERLAP * len) predRight++;
-      else if (verbose) misses.push(`    ${d.id} extra: ${short(p.text)}`);
+    const x = guarded(() => api.extract(polnearText(d)), errors, d.id);
+    const s = scorePolnearDoc(d, { quotes: x?.quotes ?? [], people: x?.people ?? [] });
+    tp += s.tp;
+    fp += s.fp;
+    fn += s.fn;
+    spRight += s.speakerRight;
+    spTotal += s.speakerTotal;
+    classes.missedQuote += s.missed.length;
+    classes.extraQuote += s.extra.length;
+    for (const pair of s.pairs) {
+      if (pair.key === null || pair.speakerRight) continue;
+      const known = (x?.people ?? []).some((p) =>
+        [p.name, ...p.aliases].some((n) =>
+          n
+            .toLowerCase()
+            .split(/[\s-]+/)
+            .includes(pair.key!),
+        ),
+      );
+      if (!known) classes.speakerNotAPerson++;
+      else if (pair.pred.speaker === null) classes.speakerNull++;
+      else classes.speakerWrong++;
+      if (verbose)
+        misses.push(
+          `    ${d.id} speaker: gold ${pair.gold.speaker ?? ''}, got ${pair.pred.speaker ?? 'null'}`,
+        );
     }
   }
   const ms = performance.now() - started;
-  const precision = ratio(predRight, predTotal);
-  const recall = ratio(det.tp, det.tp + det.fn);
+  const precision = ratio(tp, tp + fp);
+  const recall = ratio(tp, tp + fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   const spAcc = ratio(spRight, spTotal);
-  const goldTotal = docs.reduce((n, d) => n + d.quotes.length, 0);
   console.log(
-    `  ${docs.length} articles, ${goldTotal} gold quoted segments (${ignoredGold} of 1–3 words ignored as scare quotes), ${(ms / docs.length).toFixed(1)} ms/doc`,
+    `  ${docs.length} articles, ${tp + fn} scored gold quotes, ${(ms / docs.length).toFixed(1)} ms/doc`,
   );
-  console.log(
-    `  rule: gold segment found when one predicted quote covers ≥ ${POLNEAR_OVERLAP * 100}% of it; a predicted quote is right when gold segments cover ≥ ${POLNEAR_OVERLAP * 100}% of its span`,
-  );
-  console.log(
-    '  note: PolNeAR only marks quotes tied to an annotated attribution, so unattributed quotes count against precision\n',
-  );
-  const row = (label: string, a: string, p: number, r: number, f: number, target: number): string[] => [
-    label,
-    a,
-    pct(p),
-    pct(r),
-    pct(f),
-    `≥ ${pct(target).trim()}`,
-    mark(f, target),
-  ];
   table(
     ['', 'counts', 'P %', 'R %', 'F1/acc %', 'target', ''],
     [
-      row(
-        'quote detection',
-        `gold ${det.tp}/${det.tp + det.fn}, pred ${predRight}/${predTotal}`,
-        precision,
-        recall,
-        f1,
-        TARGETS.quoteF1,
-      ),
       [
-        'speaker (gold names a person)',
+        'quotes',
+        `tp ${tp} fp ${fp} fn ${fn}`,
+        pct(precision),
+        pct(recall),
+        pct(f1),
+        `≥ ${pct(POLNEAR_TARGETS.quoteF1).trim()}`,
+        mark(f1, POLNEAR_TARGETS.quoteF1),
+      ],
+      [
+        'named speaker',
         `${spRight}/${spTotal}`,
         '',
         '',
         pct(spAcc),
-        `≥ ${pct(TARGETS.speakerAccuracy).trim()}`,
-        mark(spAcc, TARGETS.speakerAccuracy),
+        `≥ ${pct(POLNEAR_TARGETS.namedSpeaker).trim()}`,
+        mark(spAcc, POLNEAR_TARGETS.namedSpeaker),
       ],
     ],
   );
-  if (ignoredPred) console.log(`  ${ignoredPred} predicted quotes lay only on ignored scare-quote segments`);
+  console.log(
+    `  misses by class: speaker null ${classes.speakerNull}, speaker wrong ${classes.speakerWrong}, gold speaker not among the article's people ${classes.speakerNotAPerson} (mostly organisations), quotes missed ${classes.missedQuote}, extra ${classes.extraQuote}`,
+  );
+  console.log('  (one by one: node --import tsx eval/polnear-errors.ts --class null|wrong|missed|extra)');
   if (errors.length) console.log(`  ${errors.length} documents threw, e.g. ${errors[0] ?? ''}`);
   if (verbose) console.log(misses.slice(0, 300).join('\n'));
   return {
     articles: docs.length,
-    goldSegments: goldTotal,
-    ignoredShortSegments: ignoredGold,
-    detection: { goldFound: det.tp, goldTotal: det.tp + det.fn, predRight, predTotal, precision, recall, f1 },
-    speaker: { right: spRight, total: spTotal, accuracy: spAcc },
+    quotes: { tp, fp, fn, precision, recall, f1 },
+    namedSpeaker: { right: spRight, total: spTotal, accuracy: spAcc },
+    missesByClass: classes,
     errors: errors.length,
   };
 }

@@ -2,7 +2,7 @@
  * Trains the speaker ranker (src/extract/quotes/rank.ts) on PolNeAR train and writes its weights to
  * src/extract/data/speaker-weights.ts.
  *
- *   node --import tsx eval/train-speaker.ts [--epochs 12] [--dry-run]
+ *   node --import tsx eval/train-speaker.ts [--epochs 30] [--dry-run]
  *
  * Examples: every extracted quote that the reference rules pair with a gold quote whose speaker
  * is a name; the right candidates are the people whose name or alias holds the gold name's last
@@ -24,7 +24,7 @@ import { polnearText, scorePolnearDoc, type PolnearRecord } from './polnear.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
-  options: { epochs: { type: 'string', default: '12' }, 'dry-run': { type: 'boolean', default: false } },
+  options: { epochs: { type: 'string', default: '30' }, 'dry-run': { type: 'boolean', default: false } },
 });
 
 interface Example {

@@ -275,4 +275,127 @@ describe('findQuotes', () => {
       ['So is our pride.', 'Adeyemi', 'said'],
     ]);
   });
+
+  describe('issue 8 error classes', () => {
+    it('continues an attributed quote into the quote-only paragraphs after it', () => {
+      expect(
+        brief(
+          quotes(
+            '“We waited eleven years,” said councillor Helen Marsh.',
+            '“The boats will run every hour in winter.”',
+          ),
+        ),
+      ).toEqual([
+        ['We waited eleven years,', 'Helen Marsh', 'said'],
+        ['The boats will run every hour in winter.', 'Helen Marsh', null],
+      ]);
+    });
+
+    it('takes the subject of the reporting clause, not the subject inside the quoted clause', () => {
+      expect(
+        brief(quotes('Mayor Daniel Okafor said that Anna Berg was "wrong about the budget this year."')),
+      ).toEqual([['wrong about the budget this year.', 'Daniel Okafor', 'said']]);
+      expect(
+        brief(
+          quotes(
+            'Union leader Marta Kowalska spoke.',
+            '"The rise is unfair to students," according to a statement from Kowalska.',
+          ),
+        ),
+      ).toEqual([['The rise is unfair to students,', 'Marta Kowalska', 'according to']]);
+    });
+
+    it('gives a participle the subject of its clause, past opening adverbials', () => {
+      expect(
+        brief(
+          quotes(
+            'On Thursday, after weeks of silence, Elizabeth Warren met Rachel Maddow and endorsed the plan, saying, "This is what the country needs now."',
+          ),
+        ),
+      ).toEqual([['This is what the country needs now.', 'Elizabeth Warren', 'saying']]);
+    });
+
+    it('reads a dash signature after the quote, on its line or on the next', () => {
+      expect(
+        brief(quotes('Bernie Sanders spoke.', '"Companies pay zero taxes in this country." - Sanders.')),
+      ).toEqual([['Companies pay zero taxes in this country.', 'Bernie Sanders', null]]);
+      expect(
+        brief(
+          quotes('Bernie Sanders spoke.', '"Companies pay zero taxes in this country."', '- Bernie Sanders.'),
+        ),
+      ).toEqual([['Companies pay zero taxes in this country.', 'Bernie Sanders', null]]);
+    });
+
+    it('reads cue verbs learned from annotated news and particle cues', () => {
+      expect(
+        brief(
+          quotes(
+            'Rachel Adams met Victor Hale.',
+            '"It protects the largest farms," Hale retorted.',
+            '"Then read page forty," Adams shot back.',
+          ),
+        ),
+      ).toEqual([
+        ['It protects the largest farms,', 'Victor Hale', 'retorted'],
+        ['Then read page forty,', 'Rachel Adams', 'shot back'],
+      ]);
+    });
+
+    it('resolves a pronoun to a person of its gender, never to the object of "according to"', () => {
+      expect(
+        brief(
+          quotes(
+            'Laura Mendez presented the scooter.',
+            'According to Pedro Alves, it sold out in one hour.',
+            '"It is the lightest we have built," she said.',
+          ),
+        ),
+      ).toEqual([['It is the lightest we have built,', 'Laura Mendez', 'said']]);
+    });
+
+    it('gives an appositive name after a possessive kin or role word', () => {
+      expect(
+        brief(
+          quotes(
+            'Piotr Nowicki was trapped for two days.',
+            '"The company ignored the reports," said Nowicki\'s lawyer, Tom Reid.',
+          ),
+        ),
+      ).toEqual([['The company ignored the reports,', 'Tom Reid', 'said']]);
+    });
+
+    it('takes no sign text, teaser or title of a work for speech', () => {
+      expect(
+        quotes('Students carried banners reading "Education is a right, not a privilege" on Saturday.'),
+      ).toEqual([]);
+      expect(quotes('READ MORE: "Universities Warn of a Budget Gap as Enrolment Falls"')).toEqual([]);
+      expect(
+        quotes(
+          'The union printed a pamphlet titled "What the Tuition Rise Means for Your Family" last week.',
+        ),
+      ).toEqual([]);
+    });
+
+    it("closes quotes at ’’ and '', and keeps two sentences joined by narration apart", () => {
+      expect(
+        brief(
+          quotes(
+            'Manuel Ortega fished for thirty years.',
+            "``We cannot feed our families with these quotas,'' Ortega said.",
+          ),
+        ),
+      ).toEqual([['We cannot feed our families with these quotas,', 'Manuel Ortega', 'said']]);
+      expect(
+        brief(
+          quotes(
+            'Manuel Ortega spoke.',
+            '"Our sons will not take over the boats," Ortega said. Then, after a pause: "Nobody at all will."',
+          ),
+        ),
+      ).toEqual([
+        ['Our sons will not take over the boats,', 'Manuel Ortega', 'said'],
+        ['Nobody at all will.', 'Manuel Ortega', 'said'],
+      ]);
+    });
+  });
 });

@@ -70,7 +70,22 @@ export const PARTICLE_VERBS: Record<string, string[]> = {
   spoke: ['out'],
   called: ['out'],
   added: [],
+  shot: ['back'],
+  fired: ['back'],
+  hit: ['back'],
+  chimed: ['in'],
 };
+
+/** Verbs that are verbs of speech only with their particle: "shot back", "fired back", "chimed in". */
+export const PARTICLE_ONLY_CUES: readonly string[] = ['shot', 'fired', 'hit', 'chimed'];
+
+/** Heads of an appositive that a name follows: "Moore's sister, Anna", "Patel's lawyer, Tom Reid". */
+export const APPOSITIVE_HEADS: readonly string[] = (
+  'sister brother mother father wife husband son daughter aunt uncle cousin niece nephew grandson ' +
+  'granddaughter grandmother grandfather widow widower partner fiancé fiancée girlfriend boyfriend ' +
+  'friend neighbour neighbor colleague lawyer attorney spokesman spokeswoman spokesperson aide adviser ' +
+  'advisor assistant manager agent coach doctor teacher boss deputy secretary representative'
+).split(' ');
 
 /** "moderated by X", "hosted by X": the role the verb gives the person after it. */
 export const ASKER_VERBS: Record<string, string> = {

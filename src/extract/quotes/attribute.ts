@@ -6,6 +6,7 @@
  * it ("X said:", "X told reporters that", "According to X,"). Each returns the cue as written
  * and the subject's tokens, or null; subjects are not resolved to people here.
  */
+import * as W from '../data/quote-words.ts';
 import {
   ADVERBS,
   DEMONYM,
@@ -44,7 +45,11 @@ export function cueAt(toks: Tok[], i: number, text: string): { cue: string; next
   if (t === undefined || !isWord(t)) return null;
   if (t.lower === 'according' && toks[i + 1]?.lower === 'to')
     return { cue: text.slice(t.start, toks[i + 1]!.end), next: i + 2 };
-  if (!SPEECH.has(t.lower)) return null;
+  if (
+    !SPEECH.has(t.lower) &&
+    !(PARTICLE_ONLY.has(t.lower) && PARTICLE_VERBS[t.lower]?.includes(toks[i + 1]?.lower ?? ''))
+  )
+    return null;
   let end = i;
   if (t.lower === 'told' || t.lower === 'tells') {
     // the cue keeps its listener: "told reporters", "told a news conference", "told the club's website"
@@ -128,10 +133,43 @@ export function agentOf(toks: Tok[], subject: Tok[], from: number): Tok[] {
   return subject;
 }
 
+/** "says Moore's sister, Anna": the name in apposition after a possessive and a kin or role word. */
+function appositive(toks: Tok[], subject: Tok[], from: number): Tok[] {
+  const end = from + subject.length;
+  const head = subject[subject.length - 1];
+  if (head === undefined || !APPOSITIVE.has(head.lower) || toks[end]?.text !== ',') return subject;
+  if (!subject.some((t) => /['’]s?$/.test(t.text) || t.text === '’' || t.text === "'")) return subject;
+  const name: Tok[] = [];
+  for (let k = end + 1; k < toks.length && name.length < 4 && isWord(toks[k]) && isCap(toks[k]!); k++)
+    name.push(toks[k]!);
+  return name.length > 0 ? name : subject;
+}
+
+const APPOSITIVE = new Set(W.APPOSITIVE_HEADS);
+const PARTICLE_ONLY = new Set(W.PARTICLE_ONLY_CUES);
+
+/** The capitalised words (and initials) from toks[from] on: a name's tokens. */
+function capitalRun(toks: Tok[], from: number): Tok[] {
+  const run: Tok[] = [];
+  for (let k = from; k < toks.length && run.length < 6 && isWord(toks[k]) && isCap(toks[k]!); k++)
+    run.push(toks[k]!);
+  return run;
+}
+
+/** Lower-case words that open a new clause inside what would otherwise be read as a subject. */
+const CLAUSE_JOINS = new Set(['and', 'but', 'while', 'whereas', 'as', 'when', 'after', 'before', 'because']);
+
 /** Attribution in the text right after a quote: ", he said", " Lukashenko stated", ", said Caddell", ", according to X". */
 export function attributionAfter(text: string, from: number, to: number): Attribution | null {
   const toks = tokens(text, from, Math.min(to, from + 160));
   const dash = /^\s*[―—–-]\s*/.exec(text.slice(from, to));
+  if (dash && toks.length > 1) {
+    // a signature after the quote: “…” - Sanders. / “…” -President Obama, tweeting after …
+    const run = capitalRun(toks, 1);
+    const next = toks[1 + run.length]?.text;
+    if (run.length > 0 && run.length <= 5 && (next === undefined || next === '.' || next === ','))
+      return { cue: '', subject: run, side: 'after' };
+  }
   if (
     dash &&
     toks.length > 1 &&
@@ -146,7 +184,11 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
   // cue first: ", said Caddell", ", according to officials"
   const direct = cueAt(toks, i, text);
   if (direct) {
-    const subject = agentOf(toks, subjectAfter(toks, direct.next), direct.next);
+    const subject = appositive(
+      toks,
+      agentOf(toks, subjectAfter(toks, direct.next), direct.next),
+      direct.next,
+    );
     return { cue: direct.cue, subject, side: 'after' };
   }
   // subject first: ", he declared", " the Belarusian leader said", " Smith, a spokesman for X, said"
@@ -172,6 +214,8 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
       if (e === i) return null;
       if (commas === 0 && k - i > 9) return null;
       if (SUBORDINATORS.has(toks[i]!.lower) && toks[i]!.text !== toks[i]!.text.toUpperCase()) return null; // “…” when he said …: a clause, not an attribution
+      // “…,” for instance, and Trump vowed …: a new clause after a conjunction is someone else's
+      if (toks.slice(i, e).some((u) => CLAUSE_JOINS.has(u.text))) return null;
       return { cue: cue.cue, subject: toks.slice(i, e), side: 'after' };
     }
     if (commas === 0 && k - i > 9) return null;
@@ -183,11 +227,17 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
 export function clauseSubject(toks: Tok[], k: number): Tok[] {
   let s = 0;
   while (s < k && !isWord(toks[s])) s++;
-  // "During a speech in Ohio, Trump attacked …": past an opening adverbial to the subject
-  if (s < k && (INTRODUCERS.has(toks[s]!.lower) || PREPOSITIONS.has(toks[s]!.lower))) {
+  // "During a speech in Ohio, Trump attacked …", "On Thursday, after remaining neutral, Warren
+  // endorsed …": past up to three opening adverbials to the subject
+  for (
+    let n = 0;
+    n < 3 && s < k && (INTRODUCERS.has(toks[s]!.lower) || PREPOSITIONS.has(toks[s]!.lower));
+    n++
+  ) {
     let c = s + 1;
     while (c < k && c - s <= 14 && toks[c]!.text !== ',' && toks[c]!.text !== '.') c++;
-    if (c < k - 1 && toks[c]!.text === ',') s = c + 1;
+    if (!(c < k - 1 && toks[c]!.text === ',')) break;
+    s = c + 1;
   }
   let e = s;
   while (e < k && (isWord(toks[e]) || toks[e]!.text === '’' || toks[e]!.text === "'") && e - s < 6) {
@@ -274,6 +324,26 @@ export function attributionBefore(text: string, from: number, to: number): Attri
   }
   // "Lukashenko: “…”" (headlines and interviews)
   const last = toks[toks.length - 1]!;
+  if (last.text === ':' && toks.length >= 3) {
+    // "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “…”", "More from Jones: “…”"
+    let s = toks.length - 2;
+    while (
+      s > 0 &&
+      toks.length - 1 - s < 6 &&
+      isWord(toks[s - 1]) &&
+      (isCap(toks[s - 1]!) || toks[s - 1]!.lower === 'and')
+    )
+      s--;
+    while (s < toks.length - 1 && !isCap(toks[s]!)) s++;
+    const lead = toks[s - 1]?.lower;
+    const run = toks.slice(s, -1);
+    if (
+      run.length > 0 &&
+      (lead === '-' || lead === '—' || lead === '–' || lead === 'from') &&
+      run.some((t) => t.text !== t.text.toUpperCase())
+    )
+      return { cue: '', subject: run, side: 'before' };
+  }
   if (
     last.text === ':' &&
     toks.length >= 2 &&

@@ -148,10 +148,17 @@ export function findQuotesAndSpeakers(
       const ended =
         /[.]\s*$/.test(text.slice(last.start, last.end)) &&
         /^\s*\p{Lu}/u.test(text.slice(last.after, last.after + 3));
-      const signature = /^\s*[―—–]/.test(text.slice(last.after, last.after + 3));
-      if (!ended || signature)
-        attribution = attributionAfter(text, last.after, sentenceEnd(text, lastParaSpan, last.after));
+      const signature = /^\s*(?:[―—–]|-\s?\p{Lu})/u.test(text.slice(last.after, last.after + 4));
+      const end = sentenceEnd(text, lastParaSpan, last.after);
+      if (!ended || signature) attribution = attributionAfter(text, last.after, end);
+      else if (end - last.after <= 60) {
+        // “… end of sentence.” Hale said. — a short sentence that is only the attribution
+        const a = attributionAfter(text, last.after, end);
+        if (a && a.subject.length > 0 && a.subject.length <= 4 && a.cue !== '') attribution = a;
+      }
     }
+    if (!attribution && last.closed && !labelled)
+      attribution = sentenceFinalAttribution(text, lastParaSpan, last);
     let before = false;
     let resolveAt = first.start;
     if (labelled) {
@@ -192,6 +199,19 @@ export function findQuotesAndSpeakers(
         const from = Math.max(sentenceStart(text, prev, prev.end - 1), prev.end - WINDOW);
         attribution = attributionBefore(text, from, prev.end);
         before = attribution !== null;
+      }
+    }
+    if (
+      !attribution &&
+      last.closed &&
+      last.para + 1 < spans.length &&
+      blankBetween(text, last.after, lastParaSpan.end)
+    ) {
+      // a signature on the next line: “…”⏎- Bernie Sanders.
+      const next = spans[last.para + 1]!;
+      if (/^[-―—–]\s*\p{Lu}/u.test(next.text)) {
+        const a = attributionAfter(text, next.start, Math.min(next.end, next.start + 80));
+        if (a && a.cue === '' && a.subject.length > 0) attribution = a;
       }
     }
     const words = wordCount(quoteText);
@@ -253,6 +273,11 @@ export function findQuotesAndSpeakers(
         }
       }
     }
+    if (speaker === null && attribution !== null && ruleKind === 'description') {
+      // a name people extraction missed, read from the attribution itself
+      speaker = book.speakerFor(attribution.subject)?.name ?? null;
+      if (speaker !== null) ruleKind = 'name';
+    }
     const rankContext: RankContext = {
       text,
       spans,
@@ -273,8 +298,7 @@ export function findQuotesAndSpeakers(
       const chosen = chooseSpeaker(candidates, weights);
       if (chosen.person !== null) speaker = chosen.person.name;
     }
-    if (speaker === null && attribution !== null && ruleKind === 'description')
-      speaker = book.speakerFor(attribution.subject)?.name ?? null; // a name people extraction missed
+
     // one fact per quotation-marked part: the segments a reader (and the reference scorers) sees,
     // each with the attribution of the utterance they belong to
     for (const part of q.parts) {
@@ -313,4 +337,14 @@ function subjectKind(subject: Tok[], idx: PersonIndex): string {
   const to = subject[subject.length - 1]!.end;
   const n = lowerBound(idx.all, from, (m) => m.start);
   return n < idx.all.length && idx.all[n]!.end <= to ? 'name' : 'description';
+}
+
+/** “…” for Clinton, said Kunin. — the attribution closing the sentence a quote stands in. */
+function sentenceFinalAttribution(text: string, para: Span, last: Part): Attribution | null {
+  const end = sentenceEnd(text, para, last.after);
+  if (end - last.after > 200 || !/[.!?]$/.test(text.slice(end - 1, end))) return null;
+  const comma = text.lastIndexOf(',', end);
+  if (comma < last.after) return null;
+  const a = attributionAfter(text, comma, end);
+  return a && a.cue !== '' && a.subject.length > 0 && a.subject.length <= 8 ? a : null;
 }

@@ -159,7 +159,8 @@ export function resolve(
   for (let n = lowerBound(idx.all, from, (m) => m.start); n < idx.all.length && idx.all[n]!.start < to; n++)
     if (idx.all[n]!.end <= to) named.push(idx.all[n]!);
   if (named.length > 0) {
-    const tail = to - from > 0 && subject.length > 1 && subject.some((t) => t.text === ',');
+    // "Smith, a spokesman for Jones," and "Smith and Jones": the first named leads
+    const tail = subject.length > 1 && subject.some((t) => t.text === ',' || t.lower === 'and');
     return (tail ? named[0]! : named[named.length - 1]!).person.name;
   }
   // "He’s claiming", "she’d said": a contracted auxiliary leaves the pronoun

@@ -41,6 +41,7 @@ export function scanParagraph(
   let group = openGroup;
   let current: Part | null = null;
   let closers = '';
+  let pairClose = false;
   let depth = 0;
   if (carry && group) {
     // a multi-paragraph quote continues only when this paragraph opens with a mark again
@@ -71,7 +72,9 @@ export function scanParagraph(
         depth++;
         continue;
       }
-      if (closers.includes(c)) {
+      // typewriter and TeX style closers of a double quote: ’’ and ''
+      const paired = pairClose && (c === '’' || c === "'") && s.charAt(i + 1) === c;
+      if (paired || closers.includes(c)) {
         if (c === '»' && --depth > 0) continue;
         if (current.single && !singleCloses(s, i)) continue;
         if (c === '"' && closers.length > 1 && /[\p{L}\p{N}]/u.test(s.charAt(i + 1))) continue;
@@ -79,7 +82,7 @@ export function scanParagraph(
         if (c === '»')
           while (end > 0 && /\s/.test(s.charAt(end - 1)) && p.start + end - 1 > current.start) end--;
         current.end = p.start + end;
-        current.after = p.start + i + 1;
+        current.after = p.start + i + (paired ? 2 : 1);
         current.closed = true;
         if (group) group.parts.push(current);
         else out.push({ parts: [current] });
@@ -91,11 +94,12 @@ export function scanParagraph(
     // Swedish and Finnish style, common in scraped text: ”…” with the same mark on both sides
     const rightOpen =
       c === '”' && (i === 0 || /[\s([:—–-]/.test(s.charAt(i - 1))) && /[\p{L}\p{N}]/u.test(s.charAt(i + 1));
-    if (!OPENERS.has(c) && !rightOpen) continue;
+    const tex = c === '`' && s.charAt(i + 1) === '`' && /[\p{L}\p{N}]/u.test(s.charAt(i + 2)); // ``…''
+    if (!OPENERS.has(c) && !rightOpen && !tex) continue;
     const prev = s.charAt(i - 1);
-    const next = s.charAt(i + 1);
+    const next = tex ? s.charAt(i + 2) : s.charAt(i + 1);
     if (next === '') continue;
-    let inner = i + 1;
+    let inner = tex ? i + 2 : i + 1;
     if (/\s/.test(next)) {
       // French guillemets take a (non-breaking) space inside: « Cette réforme est nécessaire »
       if (c !== '«') continue;
@@ -113,8 +117,10 @@ export function scanParagraph(
       para,
       single: c === '‘',
     };
-    closers = closerFor(c);
+    closers = tex ? '' : closerFor(c);
+    pairClose = tex || c === '“' || c === '"';
     depth = 1;
+    if (tex) i++;
   }
   if (current) {
     if (current.single) return null; // an apostrophe, most likely, not a quote

@@ -27,6 +27,7 @@ import {
   TITLE,
   type Tok,
   UNNAMED_SOURCES,
+  wordBeforeOffset,
 } from './words.ts';
 
 const ORG = new Set([...ORG_WORDS, ...NON_PERSON_HEADS, ...UNNAMED_SOURCES]);
@@ -64,9 +65,12 @@ export class SpeakerBook {
     const last = words[words.length - 1]!;
     let name = this.text.slice(first.start, last.end);
     if (words.length === 1) {
+      // "Reed" as "Scott Reed" when the article gives it in full; a known given name alone
+      // ("his sister, Anna") is a person known by one name
       const full = this.fullForm(first.text);
-      if (full === null) return null;
-      name = full;
+      if (full !== null) name = full;
+      else if (!isGiven(first.text) || NOT_NAME_WORDS.has(first.lower) || DEMONYM.has(first.lower))
+        return null;
     }
     const person = this.byName.get(name) ?? this.register(name);
     this.addMention(person, first.start, last.end);
@@ -82,6 +86,8 @@ export class SpeakerBook {
     let toks = subject.filter((t) => t.text !== ',' && t.text !== '.');
     const paren = toks.findIndex((t) => t.text === '(');
     if (paren >= 0) toks = toks.slice(0, paren);
+    const and = toks.findIndex((t) => t.lower === 'and');
+    if (and > 0) toks = toks.slice(0, and); // "Mark Blumenthal and Jon Cohen": the first named
     while (toks.length > 0 && (TITLE.has(toks[0]!.lower.replace(/\.$/, '')) || ROLE.has(toks[0]!.lower)))
       toks = toks.slice(1);
     if (toks.length === 0 || DETERMINERS.has(toks[0]!.lower) || PRONOUNS.has(toks[0]!.lower)) return null;
@@ -97,9 +103,10 @@ export class SpeakerBook {
   /** No word of an organisation; after a known given name, place-like surnames (West, Israel) pass. */
   private plausible(run: Tok[], given: boolean): boolean {
     if (run[run.length - 1]!.text.endsWith('.')) return false; // an initial cannot end a name
+    if (ORG.has(run[run.length - 1]!.lower)) return false; // "Georgia Tech", "Fox News"
     return run.every(
       (t) =>
-        !ORG.has(t.lower) &&
+        (given || !ORG.has(t.lower)) && // "Kathleen Hall Jamieson"
         !TITLE.has(t.lower) &&
         !ROLE.has(t.lower) &&
         (given || (!NOT_NAME_WORDS.has(t.lower) && !DEMONYM.has(t.lower))),
@@ -112,12 +119,23 @@ export class SpeakerBook {
       // one pass over the text, the first full form of each surname kept
       this.fullForms = new Map();
       for (const m of this.text.matchAll(FULL_NAME)) {
-        if (!isGiven(m[1]!)) continue;
         const last = m[3]!;
-        if (!this.fullForms.has(last)) this.fullForms.set(last, `${m[1]}${m[2]} ${last}`);
+        const middle = m[2]!.trim();
+        // "Chief Martin Baron": the match may start one word early, at a title
+        let full: string | null = null;
+        // a known given name, or any first name after a title or role ("State Sen. Lee Bright")
+        if (isGiven(m[1]!) || this.titled(m.index)) full = `${m[1]}${m[2]} ${last}`;
+        else if (/^\p{Lu}\p{Ll}+$/u.test(middle) && isGiven(middle)) full = `${middle} ${last}`;
+        if (full !== null && !this.fullForms.has(last)) this.fullForms.set(last, full);
       }
     }
     return this.fullForms.get(surname) ?? null;
+  }
+
+  /** Whether a title or role word stands right before `at` ("Sen.", "spokeswoman"). */
+  private titled(at: number): boolean {
+    const w = wordBeforeOffset(this.text, at);
+    return TITLE.has(w) || ROLE.has(w);
   }
 
   private register(name: string): PersonFact {
