@@ -119,6 +119,7 @@ export const SUFFIX_SYMBOLS: Readonly<Record<string, string>> = {
   Lei: 'RON',
   LEI: 'RON',
   'L.E.': 'EGP',
+  LE: 'EGP', // "42 LE": upper case only, so the French article stays a word
   'L.E': 'EGP',
   '€': 'EUR',
   '£': 'GBP',

@@ -32,6 +32,8 @@ import {
   resolveOverlaps,
   shareMagnitudes,
   suffixCandidates,
+  wordPrefixCandidates,
+  oneUnitCandidates,
 } from './prices/candidates.ts';
 import type { Candidate } from './prices/candidates.ts';
 import { scale } from './prices/decimal.ts';
@@ -58,6 +60,8 @@ export function findPricesInText(
   prefixCandidates(text, prefix, context);
   const suffix: Candidate[] = [];
   suffixCandidates(text, suffix, context);
+  wordPrefixCandidates(text, suffix, context);
+  oneUnitCandidates(text, suffix, context);
   const all = [...prefix, ...suffix];
   for (const c of all) attachMinorUnits(text, c);
   let cands = resolveOverlaps(all);

@@ -170,4 +170,60 @@ describe('findPeople', () => {
       ),
     ).toEqual([['Anton Kravec', 'Kravec'], ['Lena Kravec', 'Kravec'], ['Viktor Kravec']]);
   });
+
+  it('takes the sides of a sports result or standings row as teams, the scorers in parentheses as people', () => {
+    expect(
+      names(
+        'Harbour Rovers 3 ( Iwan Petrov 12 , Sandor 80 ) Claudio Nuevo 1',
+        'Claudio Nuevo 9 4 2 3 11 10 14',
+        'Petrov said the team was tired.',
+      ),
+    ).toEqual(['Iwan Petrov', 'Sandor']);
+  });
+
+  it('never takes a saint, a dotted abbreviation or an all-caps word as a person', () => {
+    expect(names('Fans of St Kilian and Saint Ormond cheered in the U.S .')).toEqual([]);
+    expect(
+      findPeople(
+        documentFromParts({ title: '', paragraphs: ['RUGBY - FINAL SCORES .', 'R. Tembo scored twice .'] }),
+      ).map((p) => [p.name, ...p.aliases]),
+    ).toEqual([['R. Tembo']]);
+  });
+
+  it('takes firms named after people by their employees, stock or index, and city teams, as organisations', () => {
+    expect(
+      names(
+        'Jarrow Pemberton analyst Ilse Brandt said the Pemberton Hale index fell .',
+        'Analysts at Morrow Tillson and an economist with Fenwick Hartley agreed .',
+        'Carrow Quayle shares fell while the Buffalo Sabres won .',
+        'Tourists flocked to Cape Ormond and Mount Elgon .',
+      ),
+    ).toEqual(['Ilse Brandt']);
+  });
+
+  it('takes a run with a sports club, event or car maker word as an organisation', () => {
+    expect(
+      names('Fans of Tarso Juniors watched the Alvena Rally , and Kemper Renault led .', 'Piet Olsen won .'),
+    ).toEqual(['Piet Olsen']);
+  });
+
+  it('takes a full name before a law, report or prize named after it as no person', () => {
+    expect(
+      names('Congress passed the Arden Voss law and the Lena Marsh prize , and Tomas Berg spoke .'),
+    ).toEqual(['Tomas Berg']);
+  });
+
+  it('takes parties, movements and armed groups as no people', () => {
+    expect(names('The Ulster Unionists , Sinn Fein and the Mujahideen Khalq met Dana Pryce .')).toEqual([
+      'Dana Pryce',
+    ]);
+  });
+
+  it('takes one word on a side of a match against a town or club as a team', () => {
+    expect(names('Hamilton drew with Morton and Chelsea lost to Preston .')).toEqual([]);
+    expect(names('Pete Sampras beat Andre Agassi ; Sampras beat Agassi again .')).toEqual([
+      'Pete Sampras',
+      'Andre Agassi',
+    ]);
+  });
 });

@@ -184,9 +184,27 @@ const positives: Array<[text: string, expected: Expected[]]> = [
       ['0.1', 'USD', '10 cents'],
     ],
   ],
+  // A currency word before the amount; one unit in words; cents by letter; Egyptian LE
+  ['Fees were ringgit 42 last year.', [['42', 'MYR', 'ringgit 42']]],
+  ['It sold at Malaysian ringgit 1.5 million.', [['1500000', 'MYR', 'Malaysian ringgit 1.5 million']]],
+  ['Bus fares went up to a dollar.', [['1', 'USD', 'a dollar']]],
+  [
+    'Milk rose 5c to 80 c a litre.',
+    [
+      ['0.05', 'USD', '5c'],
+      ['0.8', 'USD', '80 c'],
+    ],
+  ],
+  ['A kilo of rice costs 42 LE in Cairo.', [['42', 'EGP', '42 LE']]],
+  ['Traders watched the dollar 110 yen level.', [['110', 'JPY', '110 yen']]],
 ];
 
 const negatives: string[] = [
+  'Fans bought tickets for Euro 2024 early.',
+  'The euro 1.5 percent weaker.',
+  'A euro zone country and a dollar bond.',
+  'See Article 5c and Figure 3 c of the report.',
+  'A 5 c-section was needed.',
   'He recalled a visit back in 1994 or 1995.',
   'Salaries rose 5% and inflation hit 12.5 per cent.',
   'The score was 3-2 at 5 p.m. on May 5, 2024.',

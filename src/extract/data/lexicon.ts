@@ -118,6 +118,14 @@ export const ORG_WORDS = [
   'graafschap', 'rayo', 'celta', 'betis', 'osasuna', 'espanyol', 'napoli', 'lazio', 'fiorentina', 'sampdoria',
   'udinese', 'atalanta', 'islanders', 'jets', 'giants', 'colts', 'eagles', 'clippers', 'lakers', 'knicks', 'bulls',
   'celtics', 'yankees', 'mets', 'dodgers', 'cubs', 'braves', 'mariners', 'orioles', 'newsroom', 'spor',
+  // clubs, events and makers in sports pages ("Boca Juniors", "Monte Carlo Rally", "Williams Renault")
+  'juniors', 'hapoel', 'maccabi', 'beitar', 'rally', 'classic', 'tournament', 'telescope', 'renault', 'ferrari',
+  'peugeot', 'porsche', 'fiat', 'opel', 'volvo', 'audi', 'bmw', 'yamaha', 'ligier', 'citroen', 'lamborghini',
+  'maserati', 'nissan', 'mitsubishi', 'hyundai', 'benetton', 'lufthansa', 'pacific',
+  // parties, movements and armed groups ("Ulster Unionists", "Sinn Fein", "Mujahideen Khalq")
+  'democrats', 'republicans', 'conservatives', 'unionists', 'unionist', 'loyalists', 'socialists', 'communists',
+  'liberals', 'nationalists', 'islamists', 'separatists', 'rebels', 'militants', 'guerrillas', 'fein',
+  'mujahideen', 'hizbollah', 'intifada', 'likud', 'labour', 'tories', 'peronists', 'gaullists', 'khalq', 'fatah',
 ];
 
 /** Months and weekdays, which are capitalised but never people. */

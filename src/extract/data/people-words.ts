@@ -208,3 +208,116 @@ export const ORGANISATION_DESCRIPTORS = new Set([
   'brewer', 'group', 'bank', 'fund', 'charity', 'party', 'union', 'show', 'programme', 'program', 'series',
   'film', 'album', 'song', 'novel', 'book', 'play', 'musical', 'app', 'platform', 'network', 'sponsor',
 ]);
+
+/**
+ * Lower-case words after a name that make it a firm or an index named after people: "Dow Jones
+ * industrial average", "Dean Witter Reynolds stock", "the Forbes subsidiary".
+ */
+export const FIRM_NOUNS_AFTER = new Set([
+  'fund',
+  'industrial',
+  'index',
+  'stock',
+  'stocks',
+  'subsidiary',
+  'brokerage',
+  'securities',
+  'shareholders',
+  'stake',
+]);
+/** Price moves after "shares": "Dean Witter shares fell" is a firm's stock, not a person sharing. */
+export const SHARE_MOVES = new Set([
+  'rose',
+  'fell',
+  'closed',
+  'were',
+  'gained',
+  'lost',
+  'slipped',
+  'jumped',
+  'eased',
+  'dropped',
+  'climbed',
+  'edged',
+  'traded',
+  'ended',
+  'firmed',
+  'slid',
+  'rallied',
+  'surged',
+  'tumbled',
+  'plunged',
+  'added',
+  'opened',
+]);
+
+/**
+ * Jobs that name an employer around them: "Jardine Fleming analyst Peter Churchouse", "analysts at
+ * Merrill Lynch", "an economist with Warburg Pincus": the employer is a firm, even named after people.
+ */
+export const EMPLOYEE_NOUNS = new Set([
+  'analyst',
+  'analysts',
+  'economist',
+  'economists',
+  'strategist',
+  'strategists',
+  'trader',
+  'traders',
+  'dealer',
+  'dealers',
+  'broker',
+  'brokers',
+  'banker',
+  'bankers',
+  'manager',
+  'managers',
+  'researcher',
+  'researchers',
+  'partner',
+  'partners',
+  'executive',
+  'executives',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'chairman',
+  'director',
+  'directors',
+]);
+/** Leading words of a place name: "Cape Hatteras", "Mount Kenya", "Lake Geneva", "Fort Bragg". */
+export const PLACE_PREFIXES = new Set(['cape', 'mount', 'mt', 'lake', 'port', 'fort', 'isle', 'gulf']);
+/** Lower-case words after a full name that make it a law, report or prize named after people ("the Helms Burton law"). */
+export const NAMED_AFTER_NOUNS = new Set([
+  'law',
+  'laws',
+  'bill',
+  'act',
+  'amendment',
+  'doctrine',
+  'treaty',
+  'plan',
+  'formula',
+  'report',
+  'commission',
+  'committee',
+  'rule',
+  'award',
+  'prize',
+  'trophy',
+  'cup',
+  'memorial',
+  'foundation',
+]);
+/** Verbs of a match between two sides: "Preston beat Burnley", "Chester lost to Lincoln". */
+export const MATCH_VERBS: readonly (readonly string[])[] = [
+  ['beat'],
+  ['defeated'],
+  ['thrashed'],
+  ['edged'],
+  ['drew', 'with'],
+  ['lost', 'to'],
+  ['lost', 'at'],
+  ['won', 'at'],
+  ['held'],
+];

@@ -230,10 +230,18 @@ function nextIsName(s: Split, k: number): boolean {
   return k + 1 < s.to && category(s.tokens[k + 1]!) === 'name';
 }
 
+const SAINT = /^(?:st|saint|ste|sainte)\.?$/;
+
 /** A title or demonym: before a name it is stripped; after one it ends the name, unless it is a name itself. */
 function titleStep(s: Split, k: number, cat: 'title' | 'demonym'): void {
   const { tokens, piece } = s;
   const t = tokens[k]!;
+  if (piece.length === 0 && SAINT.test(t.lower)) {
+    // "Paris St Germain", "St Pauli", "Saint-Etienne": a saint's name names a place, club or church
+    s.orgRun = true;
+    s.titles = [];
+    return;
+  }
   if (piece.length === 0) {
     const alone = cat === 'title' && !nextIsName(s, k) && !s.ctx.caps;
     // "Major" alone may still refer to John Major, and "King said" to Martin Luther King

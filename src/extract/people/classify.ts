@@ -11,13 +11,20 @@
 import {
   APPOSITION_BLOCKERS,
   APPOSITION_END,
+  EMPLOYEE_NOUNS,
+  FIRM_NOUNS_AFTER,
+  MATCH_VERBS,
+  NAMED_AFTER_NOUNS,
+  PLACE_PREFIXES,
   PLACE_NOUNS,
+  SHARE_MOVES,
   PLACE_PREPOSITIONS,
   VENUE_NOUNS,
 } from '../data/people-words.ts';
 import { genderOfWord } from './gender.ts';
 import {
   ADVERBS,
+  ANY_CITY_WORD,
   COMMON,
   DEMONYM,
   FIRST,
@@ -105,6 +112,8 @@ function clubOrFirmOfACity(toks: Token[]): boolean {
   return CITY_WORD.has(fold(last.lower)) && !isGiven(toks[toks.length - 2]!);
 }
 
+const DOTTED_ABBREVIATION = /^(?:\p{L}\.)+\p{L}?\.?$/u;
+
 /** The name words of a piece, trimmed of trailing particles and leading non-names; null when none are left. */
 function namePiece(
   tokens: Token[],
@@ -122,6 +131,8 @@ function namePiece(
     if (g > 0 && toks.length - g >= 2) toks = toks.slice(g);
   }
   if (!toks.some((t) => t.kind === 'word')) return null; // initials alone
+  // "U.S", "U.N." at a sentence end are abbreviations, not initials
+  if (DOTTED_ABBREVIATION.test(ctx.text.slice(toks[0]!.start, toks[toks.length - 1]!.end))) return null;
   const key = toks.map((t) => t.lower.replace(/\.$/, '').replace(/’/g, "'")).filter((l) => !SUFFIX.has(l));
   // a single letter is an abbreviation's or a model's ("AT&T", "F-35", "vitamin D"), never a name
   if (key.length === 0 || (key.length === 1 && key[0]!.length === 1)) return null;
@@ -180,7 +191,12 @@ function singleWordEvidence(p: Piece): { strong: boolean; standalone: boolean } 
   const roleBefore =
     before?.kind === 'word' && !before.cap && ROLE.has(before.lower) && p.titles.length === 0;
   // a scorer with the minute: "( Kirsten 18th , Ramelow 56th )", "Signevich 23'"
-  const scorer = lone && /^\s+\d{1,3}(?:st|nd|rd|th|['’])/.test(p.ctx.text.slice(p.last.end, p.last.end + 8));
+  // or a bare minute inside a result row's parentheses: "( Starbuck 76 , Konterman 45 )"
+  const after = p.ctx.text.slice(p.last.end, p.last.end + 8);
+  const scorer =
+    lone &&
+    (/^\s+\d{1,3}(?:st|nd|rd|th|['’])/.test(after) ||
+      (/^\s+\d{1,3}\s*(?:[,)]|$)/.test(after) && insideParentheses(p.ctx.text, p.first.start)));
   // "Ayşe, a 34-year-old teacher, said", "said Marta, a nurse": a word with a role in apposition;
   // "Tomasz told reporters": a known given name saying something
   const word = first.kind === 'word' && !PLACE.has(first.lower) && !ORG.has(first.lower);
@@ -233,6 +249,109 @@ function introduction(p: Piece): Pick<Candidate, 'former' | 'kin' | 'principal' 
   return { former, kin, principal, gender };
 }
 
+/** The line of `text` around `at`, with parenthesised asides blanked (offsets kept). */
+function lineAround(text: string, at: number): { line: string; start: number } {
+  const start = text.lastIndexOf('\n', at) + 1;
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  // an aside may also run over a line break ("… Tilburg 2 ( Konterman 45 ," / "Vegt 87 ) …")
+  const line = text.slice(start, end).replace(/\([^()]*\)|\([^()]*$|^[^()]*\)/g, (m) => ' '.repeat(m.length));
+  return { line, start };
+}
+
+/** Whether `at` is inside an open parenthesis on its line ("… 2 ( Konterman 45 ," counts). */
+function insideParentheses(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const open = text.lastIndexOf('(', at);
+  return open >= lineStart && text.lastIndexOf(')', at) < open;
+}
+
+// a standings row: a name and six or more figures ("Willem II Tilburg 18 5 4 9 19 31 19")
+const STANDINGS_ROW = /^\s*(?:\d+\s*[.)]?\s+)?\p{Lu}[^\d]*?(?:\s+-?\d+){6,}\s*$/u;
+// a result row: two sides with a score each ("RKC Waalwijk 1 ( Starbuck 76 ) Willem II Tilburg 2")
+const RESULT_ROW = /^\s*(\p{Lu}[^\d]*?)\s+\d{1,3}\s+(\p{Lu}[^\d]*?)\s+\d{1,3}\s*\.?\s*$/u;
+const ROW_PARTICLE = /^(?:de|van|der|den|la|le|du|di|da|von|del|dos|das|y|al|el|w)$/;
+
+/**
+ * A sports table row names teams, not people: the piece is a side of a result row or the name
+ * of a standings row (scorers in parentheses are blanked first, so they stay people).
+ */
+export function teamInTableRow(text: string, start: number, end: number): boolean {
+  const { line, start: lineStart } = lineAround(text, start);
+  const own = line.slice(start - lineStart, end - lineStart);
+  if (own.trim() === '') return false; // inside parentheses
+  if (STANDINGS_ROW.test(line)) return true;
+  const m = RESULT_ROW.exec(line);
+  if (m === null) return false;
+  const words = `${m[1]!} ${m[2]!}`.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w));
+  return words.every((w) => ROW_PARTICLE.test(w));
+}
+
+/** "Buffalo Sabres", "Leeds Rhinos": a city that is no given name, then a plural nickname. */
+function cityTeam(p: Piece): boolean {
+  if (p.toks.length < 2 || isGiven(p.first) || p.known) return false;
+  const last = p.last.lower;
+  return ANY_CITY_WORD.has(fold(p.first.lower)) && /[^s]s$/.test(last);
+}
+
+/**
+ * "Dow Jones industrial average", "Dean Witter shares fell": a firm or index named after people;
+ * "the Helms Burton law", "the Carter Baxter report": a full name before what was named after it.
+ */
+function firmBeforeItsNoun(tokens: Token[], end: number, multi: boolean): boolean {
+  const after = tokens[end];
+  if (after?.kind !== 'word' || after.cap) return false;
+  if (FIRM_NOUNS_AFTER.has(after.lower) || (multi && NAMED_AFTER_NOUNS.has(after.lower))) return true;
+  const next = tokens[end + 1];
+  return after.lower === 'shares' && next?.kind === 'word' && SHARE_MOVES.has(next.lower);
+}
+
+/**
+ * A full name that employs someone: "Jardine Fleming analyst Peter Churchouse" (a job, then a
+ * name), "analysts at Merrill Lynch", "an economist with Warburg Pincus" (a job, then at/with).
+ * One word is left alone: "Clinton spokesman Mike McCurry" names Clinton.
+ */
+function employer(p: Piece): boolean {
+  if (p.toks.length < 2) return false;
+  const { tokens } = p;
+  const end = endIndex(p);
+  const job = tokens[end];
+  const next = tokens[end + 1];
+  if (job?.kind === 'word' && !job.cap && EMPLOYEE_NOUNS.has(job.lower) && next?.cap === true) return true;
+  const at = tokens[firstIndex(p) - 1];
+  if (at === undefined || (at.lower !== 'at' && at.lower !== 'with')) return false;
+  if (tokens[end]?.text === "'s" || tokens[end]?.text === '’s') return false; // "at John Smith's home"
+  for (const back of [2, 3]) {
+    const w = tokens[firstIndex(p) - back];
+    if (w?.kind === 'word' && (!w.cap || w.sentStart) && EMPLOYEE_NOUNS.has(w.lower)) return true;
+  }
+  return false;
+}
+
+/** Whether a capitalised word is a place, a city or an organisation word (a side that is no person). */
+function clubLike(t: Token | undefined): boolean {
+  if (t?.kind !== 'word' || !t.cap) return false;
+  return PLACE.has(t.lower) || ANY_CITY_WORD.has(fold(t.lower)) || ORG.has(t.lower);
+}
+
+/**
+ * One word on one side of a match whose other side is a town or club: "Chester lost to
+ * Lincoln", "Preston beat Burnley" make Lincoln and Preston teams ("Sampras beat Agassi" stays).
+ */
+function teamInAMatch(p: Piece): boolean {
+  if (p.toks.length !== 1) return false;
+  const { tokens } = p;
+  const start = firstIndex(p);
+  const end = endIndex(p);
+  for (const verb of MATCH_VERBS) {
+    const after = verb.every((w, n) => tokens[end + n]?.lower === w);
+    if (after && clubLike(tokens[end + verb.length])) return true;
+    const before = verb.every((w, n) => tokens[start - verb.length + n]?.lower === w);
+    if (before && clubLike(tokens[start - verb.length - 1])) return true;
+  }
+  return false;
+}
+
 /** Judges one piece of a capitalised run and records it as a candidate (see the module header). */
 export function judge(
   tokens: Token[],
@@ -246,6 +365,17 @@ export function judge(
   if (p === null) return;
   const after = tokens[endIndex(p)];
   if (after?.kind === 'word' && !after.cap && VENUE_NOUNS.has(after.lower)) return;
+  if (teamInTableRow(ctx.text, p.first.start, p.last.end)) return;
+  if (
+    titles.length === 0 &&
+    (cityTeam(p) ||
+      firmBeforeItsNoun(p.tokens, endIndex(p), p.toks.length >= 2) ||
+      employer(p) ||
+      teamInAMatch(p))
+  )
+    return;
+  if (titles.length === 0 && p.toks.length >= 2 && PLACE_PREFIXES.has(p.first.lower.replace(/\.$/, '')))
+    return;
   const multi = p.toks.length >= 2;
   if (
     multi &&

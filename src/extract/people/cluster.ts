@@ -87,7 +87,9 @@ const ARTICLE_PREFIX = /^(?:al|el|ad|ar|as|at|an|ash|az|ud)[-'’]/;
 /** Whether a shorter form can refer to the person with the longer form. */
 export function compatible(short: string[], long: string[]): boolean {
   if (short.length === 1) {
-    if (sameWord(short[0]!, long[long.length - 1]!) || sameWord(short[0]!, long[0]!)) return true;
+    if (sameWord(short[0]!, long[long.length - 1]!)) return true;
+    // a whole word may be the given name, but not an initial's guess ("CRICKET" is not "C. Spearman")
+    if (sameWord(short[0]!, long[0]!) && (isInitialKey(short[0]!) || !isInitialKey(long[0]!))) return true;
     // "Sisi" is "Abdel Fattah el-Sisi", "Assad" is "Bashar al-Assad"
     if (withoutArticle(short[0]!) === withoutArticle(long[long.length - 1]!)) return true;
     // two surnames or a particle ("Kauã Ribeiro de Almeida" is also "Ribeiro", "María Fernanda

@@ -50,6 +50,10 @@ export const CITY_WORD = new Set(
     .map((w) => w.normalize('NFD').replace(/\p{M}+/gu, ''))
     .filter((w) => !FIRST.has(w) && !SURNAME.has(w) && !COMMON.has(w)),
 );
+/** Every single-word city, including those that are also words ("Buffalo"), for "Buffalo Sabres". */
+export const ANY_CITY_WORD = new Set(
+  CITY_WORDS.split('|').map((w) => w.normalize('NFD').replace(/\p{M}+/gu, '')),
+);
 export const NEVER = new Set([...NEVER_NAMES, ...CALENDAR]);
 export const PARTICLE = new Set(PARTICLES);
 export const SUFFIX = new Set(SUFFIXES);

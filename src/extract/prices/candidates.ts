@@ -14,7 +14,9 @@ import {
   BETWEEN_BEFORE,
   DOLLAR_CODES,
   DOT_GROUPING,
+  MAG,
   MAG_AFTER_RE,
+  NUM,
   NOT_MONEY_AFTER,
   NO_DECIMAL,
   PER_UNIT_AFTER,
@@ -150,6 +152,23 @@ export function prefixCandidates(text: string, out: Candidate[], context: Curren
   }
 }
 
+/** Words before "5c" that make it a label ("Article 5c", "Figure 3c"), not five cents. */
+const LABEL_BEFORE_C =
+  /(?:\p{Lu}\p{L}*|article|section|figure|fig\.|item|paragraph|clause|point|rule|chapter|part|table|box|room|appendix|schedule|annex|grade|class|type|category|level|stage|phase|version|step|note|page|line|row|column|exhibit|plate|unit|block|flat|apartment|suite|gate|platform|route|bus|no\.)[ \u00a0]*$/u;
+
+/** "25c", "10 c": cents, for a whole number under a hundred that is no label and nothing joins. */
+function centsByLetter(
+  text: string,
+  start: number,
+  end: number,
+  sep: string,
+  g: Record<string, string | undefined>,
+): boolean {
+  if (sep.length > 1 || g.words || g.mag || !/^\d{1,2}$/.test(g.num ?? '')) return false;
+  if (/^[-\p{L}\p{N}]/u.test(text.slice(end, end + 1))) return false;
+  return !LABEL_BEFORE_C.test(text.slice(Math.max(0, start - 12), start));
+}
+
 export function suffixCandidates(text: string, out: Candidate[], context: CurrencyContext): void {
   for (const m of text.matchAll(SUFFIX_RE)) {
     const g = m.groups!;
@@ -171,6 +190,8 @@ export function suffixCandidates(text: string, out: Candidate[], context: Curren
     if (cur === 'p') {
       if (sep !== '' || g.words || RESOLUTIONS.has(g.num ?? '')) continue;
     }
+    // "25c", "10 c": cents, for a whole number under a hundred that nothing else follows
+    if (cur === 'c' && !centsByLetter(text, start, end, sep, g)) continue;
     if (g.words && unit.kind === 'symbol') continue; // "five €" is not how money is written
     let value: Decimal | null;
     value = g.words ? parseNumberWords(g.words) : null;
@@ -200,6 +221,81 @@ export function suffixCandidates(text: string, out: Candidate[], context: Curren
       magExp,
       unitExp: unit.exponent,
       weak: magExp === 0 && isYearLike(num),
+    });
+  }
+}
+
+/** A number after a word, for currency words written before the amount ("ringgit 42"). */
+const NUMBER_AFTER_WORD_RE = new RegExp(
+  `(?<=\\p{L})(?<sp>${SP}+)(?<num>${NUM})(?<mag>${MAG})?(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+const WORD_BEFORE_RE = /(?:^|[^\p{L}\p{N}])((?:\p{L}+[ \u00a0]){0,2}\p{L}+)$/u;
+
+/**
+ * A currency word before the amount, as some writers put it ("ringgit 42", "Malaysian ringgit
+ * 42", "dollar 22.5 million"): the longest phrase of up to three words naming a currency in
+ * its main unit. Not after "the"/"a" ("the euro 1.08 higher" is a rate), not a year ("Euro
+ * 2024"), not when another currency follows ("dollar 110 yen").
+ */
+export function wordPrefixCandidates(text: string, out: Candidate[], context: CurrencyContext): void {
+  for (const m of text.matchAll(NUMBER_AFTER_WORD_RE)) {
+    const g = m.groups!;
+    const before = WORD_BEFORE_RE.exec(text.slice(Math.max(0, m.index - 40), m.index))?.[1];
+    if (before === undefined) continue;
+    const words = before.split(/[ \u00a0]/);
+    let unit: Unit | null = null;
+    let phrase = '';
+    for (let k = 0; k < words.length && unit === null; k++) {
+      phrase = words.slice(k).join(' ');
+      unit = wordUnit(phrase, context);
+    }
+    if (unit === null || unit.exponent !== 0 || unit.weak) continue;
+    const start = m.index - phrase.length;
+    if (/(?:^|[^\p{L}])(?:the|a|an|The|A|An)[ \u00a0]+$/u.test(text.slice(Math.max(0, start - 5), start)))
+      continue;
+    const num = g.num!;
+    if (!g.mag && isYearLike(num)) continue;
+    const end = m.index + m[0].length;
+    if (NOT_MONEY_AFTER.test(text.slice(end, end + 12))) continue;
+    const gap = /^[ \u00a0]+/.exec(text.slice(end, end + 3))?.[0].length ?? 0;
+    if (gap > 0 && readCurrencyAfter(text, end + gap, context)) continue;
+    const magExp = magnitudeExponent(g.mag);
+    out.push({
+      start,
+      end,
+      iso: unit.iso,
+      value: parseNumber(num, dotGroupsThousands(unit.iso, false, num, magExp > 0)),
+      magExp,
+      unitExp: 0,
+      weak: false,
+    });
+  }
+}
+
+const ARTICLE_RE = /(?<![\p{L}\p{N}])[aA][ \u00a0]+(?=\p{Ll})/gu;
+/** What may follow "a dollar" when it is one dollar: a clause end or a rate ("a dollar a day"), not "for"/"to" ("a yen for travel"). */
+const AFTER_ONE_UNIT =
+  /^(?:[ \u00a0]*(?:[.,;:!?)]|$)|[ \u00a0]+(?:a|an|per|each|apiece|or|and|more|less)\b)/u;
+
+/** "a dollar", "a euro a litre": one unit of a currency named in words. */
+export function oneUnitCandidates(text: string, out: Candidate[], context: CurrencyContext): void {
+  for (const m of text.matchAll(ARTICLE_RE)) {
+    const at = m.index + m[0].length;
+    const found = readCurrencyAfter(text, at, context);
+    if (!found || found.unit.kind !== 'word' || found.unit.weak) continue;
+    // "a dollars" is not English; "a yen for travel" is a longing
+    if (/s$/.test(found.surface) || found.surface.toLowerCase() === 'yen') continue;
+    const end = at + found.surface.length;
+    if (!AFTER_ONE_UNIT.test(text.slice(end, end + 12))) continue;
+    out.push({
+      start: m.index,
+      end,
+      iso: found.unit.iso,
+      value: { int: '1', frac: '' },
+      magExp: 0,
+      unitExp: found.unit.exponent,
+      weak: false,
     });
   }
 }

@@ -78,7 +78,7 @@ export const MAG_AFTER_RE = new RegExp(`${SP}+(?:${MAG_WORDS})(?![\\p{L}\\p{N}])
 /** Suffix symbols grouped by first character, longest first, for a quick `startsWith` scan. */
 export const SUFFIX_KEYS_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() => {
   const map = new Map<string, string[]>();
-  for (const key of [...Object.keys(SUFFIX_SYMBOLS), '¢', 'p', ...MILLION_CODES].sort(byLengthDesc)) {
+  for (const key of [...Object.keys(SUFFIX_SYMBOLS), '¢', 'p', 'c', ...MILLION_CODES].sort(byLengthDesc)) {
     const first = key[0]!;
     map.set(first, [...(map.get(first) ?? []), key]);
   }

@@ -94,6 +94,7 @@ export function wordUnit(surface: string, context: CurrencyContext = NO_CONTEXT)
 export function suffixUnit(surface: string, context: CurrencyContext): Unit | null {
   if (surface === '¢') return { iso: 'USD', exponent: -2, kind: 'symbol', weak: false };
   if (surface === 'p') return { iso: 'GBP', exponent: -2, kind: 'symbol', weak: false };
+  if (surface === 'c') return { iso: 'USD', exponent: -2, kind: 'symbol', weak: false };
   if (MILLION_CODES.has(surface)) return { iso: surface.slice(1), exponent: 6, kind: 'code', weak: false };
   const symbol = SUFFIX_SYMBOLS[surface];
   if (symbol === 'RON') {
