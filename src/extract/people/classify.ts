@@ -249,11 +249,26 @@ function introduction(p: Piece): Pick<Candidate, 'former' | 'kin' | 'principal' 
   return { former, kin, principal, gender };
 }
 
-/** The line of `text` around `at`, with parenthesised asides blanked (offsets kept). */
-function lineAround(text: string, at: number): { line: string; start: number } {
-  const start = text.lastIndexOf('\n', at) + 1;
-  let end = text.indexOf('\n', at);
-  if (end < 0) end = text.length;
+/**
+ * Table rows (results, standings) are short lines: a longer line is never one, and looking no
+ * further than this around a name keeps every check below bounded (a 1 MB paragraph of prose
+ * made them quadratic when they scanned back to the start of the line).
+ */
+const MAX_ROW_CHARS = 400;
+
+/**
+ * The line of `text` around `at`, with parenthesised asides blanked (offsets kept), or null when
+ * the line is longer than MAX_ROW_CHARS on either side of `at`.
+ */
+function lineAround(text: string, at: number): { line: string; start: number } | null {
+  const from = Math.max(0, at - MAX_ROW_CHARS);
+  const back = text.slice(from, at).lastIndexOf('\n');
+  if (back < 0 && from > 0) return null;
+  const start = back < 0 ? 0 : from + back + 1;
+  const ahead = text.slice(at, at + MAX_ROW_CHARS);
+  const forward = ahead.indexOf('\n');
+  if (forward < 0 && at + ahead.length < text.length) return null;
+  const end = forward < 0 ? text.length : at + forward;
   // an aside may also run over a line break ("… Tilburg 2 ( Konterman 45 ," / "Vegt 87 ) …")
   const line = text.slice(start, end).replace(/\([^()]*\)|\([^()]*$|^[^()]*\)/g, (m) => ' '.repeat(m.length));
   return { line, start };
@@ -261,9 +276,11 @@ function lineAround(text: string, at: number): { line: string; start: number } {
 
 /** Whether `at` is inside an open parenthesis on its line ("… 2 ( Konterman 45 ," counts). */
 function insideParentheses(text: string, at: number): boolean {
-  const lineStart = text.lastIndexOf('\n', at) + 1;
-  const open = text.lastIndexOf('(', at);
-  return open >= lineStart && text.lastIndexOf(')', at) < open;
+  const from = Math.max(0, at - MAX_ROW_CHARS);
+  const before = text.slice(from, at + 1);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  const open = before.lastIndexOf('(');
+  return open >= lineStart && before.lastIndexOf(')') < open;
 }
 
 // a standings row: a name and six or more figures ("Willem II Tilburg 18 5 4 9 19 31 19")
@@ -277,7 +294,9 @@ const ROW_PARTICLE = /^(?:de|van|der|den|la|le|du|di|da|von|del|dos|das|y|al|el|
  * of a standings row (scorers in parentheses are blanked first, so they stay people).
  */
 export function teamInTableRow(text: string, start: number, end: number): boolean {
-  const { line, start: lineStart } = lineAround(text, start);
+  const around = lineAround(text, start);
+  if (around === null) return false;
+  const { line, start: lineStart } = around;
   const own = line.slice(start - lineStart, end - lineStart);
   if (own.trim() === '') return false; // inside parentheses
   if (STANDINGS_ROW.test(line)) return true;
