@@ -14,7 +14,7 @@ export class SearchSyntaxError extends Error {
 
 export const MAX_QUERY_LENGTH = 500;
 
-type Token =
+export type Token =
   | { kind: 'term'; phrase: string; prefix: boolean }
   | { kind: 'op'; op: 'AND' | 'OR' | 'NOT' }
   | { kind: 'open' }
@@ -26,7 +26,7 @@ const quote = (phrase: string): string => `"${phrase.replaceAll('"', '""')}"`;
 /** Characters that carry no searchable text: a term made only of these is dropped. */
 const SEARCHABLE = /[\p{L}\p{N}]/u;
 
-function tokenize(input: string): Token[] {
+export function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < input.length) {

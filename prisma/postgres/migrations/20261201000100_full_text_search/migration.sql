@@ -2,9 +2,10 @@
 -- migration. Each table carries a generated tsvector column (PostgreSQL keeps it in step with
 -- every insert and update, so no application code can forget to) with a GIN index.
 --
--- The "archive" text search configuration is English stemming (as FTS5's porter) after
--- unaccent (as remove_diacritics: "Lukasenko" finds "Lukašenko"). to_tsvector with a constant
--- configuration is immutable, which a generated column requires.
+-- The "archive" text search configuration is English stemming without a stop-word list (as
+-- FTS5's porter tokenizer: "to be or not to be" is searchable) after unaccent (as
+-- remove_diacritics: "Lukasenko" finds "Lukašenko"). to_tsvector with a constant configuration is
+-- immutable, which a generated column requires.
 --
 -- Weights as in SQLite's bm25(10, 4, 1): title A, lead B, body C (ts_rank_cd weighs them
 -- 1.0, 0.4, 0.1 through the weights array the queries pass).
@@ -14,9 +15,11 @@
 
 CREATE EXTENSION IF NOT EXISTS unaccent;
 
+CREATE TEXT SEARCH DICTIONARY "archive_stem" (TEMPLATE = snowball, LANGUAGE = english);
 CREATE TEXT SEARCH CONFIGURATION "archive" (COPY = pg_catalog.english);
 ALTER TEXT SEARCH CONFIGURATION "archive"
-    ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
+    ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part, numword, numhword, hword_numpart
+    WITH unaccent, "archive_stem";
 
 ALTER TABLE "articles" ADD COLUMN "searchVector" tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('archive'::regconfig, "title"), 'A') ||
