@@ -39,6 +39,31 @@ const CLOSE = '\u0003';
 const headlineOptions = (words: number) =>
   `'StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=${words}, MinWords=${Math.floor(words / 2)}, MaxFragments=1, FragmentDelimiter=" … "'`;
 
+/**
+ * ts_headline's parser takes `<…>` for markup and drops it, but a snippet must show the text as
+ * written (escaped for HTML by renderSnippet, not stripped). So `<`, `>` and `&` go in as
+ * control characters that parse as plain separators, and come back after.
+ */
+const HIDDEN = { '<': '\u0004', '>': '\u0005', '&': '\u0006' };
+const hideMarkup = (column: string) => `translate(${column}, '<>&', E'${Object.values(HIDDEN).join('')}')`;
+const showMarkup = (snippet: string) =>
+  snippet.replaceAll('\u0004', '<').replaceAll('\u0005', '>').replaceAll('\u0006', '&');
+/** A field short enough for a snippet comes back whole (as FTS5 returns a short column); a longer one as its best fragment. */
+const WHOLE_FIELD_CHARS = 200;
+const headline = (column: string, words: number) =>
+  `CASE WHEN length(${column}) <= ${WHOLE_FIELD_CHARS}
+     THEN ts_headline('archive', ${hideMarkup(column)}, t.tq, 'StartSel=${OPEN}, StopSel=${CLOSE}, HighlightAll=true')
+     ELSE ts_headline('archive', ${hideMarkup(column)}, t.tq, ${headlineOptions(words)}) END`;
+
+/**
+ * The snippet of an article comes from its best field, as FTS5's snippet picks a column: the
+ * title when it matches, else the lead, else the body (short fields come back whole).
+ */
+const ARTICLE_SNIPPET = `CASE
+  WHEN ts_filter(a."searchVector", '{a}') @@ t.tq THEN ${headline('a."title"', 24)}
+  WHEN ts_filter(a."searchVector", '{b}') @@ t.tq THEN ${headline('a."lead"', 24)}
+  ELSE ${headline('a."body"', 24)} END`;
+
 /** The tsquery of a search, or a SearchSyntaxError when there is nothing to search for. */
 export function searchQuery(q: string): TsQuery {
   const query = toTsQuery(q);
@@ -117,9 +142,9 @@ async function searchArticles(
   >(
     db,
     `WITH top AS (${top.sql})
-     SELECT top.id, top.rank, a."title", a."lead", a."source", a."sortDate", a."publishedAt",
-            ts_headline('archive', a."title" || E'\\n' || a."lead" || E'\\n' || a."body", ${query.sql}, ${headlineOptions(24)}) AS snippet
-     FROM top JOIN "articles" a ON a."id" = top.id ORDER BY top.rank, top.id`,
+     SELECT top.id, top.rank, a."title", a."lead", a."source", a."sortDate", a."publishedAt", ${ARTICLE_SNIPPET} AS snippet
+     FROM top JOIN "articles" a ON a."id" = top.id CROSS JOIN (SELECT ${query.sql} AS tq) t
+     ORDER BY top.rank, top.id`,
     [...top.params, limit + 1, ...query.params],
   );
   return rankedPage(found, limit, (row) => ({
@@ -130,7 +155,7 @@ async function searchArticles(
     date: row.sortDate.toISOString(),
     publishedAt: isoDate(row.publishedAt),
     score: -row.rank,
-    snippet: renderSnippet(row.snippet, snippet),
+    snippet: renderSnippet(showMarkup(row.snippet), snippet),
   }));
 }
 
@@ -149,16 +174,16 @@ async function searchQuotes(
   const found = await rows<HitRow & QuoteFieldsRow>(
     db,
     `WITH top AS (${top.sql})
-     SELECT top.rank, ${QUOTE_FIELDS}, ts_headline('archive', q."text", ${query.sql}, ${headlineOptions(32)}) AS snippet
+     SELECT top.rank, ${QUOTE_FIELDS}, ${headline('q."text"', 32)} AS snippet
      FROM top JOIN "quotes" q ON q."id" = top.id JOIN "articles" a ON a."id" = q."articleId"
-       LEFT JOIN "people" p ON p."id" = q."speakerId"
+       LEFT JOIN "people" p ON p."id" = q."speakerId" CROSS JOIN (SELECT ${query.sql} AS tq) t
      ORDER BY top.rank, top.id`,
     [...top.params, limit + 1, ...query.params],
   );
   return rankedPage(found, limit, (row) => ({
     ...toQuoteFields(row),
     score: -row.rank,
-    snippet: renderSnippet(row.snippet, snippet),
+    snippet: renderSnippet(showMarkup(row.snippet), snippet),
   }));
 }
 

@@ -53,11 +53,12 @@ class Renderer {
     const distance = Math.min(token.distance ?? DEFAULT_NEAR, MAX_NEAR);
     const pairs: string[] = [];
     for (let i = 0; i + 1 < token.terms.length; i++) {
-      const a = this.phrase(token.terms[i]!);
-      const b = this.phrase(token.terms[i + 1]!);
+      // Each use binds its own parameters: placeholders are positional.
+      const a = () => this.phrase(token.terms[i]!);
+      const b = () => this.phrase(token.terms[i + 1]!);
       const ways: string[] = [];
       for (let k = 1; k <= distance + 1; k++)
-        ways.push(`tsquery_phrase(${a}, ${b}, ${k})`, `tsquery_phrase(${b}, ${a}, ${k})`);
+        ways.push(`tsquery_phrase(${a()}, ${b()}, ${k})`, `tsquery_phrase(${b()}, ${a()}, ${k})`);
       pairs.push(`(${ways.join(' || ')})`);
     }
     return `(${pairs.join(' && ')})`;
