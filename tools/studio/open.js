@@ -5,7 +5,8 @@
 // here. Prisma 7's Studio reads SQLite directly (through better-sqlite3 on Node 20), so it runs
 // from the Prisma 7 CLI installed in this directory, apart from the root `prisma` bin. See README.md.
 //
-// Env: DATABASE_URL (default file:./data/archive.db; a relative path is taken from the repo root),
+// Env: DATABASE_URL (default file:./data/archive.db; a relative path is taken from the repo root;
+//      a postgresql:// URL opens Studio on that PostgreSQL database),
 //      STUDIO_PORT (default 5555).
 
 import { spawn } from 'node:child_process';
@@ -113,8 +114,20 @@ function portIsFree(studioPort) {
   });
 }
 
+/** A PostgreSQL DATABASE_URL goes to Studio as it is (Prisma 7's Studio speaks PostgreSQL itself). */
+const isPostgres = (url) => /^postgres(ql)?:\/\//.test((url ?? '').trim());
+const withoutPassword = (url) => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+
 async function main() {
   const { script, version } = prismaCli();
+  if (isPostgres(process.env.DATABASE_URL)) {
+    const target = process.env.DATABASE_URL.trim();
+    const studioPort = port();
+    if (!(await portIsFree(studioPort))) fail(`port ${studioPort} is already in use (another Studio?)`);
+    console.log(`Prisma Studio ${version} for ${withoutPassword(target)}`);
+    console.log(`Open http://localhost:${studioPort} in your browser (Ctrl+C to stop).`);
+    return runStudio(script, target, studioPort);
+  }
   let file;
   try {
     file = databasePath(process.env.DATABASE_URL);
@@ -139,7 +152,10 @@ async function main() {
 
   console.log(`Prisma Studio ${version} for ${file}`);
   console.log(`Open http://localhost:${studioPort} in your browser (Ctrl+C to stop).`);
+  runStudio(script, url, studioPort);
+}
 
+function runStudio(script, url, studioPort) {
   const child = spawn(
     process.execPath,
     [script, 'studio', '--url', url, '--port', String(studioPort), '--browser', 'none'],
