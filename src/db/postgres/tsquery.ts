@@ -45,8 +45,10 @@ class Renderer {
     if (!token.prefix) return this.phrase(token.phrase);
     const words = token.phrase.match(/[\p{L}\p{N}]+/gu) ?? [];
     const last = words.pop()!;
+    // Bound in the order the placeholders appear: the phrase's words, then the prefix.
+    const before = words.length ? `${this.phrase(words.join(' '))} <-> ` : '';
     const prefix = `to_tsquery(${CONFIG}, ${this.bind(`${last}:*`)})`;
-    return words.length ? `(${this.phrase(words.join(' '))} <-> ${prefix})` : prefix;
+    return before ? `(${before}${prefix})` : prefix;
   }
 
   near(token: Extract<Token, { kind: 'near' }>): string {
