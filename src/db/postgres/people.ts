@@ -11,6 +11,13 @@ import { PERSON_COLUMN, type Pending } from './rows.ts';
 const isSingleWord = (name: string): boolean => !/\s/.test(name.trim());
 
 export class PeopleResolver {
+  /**
+   * People by canonical name (null: none) as this transaction last saw or wrote them. Valid
+   * because the writer holds the archive's write lock: only this transaction changes people.
+   * Cleared when a savepoint is rolled back (its writes are gone).
+   */
+  private readonly byName = new Map<string, number | null>();
+
   constructor(
     private readonly client: pg.PoolClient,
     /** The batch's collected rows (not written yet), whose person ids a merge must move too. */
@@ -21,10 +28,35 @@ export class PeopleResolver {
     return (await this.client.query<T & pg.QueryResultRow>(sql, params)).rows[0];
   }
 
-  private async personByName(name: string): Promise<number | null> {
-    return (
-      (await this.one<{ id: number }>('SELECT "id" FROM "people" WHERE "name" = $1', [name]))?.id ?? null
+  /** Reads the people every name (and single word) a batch may look up, with one query. */
+  async prefetch(people: PersonFact[]): Promise<void> {
+    const names = new Set<string>();
+    for (const fact of people) {
+      names.add(fact.name);
+      for (const alias of fact.aliases) if (isSingleWord(alias)) names.add(alias);
+      names.add(fact.name.split(/\s+/).at(-1)!);
+    }
+    const wanted = [...names].filter((name) => !this.byName.has(name));
+    if (wanted.length === 0) return;
+    const found = await this.client.query<{ id: number; name: string }>(
+      'SELECT "id", "name" FROM "people" WHERE "name" = ANY($1::text[])',
+      [wanted],
     );
+    for (const name of wanted) this.byName.set(name, null);
+    for (const row of found.rows) this.byName.set(row.name, row.id);
+  }
+
+  forget(): void {
+    this.byName.clear();
+  }
+
+  private async personByName(name: string): Promise<number | null> {
+    const known = this.byName.get(name);
+    if (known !== undefined) return known;
+    const id =
+      (await this.one<{ id: number }>('SELECT "id" FROM "people" WHERE "name" = $1', [name]))?.id ?? null;
+    this.byName.set(name, id);
+    return id;
   }
 
   private async uniqueSlug(name: string): Promise<string> {
@@ -79,6 +111,7 @@ export class PeopleResolver {
       ).rows.map((row) => row.alias);
       await this.addAliases(personId, fact.name, [word, ...moved]);
       await this.client.query('DELETE FROM "people" WHERE "id" = $1', [other]);
+      this.byName.set(word, null);
     }
   }
 
@@ -104,6 +137,7 @@ export class PeopleResolver {
           [fact.name, await this.uniqueSlug(fact.name)],
         );
         id = created!.id;
+        this.byName.set(fact.name, id);
         if (!isSingleWord(fact.name)) await this.absorbSingleWordPeople(id, fact);
       }
       await this.addAliases(id, fact.name, fact.aliases);

@@ -51,7 +51,37 @@ class WriteTransaction {
     this.people = new PeopleResolver(client, () => this.pending);
   }
 
+  /**
+   * The batch's stored articles by content hash and by source, read with one query each when the
+   * batch starts. Valid while this transaction has changed no stored article: a revision or a
+   * flush before a repeated source turns it off, and lookups go back to one query each.
+   */
+  private known: {
+    byHash: Map<string, { id: number; source: string }>;
+    bySource: Map<string, StoredSource>;
+  } | null = null;
+
+  async prefetch(batch: PreparedDocument[]): Promise<void> {
+    const stored = await this.client.query<StoredSource & { source: string }>(
+      `SELECT "id", "title", "text", "contentHash", "importedAt", "source" FROM "articles"
+       WHERE "contentHash" = ANY($1::text[]) OR "source" = ANY($2::text[])`,
+      [batch.map((doc) => doc.hash), batch.map((doc) => doc.input.source)],
+    );
+    this.known = { byHash: new Map(), bySource: new Map() };
+    for (const row of stored.rows) {
+      this.known.byHash.set(row.contentHash, { id: row.id, source: row.source });
+      this.known.bySource.set(row.source, row);
+    }
+    await this.people.prefetch(batch.flatMap((doc) => doc.extraction.people));
+  }
+
+  /** Stored articles changed: the prefetched view is no longer the database's. */
+  invalidate(): void {
+    this.known = null;
+  }
+
   async byHash(hash: string): Promise<{ id: number; source: string } | undefined> {
+    if (this.known) return this.known.byHash.get(hash);
     return (
       await this.client.query<{ id: number; source: string }>(
         'SELECT "id", "source" FROM "articles" WHERE "contentHash" = $1',
@@ -61,6 +91,7 @@ class WriteTransaction {
   }
 
   async bySource(source: string): Promise<StoredSource | undefined> {
+    if (this.known) return this.known.bySource.get(source);
     return (
       await this.client.query<StoredSource>(
         'SELECT "id", "title", "text", "contentHash", "importedAt" FROM "articles" WHERE "source" = $1',
@@ -96,6 +127,7 @@ class WriteTransaction {
 
   /** Replaces a stored article's content and facts, keeping its text as a revision. */
   async revise(previous: StoredSource, doc: PreparedDocument): Promise<WriteOutcome> {
+    this.invalidate();
     const now = new Date();
     await this.client.query(
       `INSERT INTO "article_revisions" ("articleId", "title", "text", "contentHash", "importedAt", "replacedAt")
@@ -231,6 +263,7 @@ export class PostgresWriter implements ArchiveWriter {
       return result;
     } catch (error) {
       tx.pending = nothingPending();
+      tx.people.forget();
       await tx.client.query('ROLLBACK TO SAVEPOINT article');
       await tx.client.query('RELEASE SAVEPOINT article');
       return {
@@ -250,6 +283,7 @@ export class PostgresWriter implements ArchiveWriter {
     const newByHash = new Map<string, { id: number; source: string }>();
     const sources = new Set<string>();
     const ids = await tx.articleIds(batch.length);
+    await tx.prefetch(batch);
     for (const doc of batch) {
       const same = newByHash.get(doc.hash) ?? (await tx.byHash(doc.hash));
       if (same) {
@@ -257,6 +291,7 @@ export class PostgresWriter implements ArchiveWriter {
         continue;
       }
       if (sources.has(doc.input.source)) {
+        tx.invalidate();
         await tx.flush();
         newByHash.clear();
         sources.clear();
