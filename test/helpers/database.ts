@@ -36,7 +36,7 @@ export function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-function freshPostgres(): TestDatabase {
+export function freshPostgres(): TestDatabase {
   const admin = inject('postgresAdminUrl');
   const template = inject('postgresTemplate');
   const name = `news_archive_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -61,7 +61,7 @@ function freshPostgres(): TestDatabase {
   };
 }
 
-function freshSqlite(): TestDatabase {
+export function freshSqlite(): TestDatabase {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-archive-db-'));
   const file = path.join(dir, 'archive.db');
   fs.copyFileSync(inject('templateDatabase'), file);
