@@ -71,7 +71,8 @@ export default defineConfig({
     path: postgres ? path.join('prisma', 'postgres', 'migrations') : path.join('prisma', 'migrations'),
     seed: 'node bin/news-archive.js seed',
   },
-  tables: { external: postgres ? [] : FTS_TABLES },
+  // PostgreSQL: the cache version row's table lives in migration SQL only (see full_text_search).
+  tables: { external: postgres ? ['archive_version'] : FTS_TABLES },
   async adapter() {
     return postgres
       ? postgresAdapter()
