@@ -23,6 +23,7 @@ SELECT json_build_object(
   'date', ${iso('a."sortDate"')}, 'publishedAt', ${isoOrNull('a."publishedAt"')},
   'importedAt', ${iso('a."importedAt"')}, 'updatedAt', ${iso('a."updatedAt"')},
   'wordCount', a."wordCount", 'contentHash', a."contentHash", 'extractorVersion', a."extractorVersion",
+  'language', a."language", 'encoding', a."encoding",
   'people', coalesce((
     SELECT json_agg(json_build_object(
       'id', p."id", 'name', p."name", 'slug', p."slug",
@@ -47,6 +48,10 @@ SELECT json_build_object(
       'sentence', pm."sentence", 'start', pm."start", 'end', pm."end"
     ) ORDER BY pm."start", pm."id")
     FROM "price_mentions" pm WHERE pm."articleId" = a."id"
+  ), '[]'),
+  'sources', coalesce((
+    SELECT json_agg(json_build_object('source', s."source", 'importedAt', ${iso('s."importedAt"')}) ORDER BY s."id")
+    FROM "article_sources" s WHERE s."articleId" = a."id"
   ), '[]'),
   'revisions', coalesce((
     SELECT json_agg(json_build_object('id', r."id", 'contentHash', r."contentHash", 'importedAt', ${iso('r."importedAt"')},

@@ -76,6 +76,7 @@ export async function addArticleConditions(
     );
   }
   if (filters.source !== undefined) where.add(`a."source" LIKE ?`, `${escapeLike(filters.source)}%`);
+  if (filters.lang !== undefined) where.add(`a."language" = ?`, filters.lang);
   if (filters.from !== undefined) where.add(`a."sortDate" >= ?`, filters.from);
   if (filters.to !== undefined) where.add(`a."sortDate" <= ?`, filters.to);
 }

@@ -26,9 +26,10 @@ interface ArticleRow {
   publishedAt: Date | null;
   importedAt: Date;
   wordCount: number;
+  language: string | null;
 }
 
-const ARTICLE_SUMMARY_COLUMNS = `a."id", a."title", a."lead", a."source", a."sortDate", a."publishedAt", a."importedAt", a."wordCount"`;
+const ARTICLE_SUMMARY_COLUMNS = `a."id", a."title", a."lead", a."source", a."sortDate", a."publishedAt", a."importedAt", a."wordCount", a."language"`;
 
 const toArticleSummary = (row: ArticleRow): ArticleSummary => ({
   id: row.id,
@@ -39,6 +40,7 @@ const toArticleSummary = (row: ArticleRow): ArticleSummary => ({
   publishedAt: isoDate(row.publishedAt),
   importedAt: row.importedAt.toISOString(),
   wordCount: row.wordCount,
+  language: row.language,
 });
 
 /** Articles strictly after (date, id) in newest-first order. */
@@ -53,7 +55,7 @@ export async function listArticles(
   const where = new Conditions();
   await addArticleConditions(db, where, filters);
   if (page.cursor !== undefined) {
-    const [date, id] = decodeCursor(page.cursor, ['string', 'number']);
+    const [date, id] = decodeCursor('/articles', page.cursor, ['string', 'number']);
     afterArticle(where, date!, id!);
   }
   const found = await rows<ArticleRow>(
@@ -62,7 +64,10 @@ export async function listArticles(
      ORDER BY a."sortDate" DESC, a."id" DESC LIMIT ?`,
     [...where.params, page.limit + 1],
   );
-  const { items, nextCursor } = toPage(found, page.limit, (row) => [row.sortDate.toISOString(), row.id]);
+  const { items, nextCursor } = toPage('/articles', found, page.limit, (row) => [
+    row.sortDate.toISOString(),
+    row.id,
+  ]);
   return { items: items.map(toArticleSummary), nextCursor };
 }
 
@@ -106,7 +111,7 @@ export async function listPeople(
     );
   }
   if (page.cursor !== undefined) {
-    const [name, id] = decodeCursor(page.cursor, ['string', 'number']);
+    const [name, id] = decodeCursor('/people', page.cursor, ['string', 'number']);
     where.add(`(p."name" COLLATE "C" > ? OR (p."name" = ? AND p."id" > ?))`, name, name, id);
   }
   const found = await rows<PersonRow>(
@@ -114,7 +119,7 @@ export async function listPeople(
     `SELECT ${PERSON_COLUMNS} FROM "people" p ${where.where()} ORDER BY p."name" COLLATE "C", p."id" LIMIT ?`,
     [...where.params, page.limit + 1],
   );
-  const { items, nextCursor } = toPage(found, page.limit, (row) => [row.name, row.id]);
+  const { items, nextCursor } = toPage('/people', found, page.limit, (row) => [row.name, row.id]);
   return { items: items.map(toPersonSummary), nextCursor };
 }
 
@@ -165,8 +170,8 @@ export const toQuoteFields = (row: QuoteFieldsRow): Omit<QuoteItem, 'start' | 'e
 });
 
 /** Rows strictly after (date, articleId, id): newest article first, then in document order. */
-const afterFact = (where: Conditions, alias: string, cursor: string) => {
-  const [date, articleId, id] = decodeCursor(cursor, ['string', 'number', 'number']);
+const afterFact = (where: Conditions, list: '/quotes' | '/prices', alias: string, cursor: string) => {
+  const [date, articleId, id] = decodeCursor(list, cursor, ['string', 'number', 'number']);
   where.add(
     `(a."sortDate" < ?::timestamptz OR (a."sortDate" = ?::timestamptz AND (a."id" < ? OR (a."id" = ? AND ${alias}."id" > ?))))`,
     date,
@@ -190,7 +195,7 @@ export async function listQuotes(
   }
   if (filters.speaker !== undefined)
     where.add(`q."speakerId" = ANY(?::int[])`, await resolvePersonIds(db, filters.speaker));
-  if (page.cursor !== undefined) afterFact(where, 'q', page.cursor);
+  if (page.cursor !== undefined) afterFact(where, '/quotes', 'q', page.cursor);
   const found = await rows<QuoteFieldsRow & { start: number; end: number }>(
     db,
     `SELECT ${QUOTE_FIELDS}, q."start", q."end"
@@ -199,7 +204,7 @@ export async function listQuotes(
      ORDER BY a."sortDate" DESC, a."id" DESC, q."id" ASC LIMIT ?`,
     [...where.params, page.limit + 1],
   );
-  const { items, nextCursor } = toPage(found, page.limit, (row) => [
+  const { items, nextCursor } = toPage('/quotes', found, page.limit, (row) => [
     row.sortDate.toISOString(),
     row.articleId,
     row.id,
@@ -232,7 +237,7 @@ export async function listPrices(
   const where = new Conditions();
   await addArticleConditions(db, where, filters, { skip: ['prices'] });
   addPriceConditions(where, filters, 'pm');
-  if (page.cursor !== undefined) afterFact(where, 'pm', page.cursor);
+  if (page.cursor !== undefined) afterFact(where, '/prices', 'pm', page.cursor);
   const found = await rows<PriceRow>(
     db,
     `SELECT pm."id", pm."amount", pm."currency", pm."raw", pm."location", pm."sentence", pm."start", pm."end",
@@ -242,7 +247,7 @@ export async function listPrices(
      ORDER BY a."sortDate" DESC, a."id" DESC, pm."id" ASC LIMIT ?`,
     [...where.params, page.limit + 1],
   );
-  const { items, nextCursor } = toPage(found, page.limit, (row) => [
+  const { items, nextCursor } = toPage('/prices', found, page.limit, (row) => [
     row.sortDate.toISOString(),
     row.articleId,
     row.id,

@@ -34,6 +34,8 @@ export const ARTICLES: Table = {
     'importedAt',
     'updatedAt',
     'extractorVersion',
+    'language',
+    'encoding',
   ],
   types: [
     'int4',
@@ -51,6 +53,8 @@ export const ARTICLES: Table = {
     'timestamptz',
     'timestamptz',
     'int4',
+    'text',
+    'text',
   ],
 };
 export const MENTIONS: Table = {
@@ -101,6 +105,8 @@ export function articleRow(id: number, doc: PreparedDocument, now: Date): Row {
     now,
     now,
     extractorVersion,
+    extraction.language ?? input.language ?? null,
+    input.encoding ?? null,
   ];
 }
 

@@ -23,7 +23,7 @@ const ORDER_BY_COUNT = `ORDER BY c.n DESC, p."name" COLLATE "C", p."id"`;
 const inSet = (column: string, set: SqlPart | null, keyword: 'WHERE' | 'AND'): SqlPart =>
   set ? { sql: `${keyword} ${column} IN (${set.sql})`, params: set.params } : { sql: '', params: [] };
 
-async function facetsOf(
+export async function facetsOf(
   db: pg.Pool,
   articles: SqlPart | null,
   quotes: SqlPart | null,

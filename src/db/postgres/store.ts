@@ -10,6 +10,7 @@ import { ArticleDocumentCache } from './article-document.ts';
 import { exportArticles, getPerson, listArticles, listPeople, listPrices, listQuotes } from './lists.ts';
 import { openPool } from './pool.ts';
 import { search } from './search.ts';
+import { articleFacets, priceSeries } from './series.ts';
 import { archiveStats, priceStats, searchFacets } from './stats.ts';
 
 const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
@@ -59,6 +60,10 @@ export class PostgresStore implements ArchiveStore {
   listQuotes: ArchiveStore['listQuotes'] = (filters, page) => listQuotes(this.reads, filters, page);
   listPrices: ArchiveStore['listPrices'] = (filters, page) => listPrices(this.reads, filters, page);
   priceStats: ArchiveStore['priceStats'] = (filters) => priceStats(this.reads, filters);
+
+  articleFacets: ArchiveStore['articleFacets'] = (filters, top) => articleFacets(this.reads, filters, top);
+
+  priceSeries: ArchiveStore['priceSeries'] = (filters, limit) => priceSeries(this.reads, filters, limit);
   archiveStats: ArchiveStore['archiveStats'] = (top) => archiveStats(this.reads, top);
   search: ArchiveStore['search'] = (filters, page, snippet) => search(this.reads, filters, page, snippet);
   searchFacets: ArchiveStore['searchFacets'] = (filters, type, top) =>

@@ -17,7 +17,7 @@
  */
 import type pg from 'pg';
 import type { ArchiveWriter } from '../store.ts';
-import type { PreparedDocument, WriteOutcome, WriteResult } from '../writer.ts';
+import type { ArticleSource, PreparedDocument, WriteOutcome, WriteResult } from '../writer.ts';
 import { PeopleResolver } from './people.ts';
 import { openPool } from './pool.ts';
 import { ARTICLES, articleRow, collectFacts, flushPending, nothingPending, type Pending } from './rows.ts';
@@ -31,6 +31,38 @@ interface StoredSource {
   text: string;
   contentHash: string;
   importedAt: Date;
+}
+
+/** A stored article as a re-import of its content sees it. */
+interface KnownArticle {
+  id: number;
+  source: string;
+  byline: string | null;
+  publishedAt: Date | null;
+  language: string | null;
+  encoding: string | null;
+}
+
+const KNOWN_COLUMNS = `"id", "source", "byline", "publishedAt", "language", "encoding"`;
+
+/**
+ * The metadata a re-import of unchanged text brings, or null when nothing changes (as the SQLite
+ * writer's refreshedMetadata): new values replace old ones, missing ones keep the stored value;
+ * the language was detected from the unchanged text, so a declared one only fills a gap.
+ */
+function refreshedMetadata(known: KnownArticle, input: ArticleSource) {
+  const next = {
+    byline: input.byline ?? known.byline,
+    publishedAt: input.publishedAt ? new Date(input.publishedAt) : known.publishedAt,
+    language: known.language ?? input.language ?? null,
+    encoding: input.encoding ?? known.encoding,
+  };
+  const same =
+    next.byline === known.byline &&
+    next.publishedAt?.getTime() === known.publishedAt?.getTime() &&
+    next.language === known.language &&
+    next.encoding === known.encoding;
+  return same ? null : next;
 }
 
 function unchanged(source: string, known: { id: number; source: string }): WriteOutcome {
@@ -57,19 +89,19 @@ class WriteTransaction {
    * flush before a repeated source turns it off, and lookups go back to one query each.
    */
   private known: {
-    byHash: Map<string, { id: number; source: string }>;
+    byHash: Map<string, KnownArticle>;
     bySource: Map<string, StoredSource>;
   } | null = null;
 
   async prefetch(batch: PreparedDocument[]): Promise<void> {
-    const stored = await this.client.query<StoredSource & { source: string }>(
-      `SELECT "id", "title", "text", "contentHash", "importedAt", "source" FROM "articles"
+    const stored = await this.client.query<StoredSource & KnownArticle>(
+      `SELECT "title", "text", "contentHash", "importedAt", ${KNOWN_COLUMNS} FROM "articles"
        WHERE "contentHash" = ANY($1::text[]) OR "source" = ANY($2::text[])`,
       [batch.map((doc) => doc.hash), batch.map((doc) => doc.input.source)],
     );
     this.known = { byHash: new Map(), bySource: new Map() };
     for (const row of stored.rows) {
-      this.known.byHash.set(row.contentHash, { id: row.id, source: row.source });
+      this.known.byHash.set(row.contentHash, row);
       this.known.bySource.set(row.source, row);
     }
     await this.people.prefetch(batch.flatMap((doc) => doc.extraction.people));
@@ -80,11 +112,11 @@ class WriteTransaction {
     this.known = null;
   }
 
-  async byHash(hash: string): Promise<{ id: number; source: string } | undefined> {
+  async byHash(hash: string): Promise<KnownArticle | undefined> {
     if (this.known) return this.known.byHash.get(hash);
     return (
-      await this.client.query<{ id: number; source: string }>(
-        'SELECT "id", "source" FROM "articles" WHERE "contentHash" = $1',
+      await this.client.query<KnownArticle>(
+        `SELECT ${KNOWN_COLUMNS} FROM "articles" WHERE "contentHash" = $1`,
         [hash],
       )
     ).rows[0];
@@ -98,6 +130,33 @@ class WriteTransaction {
         [source],
       )
     ).rows[0];
+  }
+
+  /** See ArchiveWriter.matchKnown; inside the write transaction. */
+  async recordKnown(known: KnownArticle, input: ArticleSource): Promise<WriteOutcome> {
+    if (known.source !== input.source) {
+      await this.client.query(
+        `INSERT INTO "article_sources" ("articleId", "source", "importedAt") VALUES ($1, $2, $3)
+         ON CONFLICT ("source") DO UPDATE SET "articleId" = excluded."articleId"`,
+        [known.id, input.source, new Date()],
+      );
+      return unchanged(input.source, known);
+    }
+    const next = refreshedMetadata(known, input);
+    if (!next) return unchanged(input.source, known);
+    this.invalidate();
+    await this.client.query(
+      `UPDATE "articles" SET "byline" = $1, "publishedAt" = $2, "sortDate" = COALESCE($2, "importedAt"),
+         "language" = $3, "encoding" = $4, "updatedAt" = $5
+       WHERE "id" = $6`,
+      [next.byline, next.publishedAt, next.language, next.encoding, new Date(), known.id],
+    );
+    return { status: 'updated', articleId: known.id, source: input.source };
+  }
+
+  /** A source that brings a text of its own is no longer recorded as another source of an article. */
+  async dropOtherSource(source: string): Promise<void> {
+    await this.client.query('DELETE FROM "article_sources" WHERE "source" = $1', [source]);
   }
 
   /** `count` fresh article ids, in order. */
@@ -147,6 +206,7 @@ class WriteTransaction {
 
   /** A new article: its row and facts collected for the next flush. */
   async add(articleId: number, doc: PreparedDocument): Promise<WriteOutcome> {
+    await this.dropOtherSource(doc.input.source);
     this.pending.articles.push(articleRow(articleId, doc, new Date()));
     await this.collect(articleId, doc.extraction);
     return { status: 'imported', articleId, source: doc.input.source };
@@ -160,13 +220,17 @@ export class PostgresWriter implements ArchiveWriter {
     return new PostgresWriter(openPool(url));
   }
 
-  findByHash: ArchiveWriter['findByHash'] = async (hash) =>
-    (
-      await this.pool.query<{ id: number; source: string }>(
-        'SELECT "id", "source" FROM "articles" WHERE "contentHash" = $1',
-        [hash],
-      )
-    ).rows[0];
+  matchKnown: ArchiveWriter['matchKnown'] = async (hash, input) => {
+    const select = `SELECT ${KNOWN_COLUMNS} FROM "articles" WHERE "contentHash" = $1`;
+    const seen = (await this.pool.query<KnownArticle>(select, [hash])).rows[0];
+    if (!seen) return undefined;
+    // The common case (a re-run): nothing to record, and no write lock taken for it.
+    if (seen.source === input.source && !refreshedMetadata(seen, input)) return unchanged(input.source, seen);
+    return this.transaction(async (tx) => {
+      const known = (await tx.client.query<KnownArticle>(select, [hash])).rows[0];
+      return known && tx.recordKnown(known, input);
+    }, false);
+  };
 
   async writeBatch(batch: PreparedDocument[]): Promise<WriteResult[]> {
     if (batch.length === 0) return [];
@@ -186,9 +250,10 @@ export class PostgresWriter implements ArchiveWriter {
       let replaced = 0;
       for (const { id, contentHash, extraction } of batch) {
         const { rowCount } = await tx.client.query(
-          `UPDATE "articles" SET "extractorVersion" = $1, "wordCount" = $2, "updatedAt" = $3
+          `UPDATE "articles" SET "extractorVersion" = $1, "wordCount" = $2, "updatedAt" = $3,
+             "language" = COALESCE($6, "language")
            WHERE "id" = $4 AND "contentHash" = $5`,
-          [extractorVersion, extraction.wordCount, new Date(), id, contentHash],
+          [extractorVersion, extraction.wordCount, new Date(), id, contentHash, extraction.language ?? null],
         );
         if (!rowCount) continue;
         await tx.deleteFacts(id);
@@ -285,9 +350,14 @@ export class PostgresWriter implements ArchiveWriter {
     const ids = await tx.articleIds(batch.length);
     await tx.prefetch(batch);
     for (const doc of batch) {
-      const same = newByHash.get(doc.hash) ?? (await tx.byHash(doc.hash));
-      if (same) {
-        results.push(unchanged(doc.input.source, same));
+      const sameInBatch = newByHash.get(doc.hash);
+      if (sameInBatch) {
+        results.push(unchanged(doc.input.source, sameInBatch));
+        continue;
+      }
+      const known = await tx.byHash(doc.hash);
+      if (known) {
+        results.push(await tx.recordKnown(known, doc.input));
         continue;
       }
       if (sources.has(doc.input.source)) {
@@ -312,8 +382,8 @@ export class PostgresWriter implements ArchiveWriter {
 
   /** One document, its rows written at once (the careful path, inside a savepoint). */
   private async writeOne(tx: WriteTransaction, doc: PreparedDocument): Promise<WriteOutcome> {
-    const same = await tx.byHash(doc.hash);
-    if (same) return unchanged(doc.input.source, same);
+    const known = await tx.byHash(doc.hash);
+    if (known) return tx.recordKnown(known, doc.input);
     const previous = await tx.bySource(doc.input.source);
     const result = previous
       ? await tx.revise(previous, doc)
