@@ -27,8 +27,17 @@ export function poolSize(env: NodeJS.ProcessEnv = process.env): number {
   return size;
 }
 
-export function openPool(url: string, max = poolSize()): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max });
+/**
+ * A pool whose statements run at most `statementTimeoutMs` (the server cancels them with
+ * SQLSTATE 57014; src/db/postgres/sql.ts reports that as a QueryTimeoutError). Without it,
+ * statements are unbounded (the writer's and migrations' pools).
+ */
+export function openPool(url: string, max = poolSize(), statementTimeoutMs?: number): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+  });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   return pool;

@@ -4,6 +4,7 @@
  * numbers them once, at the end. (No SQL here uses `?` as an operator.)
  */
 import type pg from 'pg';
+import { QueryTimeoutError } from '../budget.ts';
 
 export interface SqlPart {
   sql: string;
@@ -45,7 +46,24 @@ export async function rows<T extends pg.QueryResultRow>(
   sql: string,
   params: unknown[] = [],
 ): Promise<T[]> {
-  return (await db.query<T>(numbered(sql), params)).rows;
+  try {
+    return (await db.query<T>(numbered(sql), params)).rows;
+  } catch (error) {
+    throw asQueryTimeout(error, db) ?? error;
+  }
+}
+
+/** PostgreSQL's "canceling statement due to statement timeout". */
+const QUERY_CANCELED = '57014';
+
+/** A statement stopped by the pool's statement_timeout, as the store's QueryTimeoutError. */
+export function asQueryTimeout(error: unknown, db: pg.Pool | pg.PoolClient): QueryTimeoutError | null {
+  if ((error as { code?: string } | null)?.code !== QUERY_CANCELED) return null;
+  const budget = 'options' in db ? Number(db.options.statement_timeout) || 0 : 0;
+  return new QueryTimeoutError(
+    budget,
+    `The query ran longer than its ${budget} ms budget (QUERY_TIMEOUT_MS) and was stopped: narrow it (fewer or longer prefix terms, a shorter NEAR span, more filters) and try again`,
+  );
 }
 
 /** The ISO 8601 UTC text of a timestamptz column (as the API returns dates). */

@@ -8,9 +8,11 @@ import type pg from 'pg';
 import type { ArchiveStore, StoreOptions } from '../store.ts';
 import { ArticleDocumentCache } from './article-document.ts';
 import { exportArticles, getPerson, listArticles, listPeople, listPrices, listQuotes } from './lists.ts';
-import { openPool } from './pool.ts';
+import { queryBudgetFromEnv } from '../budget.ts';
+import { openPool, poolSize } from './pool.ts';
 import { search } from './search.ts';
 import { articleFacets, priceSeries } from './series.ts';
+import { rows } from './sql.ts';
 import { archiveStats, priceStats, searchFacets } from './stats.ts';
 
 const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
@@ -25,8 +27,10 @@ export async function openPostgresStore(
   options: PostgresStoreOptions = {},
 ): Promise<PostgresStore> {
   const readUrl = options.readUrl ?? (process.env.DATABASE_READ_URL?.trim() || undefined);
-  const primary = openPool(url);
-  const replica = readUrl ? openPool(readUrl) : null;
+  // Reads are bounded by QUERY_TIMEOUT_MS on the server (statement_timeout), as on SQLite.
+  const timeoutMs = options.queryTimeoutMs ?? queryBudgetFromEnv().queryTimeoutMs;
+  const primary = openPool(url, poolSize(), timeoutMs);
+  const replica = readUrl ? openPool(readUrl, poolSize(), timeoutMs) : null;
   try {
     await (replica ?? primary).query('SELECT 1');
   } catch (error) {
@@ -72,7 +76,7 @@ export class PostgresStore implements ArchiveStore {
     return exportArticles(this.reads, ...args);
   }
   countArticles: ArchiveStore['countArticles'] = async () =>
-    (await this.reads.query<{ n: number }>('SELECT count(*) AS n FROM "articles"')).rows[0]!.n;
+    (await rows<{ n: number }>(this.reads, 'SELECT count(*) AS n FROM "articles"'))[0]!.n;
 
   async close(): Promise<void> {
     await this.pool.end();
