@@ -1,15 +1,21 @@
 import path from 'node:path';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { defineConfig } from 'prisma/config';
+import { openPrismaPool } from './src/db/postgres/pool.ts';
 
 // The CLI must always see a DATABASE_URL: without one it falls back to downloading a native
 // engine, which fails offline with an error that hides the cause.
 process.env.DATABASE_URL ??= 'file:./data/archive.db';
 
-// Tables that migration SQL creates and Prisma must leave alone: the FTS5 indexes, and the
-// aggregates the writer maintains for /stats (src/db/sqlite/aggregates.ts) and the stored
-// article documents.
+// The dialect follows DATABASE_URL: PostgreSQL has its own schema (derived from the SQLite one
+// by scripts/derive-postgres-schema.ts) and its own migration history.
+const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL);
+
+// SQLite tables that migration SQL creates and Prisma must leave alone: the FTS5 indexes, and
+// the aggregates the writer maintains for /stats (src/db/sqlite/aggregates.ts) and the stored
+// article documents. None of them exists on PostgreSQL.
 const FTS_TABLES = ['articles_fts', 'quotes_fts'].flatMap((table) =>
   ['', '_config', '_data', '_docsize', '_idx'].map((suffix) => table + suffix),
 );
@@ -33,16 +39,51 @@ function withScriptAwareShadow(
   return factory;
 }
 
+/**
+ * adapter-pg 6.19 runs a script by splitting it at every ";", which cuts function bodies and
+ * comments apart; PostgreSQL's simple query protocol takes the whole script as it is.
+ */
+async function connectWholeScripts(url: string): ReturnType<PrismaPg['connect']> {
+  const pool = openPrismaPool(url);
+  const adapter = await new PrismaPg(pool).connect();
+  adapter.executeScript = async (script) => {
+    await pool.query(script);
+  };
+  return adapter;
+}
+
+/**
+ * PostgreSQL through @prisma/adapter-pg on a pool that presents catalog `name` columns as text
+ * (see src/db/postgres/pool.ts). `migrate dev` needs a shadow database: SHADOW_DATABASE_URL.
+ */
+function postgresAdapter(): SqlMigrationAwareDriverAdapterFactory {
+  const url = process.env.DATABASE_URL!;
+  const factory = new PrismaPg({ connectionString: url });
+  factory.connect = () => connectWholeScripts(url);
+  factory.connectToShadowDb = async () => {
+    const shadowUrl = process.env.SHADOW_DATABASE_URL;
+    if (!shadowUrl)
+      throw new Error('prisma migrate dev on PostgreSQL needs SHADOW_DATABASE_URL (an empty database)');
+    return connectWholeScripts(shadowUrl);
+  };
+  return factory;
+}
+
 export default defineConfig({
   experimental: { adapter: true, externalTables: true },
   engine: 'js',
-  schema: path.join('prisma', 'schema.prisma'),
+  schema: postgres ? path.join('prisma', 'postgres', 'schema.prisma') : path.join('prisma', 'schema.prisma'),
   migrations: {
-    path: path.join('prisma', 'migrations'),
+    path: postgres ? path.join('prisma', 'postgres', 'migrations') : path.join('prisma', 'migrations'),
     seed: 'node bin/news-archive.js seed',
   },
-  tables: { external: [...FTS_TABLES, ...AGGREGATE_TABLES, ...DOCUMENT_TABLES] },
+  // PostgreSQL: the cache version row's table lives in migration SQL only (see full_text_search).
+  tables: {
+    external: postgres ? ['archive_version'] : [...FTS_TABLES, ...AGGREGATE_TABLES, ...DOCUMENT_TABLES],
+  },
   async adapter() {
-    return withScriptAwareShadow(new PrismaBetterSQLite3({ url: process.env.DATABASE_URL! }));
+    return postgres
+      ? postgresAdapter()
+      : withScriptAwareShadow(new PrismaBetterSQLite3({ url: process.env.DATABASE_URL! }));
   },
 });

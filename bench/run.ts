@@ -4,7 +4,12 @@
  *   npm run bench                      10k articles (and 2k for the memory/size comparison)
  *   npm run bench -- --size 100000     100k (and 20k)
  *   npm run bench -- --large           1M (and 200k)
+ *   npm run bench -- --db postgres     the same on PostgreSQL (bench/postgres.ts: BENCH_POSTGRES_URL)
  *   options: --name NAME (results file), --duration S (autocannon, default 10), --skip-api
+ *
+ * On PostgreSQL the API runs are the app (cached, one hot article, cache off) and the app in two
+ * processes against the one database (load split over both); the bare-statement and Prisma
+ * servers are SQLite's.
  *
  * Import: bench/import-child.ts in a process of its own (its RSS high-water mark is the import's),
  * reporting import throughput as a ratio to extraction alone in the same process (target ≥ 0.75).
@@ -21,6 +26,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './generator.ts';
+import { benchDatabase, benchDialect } from './postgres.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -30,11 +36,13 @@ const { values } = parseArgs({
     name: { type: 'string' },
     duration: { type: 'string', default: '10' },
     'skip-api': { type: 'boolean' },
+    db: { type: 'string' },
   },
 });
+const dialect = benchDialect(values.db);
 const size = values.large ? 1_000_000 : Number(values.size ?? 10_000);
 const small = Math.max(1000, Math.round(size / 5));
-const name = values.name ?? `bench-${size}`;
+const name = values.name ?? `bench-${dialect === 'postgres' ? 'postgres-' : ''}${size}`;
 const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 const pin = (core: number, command: string[]) =>
   hasTaskset ? ['taskset', '-c', String(core), ...command] : command;
@@ -65,8 +73,11 @@ interface ImportResult {
   dbBytesPerArticle: number;
 }
 
-function measureImport(count: number, dbDir: string): ImportResult {
-  const url = `file:${path.join(dbDir, `import-${count}.db`)}`;
+async function measureImport(count: number, dbDir: string): Promise<ImportResult> {
+  const url =
+    dialect === 'postgres'
+      ? await benchDatabase(`news_archive_bench_import_${count}`, { fresh: true })
+      : `file:${path.join(dbDir, `import-${count}.db`)}`;
   console.error(`importing ${count} articles`);
   const out = execFileSync(
     NODE_TSX[0]!,
@@ -129,32 +140,79 @@ async function load(kind: string, url: string | undefined, route: string, ids: n
   }
 }
 
+/** Two servers of `kind` on one database, each loaded by its own client at once; rates summed. */
+async function loadSplit(kind: string, url: string, route: string, ids: number): Promise<LoadResult> {
+  const servers = [await startServer(kind, url), await startServer(kind, url)];
+  try {
+    const runs = servers.map(
+      (server) =>
+        new Promise<LoadResult>((resolve, reject) => {
+          const command = pin(1, [
+            ...NODE_TSX,
+            path.join(HERE, 'load.ts'),
+            `http://127.0.0.1:${server.port}${route}`,
+            '--duration',
+            values.duration,
+            ...(ids ? ['--ids', String(ids)] : []),
+          ]);
+          const child = spawn(command[0]!, command.slice(1), {
+            cwd: path.resolve(HERE, '..'),
+            stdio: ['ignore', 'pipe', 'inherit'],
+          });
+          let out = '';
+          child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+          child.on('exit', (code) =>
+            code === 0
+              ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as LoadResult)
+              : reject(new Error(`load exited ${code}`)),
+          );
+        }),
+    );
+    const [a, b] = await Promise.all(runs);
+    return {
+      requestsPerSecond: a!.requestsPerSecond + b!.requestsPerSecond,
+      latencyP50Ms: Math.max(a!.latencyP50Ms, b!.latencyP50Ms),
+      latencyP99Ms: Math.max(a!.latencyP99Ms, b!.latencyP99Ms),
+      non2xx: a!.non2xx + b!.non2xx,
+      errors: a!.errors + b!.errors,
+    };
+  } finally {
+    for (const server of servers) server.stop();
+  }
+}
+
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
 const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-archive-bench-db-'));
 try {
   const began = new Date();
-  const smallRun = measureImport(small, dbDir);
-  const mainRun = measureImport(size, dbDir) as ImportResult & { url: string };
+  const smallRun = await measureImport(small, dbDir);
+  const mainRun = (await measureImport(size, dbDir)) as ImportResult & { url: string };
   let api: {
     hello: LoadResult;
     app: LoadResult;
-    raw: LoadResult;
-    prisma: LoadResult;
+    raw: LoadResult | null;
+    prisma: LoadResult | null;
     appCold: LoadResult;
     appHot: LoadResult;
+    appTwoProcesses: LoadResult | null;
   } | null = null;
   if (!values['skip-api']) {
     console.error('API: hello-world, app, bare statement, Prisma client');
+    const sqliteOnly = (kind: string) =>
+      dialect === 'sqlite' ? load(kind, mainRun.url, '/articles/1', mainRun.articles) : Promise.resolve(null);
     api = {
       hello: await load('hello', undefined, '/', 0),
       app: await load('app', mainRun.url, '/articles/1', mainRun.articles),
       // Every request for one article: the cache's best case, beside the random-id runs.
       appHot: await load('app', mainRun.url, '/articles/1', 0),
       appCold: await load('app-cold', mainRun.url, '/articles/1', mainRun.articles),
-      raw: await load('raw', mainRun.url, '/articles/1', mainRun.articles),
-      prisma: await load('prisma', mainRun.url, '/articles/1', mainRun.articles),
+      raw: await sqliteOnly('raw'),
+      prisma: await sqliteOnly('prisma'),
+      // Many API processes on one server database: two apps, the load split between them.
+      appTwoProcesses:
+        dialect === 'postgres' ? await loadSplit('app', mainRun.url, '/articles/1', mainRun.articles) : null,
     };
   }
   const results = {
@@ -172,11 +230,11 @@ try {
     api: api && {
       ...api,
       appToHello: api.app.requestsPerSecond / api.hello.requestsPerSecond,
-      rawToHello: api.raw.requestsPerSecond / api.hello.requestsPerSecond,
+      rawToHello: api.raw && api.raw.requestsPerSecond / api.hello.requestsPerSecond,
       appColdToHello: api.appCold.requestsPerSecond / api.hello.requestsPerSecond,
       appHotToHello: api.appHot.requestsPerSecond / api.hello.requestsPerSecond,
-      appColdToRaw: api.appCold.requestsPerSecond / api.raw.requestsPerSecond,
-      prismaToHello: api.prisma.requestsPerSecond / api.hello.requestsPerSecond,
+      appColdToRaw: api.raw && api.appCold.requestsPerSecond / api.raw.requestsPerSecond,
+      prismaToHello: api.prisma && api.prisma.requestsPerSecond / api.hello.requestsPerSecond,
     },
   };
   fs.mkdirSync(path.join(HERE, 'results'), { recursive: true });
@@ -231,19 +289,30 @@ try {
         `${a.appCold.requestsPerSecond.toFixed(0)} (${a.appColdToHello.toFixed(2)})`,
         '',
       ],
-      [
-        'GET /articles/:id (statement, bare Fastify) req/s, ratio to hello',
-        `${a.raw.requestsPerSecond.toFixed(0)} (${a.rawToHello.toFixed(2)})`,
-        '',
-      ],
-      [
-        'GET /articles/:id (Prisma client) req/s, ratio to hello',
-        `${a.prisma.requestsPerSecond.toFixed(0)} (${a.prismaToHello.toFixed(2)})`,
-        '',
-      ],
-      ['app cache off / bare statement (what the app plugins cost)', a.appColdToRaw.toFixed(2), ''],
-      ['app latency p50 / p99 ms', `${a.app.latencyP50Ms} / ${a.app.latencyP99Ms}`, ''],
     );
+    if (a.raw && a.prisma) {
+      rows.push(
+        [
+          'GET /articles/:id (statement, bare Fastify) req/s, ratio to hello',
+          `${a.raw.requestsPerSecond.toFixed(0)} (${a.rawToHello!.toFixed(2)})`,
+          '',
+        ],
+        [
+          'GET /articles/:id (Prisma client) req/s, ratio to hello',
+          `${a.prisma.requestsPerSecond.toFixed(0)} (${a.prismaToHello!.toFixed(2)})`,
+          '',
+        ],
+        ['app cache off / bare statement (what the app plugins cost)', a.appColdToRaw!.toFixed(2), ''],
+      );
+    }
+    if (a.appTwoProcesses) {
+      rows.push([
+        'GET /articles/:id (two app processes, one database) req/s, p99 ms',
+        `${a.appTwoProcesses.requestsPerSecond.toFixed(0)}, ${a.appTwoProcesses.latencyP99Ms}`,
+        '',
+      ]);
+    }
+    rows.push(['app latency p50 / p99 ms', `${a.app.latencyP50Ms} / ${a.app.latencyP99Ms}`, '']);
   }
   const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
   console.log(`\n| ${'measure'.padEnd(w[0]!)} | ${'result'.padEnd(w[1]!)} | target |`);

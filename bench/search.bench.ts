@@ -1,7 +1,7 @@
 /**
  * Search and list latency on a generated archive.
  *
- *   node --import tsx bench/search.bench.ts [--size 100000] [--runs 40] [--warmup 3] [--only "search: selective"]
+ *   node --import tsx bench/search.bench.ts [--size 100000] [--runs 40] [--warmup 3] [--only "search: selective"] [--db postgres]
  *
  * Builds (or reuses) bench/corpus/search-<size>.db with bench/generator.ts and the archive's
  * extraction (see search-corpus.ts), then times requests through `app.inject` (the whole Fastify
@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { buildApp } from '../src/api/app.ts';
 import { databaseFile } from '../src/db/client.ts';
+import { benchDialect } from './postgres.ts';
 import { ensureCorpus } from './search-corpus.ts';
 
 const TARGET_P99_MS = 50;
@@ -98,6 +99,48 @@ function pickTerms(file: string) {
   }
 }
 
+/** The same picks on PostgreSQL: document frequencies from ts_stat over the search vectors. */
+async function pickPostgresTerms(url: string): Promise<ReturnType<typeof pickTerms>> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const one = async <T>(sql: string, params: unknown[] = []): Promise<T[]> =>
+      (await client.query(sql, params)).rows as T[];
+    const words = async (min: number, max: number, limit: number) =>
+      (
+        await one<{ word: string }>(
+          `SELECT word FROM ts_stat('SELECT "searchVector" FROM "articles"')
+           WHERE ndoc BETWEEN $1 AND $2 AND word ~ '^[a-z]{5,}$' ORDER BY ndoc, word LIMIT $3`,
+          [min, max, limit],
+        )
+      ).map((row) => row.word);
+    const personBy = async (having: string, order = '') =>
+      (
+        await one<{ name: string }>(
+          `SELECT p."name" FROM "people" p JOIN "mentions" m ON m."personId" = p."id" GROUP BY p."id" ${having} ${order} LIMIT 1`,
+        )
+      )[0]?.name;
+    const rare = await words(1, 200, 20);
+    const medium = await words(300, 3000, 10);
+    const topPerson = (await personBy('', 'ORDER BY count(*) DESC'))!;
+    const [counts] = await one<Record<string, number>>(
+      `SELECT (SELECT count(*) FROM "articles")::int AS articles, (SELECT count(*) FROM "quotes")::int AS quotes,
+              (SELECT count(*) FROM "price_mentions")::int AS prices, (SELECT count(*) FROM "people")::int AS people`,
+    );
+    return {
+      rare: rare.length ? rare : await words(1, 1e9, 20),
+      medium: medium.length ? medium : rare,
+      common: ['sanctions', 'prices', 'said'],
+      topPerson,
+      rarePerson: (await personBy('HAVING count(DISTINCT m."articleId") BETWEEN 2 AND 10')) ?? topPerson,
+      counts: counts!,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -106,8 +149,10 @@ async function main(argv: string[]): Promise<number> {
       runs: { type: 'string', default: '40' },
       warmup: { type: 'string', default: '3' },
       only: { type: 'string' },
+      db: { type: 'string' },
     },
   });
+  const dialect = benchDialect(values.db);
   const size = Number(values.size);
   const runs = Number(values.runs);
   const warmup = Number(values.warmup);
@@ -116,8 +161,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const url = await ensureCorpus({ size, log: (line) => console.error(line) });
-  const terms = pickTerms(databaseFile(url));
+  const url = await ensureCorpus({ size, dialect, log: (line) => console.error(line) });
+  const terms = dialect === 'postgres' ? await pickPostgresTerms(url) : pickTerms(databaseFile(url));
   console.error(
     `terms: rare ${terms.rare.slice(0, 5).join(', ')}…; medium ${terms.medium.slice(0, 3).join(', ')}…; people: ${terms.rarePerson} (rare), ${terms.topPerson} (top)`,
   );
@@ -315,7 +360,10 @@ async function main(argv: string[]): Promise<number> {
     scenarios: measured,
   };
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const out = path.join(RESULTS_DIR, `search-${size}${only === undefined ? '' : '-partial'}.json`);
+  const out = path.join(
+    RESULTS_DIR,
+    `search-${dialect === 'postgres' ? 'postgres-' : ''}${size}${only === undefined ? '' : '-partial'}.json`,
+  );
   fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   console.error(
     `\nselective searches: worst p99 ${worst} ms (target ≤ ${TARGET_P99_MS} ms: ${report.target.met ? 'met' : 'NOT met'})`,

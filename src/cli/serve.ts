@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { databaseFile, openDatabase } from '../db/client.ts';
+import { databaseFile } from '../db/client.ts';
 import { inspectDatabaseFile } from '../db/database-file.ts';
-import { PROJECT_ROOT, migrateDatabase } from '../db/migrate.ts';
+import { PROJECT_ROOT, describeDatabase, migrateDatabase } from '../db/migrate.ts';
+import { dialectOf, openStore } from '../db/store.ts';
 import { collectFiles, importFiles } from '../ingest/files.ts';
 import { startServer } from '../api/server.ts';
 import { loadConfig } from '../config.ts';
@@ -13,7 +14,7 @@ export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');
 export async function migrateCommand(): Promise<number> {
   const { databaseUrl } = loadConfig();
   await migrateDatabase(databaseUrl);
-  console.error(`Migrations applied to ${databaseFile(databaseUrl)}`);
+  console.error(`Migrations applied to ${describeDatabase(databaseUrl)}`);
   return 0;
 }
 
@@ -28,6 +29,11 @@ export async function seedArchive(databaseUrl: string, log: (line: string) => vo
   return summary.failed.length;
 }
 
+/** A read-only SQLite archive is served as it is, never seeded; PostgreSQL is seeded when empty. */
+function seedable(databaseUrl: string): boolean {
+  return dialectOf(databaseUrl) !== 'sqlite' || inspectDatabaseFile(databaseFile(databaseUrl)).writable;
+}
+
 export async function serveCommand(values: Record<string, unknown>): Promise<number> {
   const config = loadConfig();
   const port = values.port === undefined ? config.port : Number(values.port);
@@ -35,12 +41,12 @@ export async function serveCommand(values: Record<string, unknown>): Promise<num
     throw new UsageError(`--port must be a port number, got "${String(values.port)}"`);
   const host = typeof values.host === 'string' ? values.host : config.host;
 
-  console.error(`Archive database: ${databaseFile(config.databaseUrl)}`);
+  console.error(`Archive database: ${describeDatabase(config.databaseUrl)}`);
   await migrateDatabase(config.databaseUrl);
-  if (!values['no-seed'] && inspectDatabaseFile(databaseFile(config.databaseUrl)).writable) {
-    const prisma = await openDatabase(config.databaseUrl);
-    const empty = (await prisma.article.count()) === 0;
-    await prisma.$disconnect();
+  if (!values['no-seed'] && seedable(config.databaseUrl)) {
+    const store = await openStore(config.databaseUrl, { articleCacheBytes: 0 });
+    const empty = (await store.countArticles()) === 0;
+    await store.close();
     if (empty) await seedArchive(config.databaseUrl, (line) => console.error(line));
   }
   const { address } = await startServer({

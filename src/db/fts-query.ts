@@ -39,7 +39,7 @@ export const QUERY_LIMITS = {
   depth: 5,
 } as const;
 
-type Token =
+export type Token =
   | { kind: 'term'; phrase: string; prefix: boolean }
   | { kind: 'op'; op: 'AND' | 'OR' | 'NOT' }
   | { kind: 'open' }
@@ -51,7 +51,7 @@ const quote = (phrase: string): string => `"${phrase.replaceAll('"', '""')}"`;
 /** Characters that carry no searchable text: a term made only of these is dropped. */
 const SEARCHABLE = /[\p{L}\p{N}]/u;
 
-function tokenize(input: string): Token[] {
+export function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < input.length) {

@@ -135,11 +135,12 @@ export function dialectOf(url: string): Dialect {
   );
 }
 
-const postgresNotAvailable = () =>
-  new Error('this build of news-archive stores to SQLite only: use a file: DATABASE_URL');
-
+// Each implementation is loaded only when its dialect is asked for (pg is not loaded for SQLite).
 export async function openStore(url: string, options: StoreOptions = {}): Promise<ArchiveStore> {
-  if (dialectOf(url) === 'postgres') throw postgresNotAvailable();
+  if (dialectOf(url) === 'postgres') {
+    const { openPostgresStore } = await import('./postgres/store.ts');
+    return openPostgresStore(url, options);
+  }
   const { openSqliteStore } = await import('./sqlite/store.ts');
   const { databaseFile } = await import('./client.ts');
   // A damaged archive is refused in one sentence rather than failing query by query.
@@ -148,7 +149,10 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
 }
 
 export async function openWriter(url: string): Promise<ArchiveWriter> {
-  if (dialectOf(url) === 'postgres') throw postgresNotAvailable();
+  if (dialectOf(url) === 'postgres') {
+    const { PostgresWriter } = await import('./postgres/writer.ts');
+    return PostgresWriter.open(url);
+  }
   const { SqliteWriter } = await import('./sqlite/writer.ts');
   const { databaseFile } = await import('./client.ts');
   const state = inspectDatabaseFile(databaseFile(url));

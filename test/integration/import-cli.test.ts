@@ -7,12 +7,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.ts';
 import { PROJECT_ROOT } from '../../src/db/migrate.ts';
 import { writeCorpus } from '../../bench/generator.ts';
-import { freshDatabase } from '../helpers/database.ts';
+import { freshDatabase, testDialect } from '../helpers/database.ts';
+import { queryRows } from '../helpers/sql.ts';
 
 const BIN = path.join(PROJECT_ROOT, 'bin/news-archive.js');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'news-archive-import-cli-'));
@@ -42,37 +42,42 @@ const write = (name: string, content: string | Buffer) => {
   return file;
 };
 
-function counts(file: string) {
-  const db = new Database(file, { readonly: true });
-  try {
-    const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    return {
-      articles: one('SELECT COUNT(*) AS n FROM articles'),
-      mentions: one('SELECT COUNT(*) AS n FROM mentions'),
-      quotes: one('SELECT COUNT(*) AS n FROM quotes'),
-      prices: one('SELECT COUNT(*) AS n FROM price_mentions'),
-      people: one('SELECT COUNT(*) AS n FROM people'),
-      aliases: one('SELECT COUNT(*) AS n FROM person_aliases'),
-      ftsArticles: one('SELECT COUNT(*) AS n FROM articles_fts'),
-      orphanFacts: one(
-        `SELECT (SELECT COUNT(*) FROM mentions WHERE articleId NOT IN (SELECT id FROM articles) OR personId NOT IN (SELECT id FROM people))
-              + (SELECT COUNT(*) FROM quotes WHERE articleId NOT IN (SELECT id FROM articles))
-              + (SELECT COUNT(*) FROM price_mentions WHERE articleId NOT IN (SELECT id FROM articles)) AS n`,
-      ),
-      duplicateFacts: one(
-        `SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM mentions GROUP BY articleId, start, "end" HAVING COUNT(*) > 1))
-              + (SELECT COUNT(*) FROM (SELECT 1 FROM quotes GROUP BY articleId, start HAVING COUNT(*) > 1))
-              + (SELECT COUNT(*) FROM (SELECT 1 FROM price_mentions GROUP BY articleId, start HAVING COUNT(*) > 1)) AS n`,
-      ),
-      integrity: (db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check,
-    };
-  } finally {
-    db.close();
-  }
+/** What the archive holds, by the same SQL on either dialect. */
+async function counts(url: string) {
+  const one = async (sql: string) => Number((await queryRows<{ n: number }>(url, sql))[0]!.n);
+  const sub = (sql: string) => (testDialect === 'postgres' ? `(${sql}) s` : `(${sql})`);
+  return {
+    articles: await one('SELECT COUNT(*) AS n FROM "articles"'),
+    mentions: await one('SELECT COUNT(*) AS n FROM "mentions"'),
+    quotes: await one('SELECT COUNT(*) AS n FROM "quotes"'),
+    prices: await one('SELECT COUNT(*) AS n FROM "price_mentions"'),
+    people: await one('SELECT COUNT(*) AS n FROM "people"'),
+    aliases: await one('SELECT COUNT(*) AS n FROM "person_aliases"'),
+    ftsArticles: await one(
+      testDialect === 'postgres'
+        ? `SELECT COUNT(*) AS n FROM "articles" WHERE "searchVector" <> ''::tsvector`
+        : 'SELECT COUNT(*) AS n FROM "articles_fts"',
+    ),
+    orphanFacts: await one(
+      `SELECT (SELECT COUNT(*) FROM "mentions" WHERE "articleId" NOT IN (SELECT "id" FROM "articles") OR "personId" NOT IN (SELECT "id" FROM "people"))
+            + (SELECT COUNT(*) FROM "quotes" WHERE "articleId" NOT IN (SELECT "id" FROM "articles"))
+            + (SELECT COUNT(*) FROM "price_mentions" WHERE "articleId" NOT IN (SELECT "id" FROM "articles")) AS n`,
+    ),
+    duplicateFacts: await one(
+      `SELECT (SELECT COUNT(*) FROM ${sub('SELECT 1 FROM "mentions" GROUP BY "articleId", "start", "end" HAVING COUNT(*) > 1')})
+            + (SELECT COUNT(*) FROM ${sub('SELECT 1 FROM "quotes" GROUP BY "articleId", "start" HAVING COUNT(*) > 1')})
+            + (SELECT COUNT(*) FROM ${sub('SELECT 1 FROM "price_mentions" GROUP BY "articleId", "start" HAVING COUNT(*) > 1')}) AS n`,
+    ),
+    // PostgreSQL has no integrity_check: a crash there is a rolled-back transaction, by design.
+    integrity:
+      testDialect === 'postgres'
+        ? 'ok'
+        : (await queryRows<{ integrity_check: string }>(url, 'PRAGMA integrity_check'))[0]!.integrity_check,
+  };
 }
 
 describe('news-archive import', () => {
-  it('reads every format, reports each bad input with file, line and reason, and exits non-zero', () => {
+  it('reads every format, reports each bad input with file, line and reason, and exits non-zero', async () => {
     const db = database();
     write(
       'in/good.txt',
@@ -113,16 +118,19 @@ describe('news-archive import', () => {
     ]) {
       expect(result.stdout).toContain(expected);
     }
-    const sqlite = new Database(db.file, { readonly: true });
-    const rows = sqlite.prepare('SELECT source, format, publishedAt FROM articles ORDER BY source').all();
-    sqlite.close();
+    const rows = (
+      await queryRows<{ source: string; format: string; publishedAt: string | Date | null }>(
+        db.url,
+        'SELECT "source", "format", "publishedAt" FROM "articles" ORDER BY "source"',
+      )
+    ).map((row) => ({ ...row, publishedAt: row.publishedAt && new Date(row.publishedAt).toISOString() }));
     expect(rows).toEqual([
-      { source: 'https://news.example/1', format: 'json', publishedAt: '2024-06-01T00:00:00.000+00:00' },
+      { source: 'https://news.example/1', format: 'json', publishedAt: '2024-06-01T00:00:00.000Z' },
       { source: 'in/array.json#0', format: 'json', publishedAt: null },
       { source: 'in/array.json#1', format: 'json', publishedAt: null },
       { source: 'in/good.txt', format: 'text', publishedAt: null },
       { source: 'in/latin1.txt', format: 'text', publishedAt: null },
-      { source: 'in/page.html', format: 'html', publishedAt: '2025-02-03T04:05:06.000+00:00' },
+      { source: 'in/page.html', format: 'html', publishedAt: '2025-02-03T04:05:06.000Z' },
       { source: 'in/records.ndjson#L4', format: 'json', publishedAt: null },
       { source: 'in/utf16.txt', format: 'text', publishedAt: null },
     ]);
@@ -148,14 +156,14 @@ describe('news-archive import', () => {
     for (let i = 0; i < 3000 && atKill < 60; i++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       try {
-        atKill = counts(killed.file).articles;
+        atKill = (await counts(killed.url)).articles;
       } catch {
         // the tables may be locked for a moment by a checkpoint
       }
     }
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
-    const afterKill = counts(killed.file);
+    const afterKill = await counts(killed.url);
     expect(afterKill.integrity).toBe('ok');
     expect(afterKill.articles).toBeGreaterThan(0);
     expect(afterKill.articles).toBeLessThan(COUNT);
@@ -172,13 +180,13 @@ describe('news-archive import', () => {
 
     const clean = database();
     expect(run([corpus], clean.url).status).toBe(0);
-    const final = counts(killed.file);
+    const final = await counts(killed.url);
     expect(final.articles).toBe(COUNT);
     expect(final.orphanFacts).toBe(0);
     expect(final.duplicateFacts).toBe(0);
     expect(final.ftsArticles).toBe(COUNT);
     // Exactly what an uninterrupted import stores.
-    expect(final).toEqual(counts(clean.file));
+    expect(final).toEqual(await counts(clean.url));
   }, 120_000);
 
   it('keeps the API answering while an import writes', async () => {
@@ -213,7 +221,7 @@ describe('news-archive import', () => {
       expect(statuses.length).toBeGreaterThan(10);
       expect(statuses.filter((status) => status !== 200)).toEqual([]);
       expect((await app.inject({ method: 'GET', url: '/articles?limit=1' })).statusCode).toBe(200);
-      expect(counts(db.file).articles).toBe(301);
+      expect((await counts(db.url)).articles).toBe(301);
     } finally {
       await app.close();
     }

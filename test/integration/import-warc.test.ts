@@ -8,11 +8,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/db/migrate.ts';
 import { freshDatabase } from '../helpers/database.ts';
+import { queryRows } from '../helpers/sql.ts';
 import { warcBytes, writeWarc, type RecordSpec } from '../helpers/warc.ts';
 
 const BIN = path.join(PROJECT_ROOT, 'bin/news-archive.js');
@@ -37,24 +37,25 @@ function run(args: string[], url: string, input?: Buffer) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function rows(file: string) {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db
-      .prepare(
-        'SELECT source, title, publishedAt, language, encoding, lead || char(10) || IFNULL(body, char(32)) AS body FROM articles ORDER BY source',
-      )
-      .all() as {
-      source: string;
-      title: string;
-      publishedAt: string | null;
-      language: string | null;
-      encoding: string | null;
-      body: string;
-    }[];
-  } finally {
-    db.close();
-  }
+interface StoredRow {
+  source: string;
+  title: string;
+  publishedAt: string | null;
+  language: string | null;
+  encoding: string | null;
+  body: string;
+}
+
+/** The stored articles by source (byte order), dates as ISO 8601 UTC, on either database. */
+async function rows(url: string): Promise<StoredRow[]> {
+  const found = await queryRows<Omit<StoredRow, 'publishedAt'> & { publishedAt: string | Date | null }>(
+    url,
+    'SELECT "source", "title", "publishedAt", "language", "encoding", "lead" || ? || COALESCE("body", ?) AS "body" FROM "articles"',
+    ['\n', ' '],
+  );
+  return found
+    .map((row) => ({ ...row, publishedAt: row.publishedAt && new Date(row.publishedAt).toISOString() }))
+    .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
 }
 
 const paragraph = (words: string) =>
@@ -94,14 +95,14 @@ describe('news-archive import of WARC files', () => {
     expect(result.stdout).toContain(
       'Skipped (not articles): 1 metadata record, 1 request record, 1 response that is not HTML, 1 response with a non-2xx status, 1 revisit record',
     );
-    const stored = rows(db.file);
+    const stored = await rows(db.url);
     expect(stored.map((r) => r.source)).toEqual(['https://news.example/a', 'https://news.example/ru']);
     expect(stored[0]!.title).toBe('Budget passes');
-    expect(stored[0]!.publishedAt).toBe('2024-04-01T08:00:00.000+00:00');
+    expect(stored[0]!.publishedAt).toBe('2024-04-01T08:00:00.000Z');
     // No date in the page: the capture's WARC-Date; the HTTP charset decodes the Cyrillic text.
     expect(stored[1]!.title).toBe(RU_TITLE);
     expect(stored[1]!.body).toContain('Бензин подорожал на три копейки');
-    expect(stored[1]!.publishedAt).toBe('2023-12-10T06:30:00.000+00:00');
+    expect(stored[1]!.publishedAt).toBe('2023-12-10T06:30:00.000Z');
     expect(stored.map((r) => [r.language, r.encoding])).toEqual([
       ['en', 'utf-8'],
       ['ru', 'windows-1251'],
@@ -126,7 +127,7 @@ describe('news-archive import of WARC files', () => {
     );
     const piped = run(['-'], other.url, stdin);
     expect(piped.stdout).toMatch(/^1 imported/m);
-    expect(rows(other.file).map((r) => r.source)).toEqual(['https://news.example/b']);
+    expect((await rows(other.url)).map((r) => r.source)).toEqual(['https://news.example/b']);
   });
 
   it('reports a malformed record with its byte offset and imports the records after it', async () => {

@@ -2,16 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type PrismaClient } from '../../src/db/client.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { collectFiles, importFiles } from '../../src/ingest/files.ts';
 import { reextractArchive } from '../../src/ingest/reextract.ts';
 import { EXTRACTOR_VERSION } from '../../src/extract/index.ts';
 import { freshDatabase } from '../helpers/database.ts';
+import { countRows, queryRows } from '../helpers/sql.ts';
 
 const database = freshDatabase();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-archive-import-'));
-let prisma: PrismaClient;
 
 const write = (name: string, content: string | Buffer) => {
   const file = path.join(dir, name);
@@ -23,11 +22,11 @@ const write = (name: string, content: string | Buffer) => {
 const ARTICLE = (title: string, speaker: string) =>
   `${title}\n\n${speaker} spoke in Vilnius on Monday.\n“We will not give up on the talks,” ${speaker.split(' ').at(-1)} said.\n`;
 
-beforeAll(async () => {
-  prisma = await openDatabase(database.url);
-});
-afterAll(async () => {
-  await prisma.$disconnect();
+type ArticleRow = { id: number; title: string; text: string };
+const articles = () =>
+  queryRows<ArticleRow>(database.url, 'SELECT "id", "title", "text" FROM "articles" ORDER BY "id"');
+
+afterAll(() => {
   database.remove();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -60,8 +59,8 @@ describe('importing files', () => {
     ]);
     const summary = await importFiles(database.url, files, { maxBytes: 1024 });
     expect(summary.imported).toBe(3);
-    const legacy = await prisma.article.findFirstOrThrow({ where: { source: { endsWith: 'cp1251.txt' } } });
-    expect(legacy.title).toBe('Цены на топливо в Минске выросли');
+    const legacy = (await articles()).find((a) => a.title.startsWith('Цены'));
+    expect(legacy?.title).toBe('Цены на топливо в Минске выросли');
     expect(Object.fromEntries(summary.failed.map((f) => [path.basename(f.source), f.reason]))).toEqual({
       'binary.txt': 'the file is binary (it contains NUL bytes)',
       'blank.txt': 'the file holds only whitespace',
@@ -78,32 +77,40 @@ describe('importing files', () => {
   it('skips identical content and updates a changed source, keeping a revision', async () => {
     const file = path.join(dir, 'a/good-1.txt');
     expect((await importFiles(database.url, [file])).unchanged).toBe(1);
-    const before = await prisma.article.findFirstOrThrow({ where: { title: 'Talks resume in Vilnius' } });
+    const before = (await articles()).find((a) => a.title === 'Talks resume in Vilnius')!;
     write('a/good-1.txt', ARTICLE('Talks resume in Vilnius after a pause', 'Sviatlana Tsikhanouskaya'));
     expect((await importFiles(database.url, [file])).updated).toBe(1);
-    const after = await prisma.article.findUniqueOrThrow({
-      where: { id: before.id },
-      include: { revisions: true },
-    });
+    const after = (await articles()).find((a) => a.id === before.id)!;
+    const revisions = await queryRows<{ text: string }>(
+      database.url,
+      'SELECT "text" FROM "article_revisions" WHERE "articleId" = ?',
+      [before.id],
+    );
     expect(after.title).toBe('Talks resume in Vilnius after a pause');
-    expect(after.revisions).toHaveLength(1);
-    expect(after.revisions[0]!.text).toBe(before.text);
-    expect(await prisma.article.count()).toBe(3);
+    expect(revisions).toHaveLength(1);
+    expect(revisions[0]!.text).toBe(before.text);
+    expect(await countRows(database.url, 'articles')).toBe(3);
   });
 
   it('re-extracts stale articles without touching their text and removes orphaned people', async () => {
-    const ghost = await prisma.person.create({
-      data: { name: 'Nobody Mentioned', slug: 'nobody-mentioned' },
-    });
-    await prisma.article.updateMany({ data: { extractorVersion: 0 } });
-    const texts = (await prisma.article.findMany({ orderBy: { id: 'asc' } })).map((a) => a.text);
-    const quotesBefore = await prisma.quote.count();
+    await queryRows(
+      database.url,
+      `INSERT INTO "people" ("name", "slug") VALUES ('Nobody Mentioned', 'nobody-mentioned')`,
+    );
+    await queryRows(database.url, 'UPDATE "articles" SET "extractorVersion" = 0');
+    const texts = (await articles()).map((a) => a.text);
+    const quotesBefore = await countRows(database.url, 'quotes');
     const summary = await reextractArchive(database.url);
     expect(summary).toEqual({ articles: 3, peopleRemoved: 1 });
-    expect(await prisma.person.findUnique({ where: { id: ghost.id } })).toBeNull();
-    expect((await prisma.article.findMany({ orderBy: { id: 'asc' } })).map((a) => a.text)).toEqual(texts);
-    expect(await prisma.article.count({ where: { extractorVersion: EXTRACTOR_VERSION } })).toBe(3);
-    expect(await prisma.quote.count()).toBe(quotesBefore);
+    expect(await countRows(database.url, `SELECT 1 FROM "people" WHERE "slug" = 'nobody-mentioned'`)).toBe(0);
+    expect((await articles()).map((a) => a.text)).toEqual(texts);
+    expect(
+      await countRows(
+        database.url,
+        `SELECT 1 FROM "articles" WHERE "extractorVersion" = ${EXTRACTOR_VERSION}`,
+      ),
+    ).toBe(3);
+    expect(await countRows(database.url, 'quotes')).toBe(quotesBefore);
     expect((await reextractArchive(database.url)).articles).toBe(0);
   });
 });

@@ -1,27 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type PrismaClient } from '../../src/db/client.ts';
 import { seedArchive } from '../../src/cli/serve.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
+import { openStore } from '../../src/db/store.ts';
 import { freshDatabase } from '../helpers/database.ts';
+import { countRows, queryRows } from '../helpers/sql.ts';
 
 const LUKASHENKO = 'Alexander Lukashenko';
 
 describe('seeding the archive', () => {
   const database = freshDatabase();
-  let prisma: PrismaClient;
   const log: string[] = [];
+  const q = <T>(sql: string) => queryRows<T>(database.url, sql);
+  type Article = {
+    title: string;
+    lead: string;
+    source: string;
+    contentHash: string;
+    wordCount: number;
+    text: string;
+  };
 
   beforeAll(async () => {
     expect(await seedArchive(database.url, (line) => log.push(line))).toBe(0);
-    prisma = await openDatabase(database.url);
   });
-  afterAll(async () => {
-    await prisma.$disconnect();
-    database.remove();
-  });
+  afterAll(() => database.remove());
 
   it('stores the seed article once, with its title, lead and extractor version', async () => {
-    const articles = await prisma.article.findMany();
+    const articles = await q<Article>('SELECT * FROM "articles"');
     expect(articles).toHaveLength(1);
     const [article] = articles;
     expect(article!.title).toBe(
@@ -37,7 +42,12 @@ describe('seeding the archive', () => {
   });
 
   it('finds each of the five people once, Lukashenko under his full name', async () => {
-    const people = await prisma.person.findMany({ include: { aliases: true }, orderBy: { name: 'asc' } });
+    const aliases = await q<{ personId: number; alias: string }>(
+      'SELECT "personId", "alias" FROM "person_aliases"',
+    );
+    const people = (
+      await q<{ id: number; name: string; slug: string }>('SELECT * FROM "people" ORDER BY "name"')
+    ).map((p) => ({ ...p, aliases: aliases.filter((a) => a.personId === p.id) }));
     expect(people.map((p) => p.name)).toEqual([
       'Alexander Lukashenko',
       'Donald Trump',
@@ -52,7 +62,14 @@ describe('seeding the archive', () => {
   });
 
   it('attributes all four direct quotes to Alexander Lukashenko, pronoun attributions included', async () => {
-    const quotes = await prisma.quote.findMany({ include: { speaker: true }, orderBy: { start: 'asc' } });
+    const quotes = (
+      await q<{ text: string; cue: string | null; start: number; end: number; speakerName: string | null }>(
+        'SELECT q.*, p."name" AS "speakerName" FROM "quotes" q LEFT JOIN "people" p ON p."id" = q."speakerId" ORDER BY q."start"',
+      )
+    ).map((quote) => ({
+      ...quote,
+      speaker: quote.speakerName === null ? null : { name: quote.speakerName },
+    }));
     expect(quotes).toHaveLength(4);
     expect(quotes.map((q) => q.speaker?.name)).toEqual([LUKASHENKO, LUKASHENKO, LUKASHENKO, LUKASHENKO]);
     expect(quotes.map((q) => q.cue)).toEqual(['stated', 'declared', 'said', 'shared']);
@@ -64,12 +81,14 @@ describe('seeding the archive', () => {
       /^But I was honest with him\..*‘George, forgive me, but I will not pursue that policy\. So, this is probably our last meeting\.’ I made it clear that we would not cooperate,$/,
     );
     expect(quotes.some((q) => /Separate/.test(q.text))).toBe(false);
-    const article = await prisma.article.findFirstOrThrow();
-    for (const quote of quotes) expect(article.text.slice(quote.start, quote.end)).toBe(quote.text);
+    const [article] = await q<Article>('SELECT * FROM "articles"');
+    for (const quote of quotes) expect(article!.text.slice(quote.start, quote.end)).toBe(quote.text);
   });
 
   it('stores the three header prices with exact amounts', async () => {
-    const prices = await prisma.priceMention.findMany({ orderBy: { start: 'asc' } });
+    const prices = await q<{ amount: string; currency: string; location: string; raw: string }>(
+      'SELECT * FROM "price_mentions" ORDER BY "start"',
+    );
     expect(prices.map((p) => [p.amount, p.currency, p.location])).toEqual([
       ['3.71', 'BYN', 'header'],
       ['2.99', 'BYN', 'header'],
@@ -80,12 +99,12 @@ describe('seeding the archive', () => {
 
   it('changes nothing when run a second time', async () => {
     const counts = async () => ({
-      articles: await prisma.article.count(),
-      people: await prisma.person.count(),
-      aliases: await prisma.personAlias.count(),
-      mentions: await prisma.mention.count(),
-      quotes: await prisma.quote.count(),
-      prices: await prisma.priceMention.count(),
+      articles: await countRows(database.url, 'articles'),
+      people: await countRows(database.url, 'people'),
+      aliases: await countRows(database.url, 'person_aliases'),
+      mentions: await countRows(database.url, 'mentions'),
+      quotes: await countRows(database.url, 'quotes'),
+      prices: await countRows(database.url, 'price_mentions'),
     });
     const before = await counts();
     const again: string[] = [];
@@ -99,21 +118,18 @@ describe('seeding the archive', () => {
 describe('seeding while the archive is in use', () => {
   it('works while another process holds the database open, as the API server does', async () => {
     const database = freshDatabase();
-    const { openReadConnection } = await import('../../src/db/client.ts');
-    const holder = await openDatabase(database.url);
-    const reader = openReadConnection(database.url);
+    // Held open with a read done, as a serving API would.
+    const holder = await openStore(database.url);
     try {
-      // Held open with a read in progress, as a serving API would.
-      reader.prepare('SELECT count(*) FROM "articles"').get();
+      await holder.countArticles();
       // What `npm run seed` does: bring the schema up to date, then import.
       await migrateDatabase(database.url);
       const log: string[] = [];
       expect(await seedArchive(database.url, (line) => log.push(line))).toBe(0);
       expect(log[0]).toBe('Seed: 1 imported, 0 updated, 0 unchanged, 0 failed');
-      expect(await holder.article.count()).toBe(1);
+      expect(await holder.countArticles()).toBe(1);
     } finally {
-      reader.close();
-      await holder.$disconnect();
+      await holder.close();
       database.remove();
     }
   });

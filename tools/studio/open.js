@@ -6,7 +6,8 @@
 // from the Prisma 7 CLI installed in this directory, apart from the root `prisma` bin. See README.md.
 //
 // Usage: npm run studio -- [--port N] [--browser none|NAME]   (as `prisma studio --port/--browser`)
-// Env: DATABASE_URL (default file:./data/archive.db; a relative path is taken from the repo root),
+// Env: DATABASE_URL (default file:./data/archive.db; a relative path is taken from the repo root;
+//      a postgresql:// URL opens Studio on that PostgreSQL database),
 //      STUDIO_PORT (default 5555; --port wins), BROWSER (default none: no browser is opened).
 
 import { spawn } from 'node:child_process';
@@ -134,6 +135,10 @@ function portIsFree(studioPort) {
   });
 }
 
+/** A PostgreSQL DATABASE_URL goes to Studio as it is (Prisma 7's Studio speaks PostgreSQL itself). */
+const isPostgres = (url) => /^postgres(ql)?:\/\//.test((url ?? '').trim());
+const withoutPassword = (url) => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+
 async function main() {
   let options;
   try {
@@ -146,6 +151,15 @@ async function main() {
     return;
   }
   const { script, version } = prismaCli();
+  if (isPostgres(process.env.DATABASE_URL)) {
+    const target = process.env.DATABASE_URL.trim();
+    const studioPort = options.port;
+    if (!(await portIsFree(studioPort))) fail(`port ${studioPort} is already in use (another Studio?)`);
+    console.log(`Prisma Studio ${version} for ${withoutPassword(target)}`);
+    if (options.browser === 'none')
+      console.log(`Open http://localhost:${studioPort} in your browser (Ctrl+C to stop).`);
+    return runStudio(script, target, studioPort, options);
+  }
   let file;
   try {
     file = databasePath(process.env.DATABASE_URL);
@@ -171,7 +185,10 @@ async function main() {
   console.log(`Prisma Studio ${version} for ${file}`);
   if (options.browser === 'none')
     console.log(`Open http://localhost:${studioPort} in your browser (Ctrl+C to stop).`);
+  runStudio(script, url, studioPort, options);
+}
 
+function runStudio(script, url, studioPort, options) {
   const child = spawn(
     process.execPath,
     [script, 'studio', '--url', url, '--port', String(studioPort), '--browser', options.browser],

@@ -207,7 +207,7 @@ export async function quoteMatchSet(db: Db, match: string, filters: ArchiveFilte
 }
 
 /** Ties a cursor to the search it came from, so a cursor of another query is refused, not misread. */
-function fingerprint(match: string, filters: ArchiveFilters): string {
+export function fingerprint(match: string, filters: ArchiveFilters): string {
   const { q: _q, ...rest } = filters;
   return createHash('sha256')
     .update(JSON.stringify([match, Object.entries(rest).sort(([a], [b]) => a.localeCompare(b))]))
@@ -216,15 +216,16 @@ function fingerprint(match: string, filters: ArchiveFilters): string {
 }
 
 /** Position of one list: before its first hit, after (rank, id), or exhausted. */
-type ListPosition = { state: 'start' } | { state: 'after'; rank: number; id: number } | { state: 'done' };
+export type ListPosition =
+  { state: 'start' } | { state: 'after'; rank: number; id: number } | { state: 'done' };
 
-const START: ListPosition = { state: 'start' };
+export const START: ListPosition = { state: 'start' };
 const toKey = (p: ListPosition): [number, number] =>
   p.state === 'after' ? [p.rank, p.id] : [0, p.state === 'start' ? 0 : -1];
 const fromKey = (rank: number, id: number): ListPosition =>
   id === 0 ? START : id < 0 ? { state: 'done' } : { state: 'after', rank, id };
 
-function decodeSearchCursor(
+export function decodeSearchCursor(
   cursor: string,
   type: SearchType,
   print: string,
@@ -247,7 +248,7 @@ function decodeSearchCursor(
   return { articles: fromKey(r1, i1), quotes: type === 'all' ? fromKey(r2, i2) : { state: 'done' } };
 }
 
-function encodeSearchCursor(
+export function encodeSearchCursor(
   type: SearchType,
   print: string,
   articles: ListPosition,
@@ -259,7 +260,7 @@ function encodeSearchCursor(
   return encodeCursor('/search', [type, print, ...toKey(articles), ...toKey(quotes)]);
 }
 
-interface ArticleHitRow {
+export interface ArticleHitRow {
   id: number | bigint;
   rank: number;
   snippet: string;
@@ -270,7 +271,7 @@ interface ArticleHitRow {
   publishedAt: string | null;
 }
 
-interface QuoteHitRow extends QuoteFieldsRow {
+export interface QuoteHitRow extends QuoteFieldsRow {
   rank: number;
   snippet: string;
 }
@@ -293,7 +294,7 @@ const afterKey = (where: SqlWhere, rank: string, id: string, position: ListPosit
 };
 
 /** One page of a ranked list fetched with limit + 1 rows, and where the next page starts. */
-function rankedPage<Row extends { id: number | bigint; rank: number }, Hit>(
+export function rankedPage<Row extends { id: number | bigint; rank: number }, Hit>(
   rows: Row[],
   limit: number,
   toHit: (row: Row) => Hit,

@@ -1,0 +1,175 @@
+/**
+ * Facets, archive statistics and price statistics on PostgreSQL, with the shapes of
+ * src/db/queries/stats.ts. Sets of articles and quotes are SQL selecting ids; everything is
+ * aggregated in SQL, and no query loads more rows than it returns.
+ */
+import type pg from 'pg';
+import type { ArchiveFilters } from '../queries/filters.ts';
+import type { SearchType } from '../queries/search.ts';
+import {
+  decimalMidpoint,
+  type ArchiveStats,
+  type Facets,
+  type PersonCount,
+  type PriceStats,
+  type SearchFacets,
+} from '../queries/stats.ts';
+import { addArticleConditions, addPriceConditions } from './filters.ts';
+import { QUOTES_FROM, articleMatches, quoteMatches, searchQuery } from './search.ts';
+import { Conditions, rows, type SqlPart } from './sql.ts';
+
+const ORDER_BY_COUNT = `ORDER BY c.n DESC, p."name" COLLATE "C", p."id"`;
+
+const inSet = (column: string, set: SqlPart | null, keyword: 'WHERE' | 'AND'): SqlPart =>
+  set ? { sql: `${keyword} ${column} IN (${set.sql})`, params: set.params } : { sql: '', params: [] };
+
+export async function facetsOf(
+  db: pg.Pool,
+  articles: SqlPart | null,
+  quotes: SqlPart | null,
+  top: number,
+): Promise<Facets> {
+  const mentions = inSet('m."articleId"', articles, 'WHERE');
+  const people = await rows<PersonCount & { n: number }>(
+    db,
+    `SELECT p."id", p."name", p."slug", c.n FROM (
+       SELECT m."personId", count(DISTINCT m."articleId") AS n FROM "mentions" m ${mentions.sql} GROUP BY m."personId"
+     ) c JOIN "people" p ON p."id" = c."personId" ${ORDER_BY_COUNT} LIMIT ?`,
+    [...mentions.params, top],
+  );
+  const quoted = inSet('sq."id"', quotes, 'AND');
+  const speakers = await rows<PersonCount & { n: number }>(
+    db,
+    `SELECT p."id", p."name", p."slug", c.n FROM (
+       SELECT sq."speakerId", count(*) AS n FROM "quotes" sq WHERE sq."speakerId" IS NOT NULL ${quoted.sql} GROUP BY sq."speakerId"
+     ) c JOIN "people" p ON p."id" = c."speakerId" ${ORDER_BY_COUNT} LIMIT ?`,
+    [...quoted.params, top],
+  );
+  const priced = inSet('pm."articleId"', articles, 'WHERE');
+  const currencies = await rows<{ currency: string; prices: number; articles: number }>(
+    db,
+    `SELECT pm."currency", count(*) AS prices, count(DISTINCT pm."articleId") AS articles
+     FROM "price_mentions" pm ${priced.sql} GROUP BY pm."currency" ORDER BY prices DESC, pm."currency" COLLATE "C"`,
+    priced.params,
+  );
+  const dated = inSet('a."id"', articles, 'WHERE');
+  const months = await rows<{ month: string; articles: number }>(
+    db,
+    `SELECT to_char(a."sortDate" AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*) AS articles
+     FROM "articles" a ${dated.sql} GROUP BY month ORDER BY month`,
+    dated.params,
+  );
+  const counts = (list: (PersonCount & { n: number })[]) =>
+    list.map(({ id, name, slug, n }) => ({ id, name, slug, count: n }));
+  return { people: counts(people), speakers: counts(speakers), currencies, months };
+}
+
+export async function searchFacets(
+  db: pg.Pool,
+  filters: ArchiveFilters & { q: string },
+  type: SearchType,
+  top = 10,
+): Promise<SearchFacets> {
+  const query = searchQuery(filters.q);
+  const articleWhere = await articleMatches(db, query, filters);
+  const quoteWhere = await quoteMatches(db, query, filters);
+  const matchingArticles: SqlPart = {
+    sql: `SELECT a."id" FROM "articles" a ${articleWhere.where()}`,
+    params: articleWhere.params,
+  };
+  const matchingQuotes: SqlPart = {
+    sql: `SELECT q."id" FROM ${QUOTES_FROM} ${quoteWhere.where()}`,
+    params: quoteWhere.params,
+  };
+  const count = async (part: SqlPart) =>
+    (await rows<{ n: number }>(db, `SELECT count(*) AS n FROM (${part.sql}) s`, part.params))[0]!.n;
+  const total = {
+    articles: type === 'quotes' ? 0 : await count(matchingArticles),
+    quotes: type === 'articles' ? 0 : await count(matchingQuotes),
+  };
+  const articles: SqlPart =
+    type === 'quotes'
+      ? {
+          sql: `SELECT q2."articleId" FROM "quotes" q2 WHERE q2."id" IN (${matchingQuotes.sql})`,
+          params: matchingQuotes.params,
+        }
+      : matchingArticles;
+  const quotes: SqlPart =
+    type === 'articles'
+      ? {
+          sql: `SELECT q2."id" FROM "quotes" q2 WHERE q2."articleId" IN (${matchingArticles.sql})`,
+          params: matchingArticles.params,
+        }
+      : matchingQuotes;
+  return { total, ...(await facetsOf(db, articles, quotes, top)) };
+}
+
+export async function archiveStats(db: pg.Pool, top = 10): Promise<ArchiveStats> {
+  const [totals] = await rows<{
+    articles: number;
+    people: number;
+    speakers: number;
+    quotes: number;
+    prices: number;
+    first: Date | null;
+    last: Date | null;
+  }>(
+    db,
+    `SELECT (SELECT count(*) FROM "articles") AS articles, (SELECT count(*) FROM "people") AS people,
+            (SELECT count(DISTINCT "speakerId") FROM "quotes") AS speakers,
+            (SELECT count(*) FROM "quotes") AS quotes, (SELECT count(*) FROM "price_mentions") AS prices,
+            (SELECT min("sortDate") FROM "articles") AS first, (SELECT max("sortDate") FROM "articles") AS last`,
+  );
+  const { first, last, ...counts } = totals!;
+  return {
+    totals: {
+      articles: counts.articles,
+      people: counts.people,
+      quotes: counts.quotes,
+      prices: counts.prices,
+      speakers: counts.speakers,
+    },
+    range: { first: first?.toISOString() ?? null, last: last?.toISOString() ?? null },
+    ...(await facetsOf(db, null, null, top)),
+  };
+}
+
+/** count, min, max and median per currency of the price mentions matching `filters`, in one pass. */
+export async function priceStats(db: pg.Pool, filters: ArchiveFilters): Promise<PriceStats[]> {
+  const where = new Conditions();
+  await addArticleConditions(db, where, filters, { skip: ['prices'] });
+  addPriceConditions(where, filters, 'pm');
+  const ranked = await rows<{ currency: string; n: number; rn: number; amount: string }>(
+    db,
+    `WITH ranked AS (
+       SELECT pm."amount", pm."currency",
+              row_number() OVER (PARTITION BY pm."currency" ORDER BY pm."amountValue", pm."id") AS rn,
+              count(*) OVER (PARTITION BY pm."currency") AS n
+       FROM "articles" a JOIN "price_mentions" pm ON pm."articleId" = a."id" ${where.where()}
+     )
+     SELECT r."currency", r.n, r.rn, r."amount" FROM ranked r
+     WHERE r.rn IN (1, r.n, (r.n + 1) / 2, (r.n + 2) / 2)
+     ORDER BY r.n DESC, r."currency" COLLATE "C", r.rn`,
+    where.params,
+  );
+  return foldStats(ranked);
+}
+
+/** Per currency, the ranked rows 1, n and the middle ones as min, max and median. */
+function foldStats(ranked: { currency: string; n: number; rn: number; amount: string }[]): PriceStats[] {
+  const stats: PriceStats[] = [];
+  for (const { currency, n, rn, amount } of ranked) {
+    let entry = stats.at(-1);
+    if (entry?.currency !== currency) {
+      entry = { currency, count: n, min: '', max: '', median: '' };
+      stats.push(entry);
+    }
+    const lower = Math.floor((n + 1) / 2);
+    const upper = Math.floor((n + 2) / 2);
+    if (rn === 1) entry.min = amount;
+    if (rn === n) entry.max = amount;
+    if (rn === lower) entry.median = amount;
+    if (rn === upper && upper !== lower) entry.median = decimalMidpoint(entry.median, amount);
+  }
+  return stats;
+}
