@@ -8,12 +8,9 @@
  * worker cannot start or dies, extraction falls back to the calling thread: an import never fails
  * for want of a worker.
  */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { typescriptWorker } from '../typescript-worker.ts';
 import type { PrepareRequest, PrepareResponse } from './extract-worker.ts';
 import { tryPrepareDocument, type DocumentInput, type Preparation } from './prepare.ts';
 
@@ -30,18 +27,6 @@ export function inlinePreparer(): Preparer {
   };
 }
 
-const require = createRequire(import.meta.url);
-
-/** The URL of tsx's ESM register API (its `import` export; `require` would give the CJS build). */
-function tsxEsmApi(): string {
-  const manifest = require.resolve('tsx/package.json');
-  const { exports } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as {
-    exports: { './esm/api': { import: { default: string } } };
-  };
-  return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api'].import.default)).href;
-}
-
-/** Extraction in one worker thread, batches answered in the order they were sent. */
 /**
  * Documents over this many characters are extracted on the calling thread: sent to the worker
  * and back, a document and its extraction are copied whole each way (a 20 MB file then peaked
@@ -59,16 +44,7 @@ export function workerPreparer(): Preparer {
   try {
     // tsx registered inside the worker, then the TypeScript entry: works whether or not (and
     // however) the parent runs TypeScript: bin/news-archive.js, node --import tsx, vitest.
-    const tsx = tsxEsmApi();
-    const entry = new URL('./extract-worker.ts', import.meta.url).href;
-    worker = new Worker(
-      `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`,
-      {
-        eval: true,
-        stdout: false,
-        stderr: false,
-      },
-    );
+    worker = typescriptWorker(new URL('./extract-worker.ts', import.meta.url), undefined);
   } catch {
     worker = null;
   }

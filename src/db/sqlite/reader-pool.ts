@@ -20,7 +20,7 @@ import { InvalidCursorError } from '../cursor.ts';
 import { SearchSyntaxError } from '../fts-query.ts';
 import type { ReadArgs, ReadMethod, ReadResult } from './read-methods.ts';
 import type { ReaderData, ReadRequest, ReadResponse } from './reader-worker.ts';
-import { typescriptWorker } from './typescript-worker.ts';
+import { typescriptWorker } from '../../typescript-worker.ts';
 
 export interface ReaderPoolOptions extends ReaderData {
   size: number;

@@ -1,7 +1,7 @@
 /**
  * A worker thread running a TypeScript module of this project: tsx is registered inside the
  * worker first, so it works however the parent runs TypeScript (bin/news-archive.js,
- * `node --import tsx`, vitest). The same recipe as src/ingest/extract-pool.ts.
+ * `node --import tsx`, vitest). Used by the extraction worker (src/ingest/extract-pool.ts) and the SQLite reader threads.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
