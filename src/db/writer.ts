@@ -46,6 +46,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Extraction, PersonFact } from '../extract/types.ts';
 import { databaseFile } from './client.ts';
+import { refreshedMetadata as refreshed, unchanged } from './write-rules.ts';
 import { ArchiveAggregates } from './sqlite/aggregates.ts';
 import { ArticleDocuments } from './sqlite/documents.ts';
 import { slugify } from './people.ts';
@@ -127,15 +128,6 @@ export interface WriterOptions {
 /** Prisma stores DateTime in SQLite as ISO text with an explicit UTC offset. */
 const sqlDate = (date: Date): string => date.toISOString().replace('Z', '+00:00');
 
-function unchanged(source: string, known: { id: number; source: string }): WriteOutcome {
-  return {
-    status: 'unchanged',
-    articleId: known.id,
-    source,
-    ...(known.source !== source ? { duplicateOf: known.source } : {}),
-  };
-}
-
 /** The article's row in ARTICLE_COLUMNS order. */
 function articleRow(
   id: number,
@@ -164,28 +156,14 @@ function articleRow(
   ];
 }
 
-/**
- * The metadata a re-import of unchanged text brings, or null when nothing changes. New values
- * replace old ones; a value the new import lacks keeps the stored one. The stored language was
- * detected from the text (which has not changed), so the declared one only fills a gap.
- */
+/** refreshedMetadata (write-rules.ts) on SQLite's stored form of dates. */
 function refreshedMetadata(known: KnownArticle, input: ArticleSource) {
-  const next = {
-    byline: input.byline ?? known.byline,
-    publishedAt: input.publishedAt ? sqlDate(input.publishedAt) : known.publishedAt,
-    language: known.language ?? input.language ?? null,
-    encoding: input.encoding ?? known.encoding,
-  };
-  const same =
-    next.byline === known.byline &&
-    sameInstant(next.publishedAt, known.publishedAt) &&
-    next.language === known.language &&
-    next.encoding === known.encoding;
-  return same ? null : next;
+  const next = refreshed(
+    { ...known, publishedAt: known.publishedAt ? new Date(known.publishedAt) : null },
+    input,
+  );
+  return next && { ...next, publishedAt: next.publishedAt ? sqlDate(next.publishedAt) : null };
 }
-
-const sameInstant = (a: string | null, b: string | null): boolean =>
-  a === b || (a !== null && b !== null && new Date(a).getTime() === new Date(b).getTime());
 
 const isSingleWord = (name: string): boolean => !/\s/.test(name.trim());
 

@@ -15,6 +15,7 @@
  * - kill -9 at any moment: the server rolls back the open transaction (and releases its lock);
  *   a re-run writes the batch again (content-hash dedup makes re-runs idempotent).
  */
+import { refreshedMetadata, unchanged } from '../write-rules.ts';
 import type pg from 'pg';
 import type { ArchiveWriter } from '../store.ts';
 import type { ArticleSource, PreparedDocument, WriteOutcome, WriteResult } from '../writer.ts';
@@ -44,35 +45,6 @@ interface KnownArticle {
 }
 
 const KNOWN_COLUMNS = `"id", "source", "byline", "publishedAt", "language", "encoding"`;
-
-/**
- * The metadata a re-import of unchanged text brings, or null when nothing changes (as the SQLite
- * writer's refreshedMetadata): new values replace old ones, missing ones keep the stored value;
- * the language was detected from the unchanged text, so a declared one only fills a gap.
- */
-function refreshedMetadata(known: KnownArticle, input: ArticleSource) {
-  const next = {
-    byline: input.byline ?? known.byline,
-    publishedAt: input.publishedAt ? new Date(input.publishedAt) : known.publishedAt,
-    language: known.language ?? input.language ?? null,
-    encoding: input.encoding ?? known.encoding,
-  };
-  const same =
-    next.byline === known.byline &&
-    next.publishedAt?.getTime() === known.publishedAt?.getTime() &&
-    next.language === known.language &&
-    next.encoding === known.encoding;
-  return same ? null : next;
-}
-
-function unchanged(source: string, known: { id: number; source: string }): WriteOutcome {
-  return {
-    status: 'unchanged',
-    articleId: known.id,
-    source,
-    ...(known.source !== source ? { duplicateOf: known.source } : {}),
-  };
-}
 
 /** One write transaction on one connection: the batch's state lives here, not in the writer. */
 class WriteTransaction {
