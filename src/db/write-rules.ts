@@ -1,8 +1,8 @@
 /**
- * What the writers of every dialect decide the same way, without SQL: the outcome of meeting a
- * stored text again, and which metadata a re-import of unchanged text refreshes.
+ * What the writers of every dialect decide the same way, without SQL: an article's row, the
+ * outcome of meeting a stored text again, and which metadata a re-import of unchanged text refreshes.
  */
-import type { ArticleSource, WriteOutcome } from './writer.ts';
+import type { ArticleSource, PreparedDocument, WriteOutcome } from './writer.ts';
 
 /** The metadata of a stored article that a re-import of the same text may refresh. */
 export interface StoredMetadata {
@@ -40,4 +40,57 @@ export function refreshedMetadata(known: StoredMetadata, input: ArticleSource): 
     next.language === known.language &&
     next.encoding === known.encoding;
   return same ? null : next;
+}
+
+/** The "articles" columns every writer inserts, in the order of `articleRow`. */
+export const ARTICLE_COLUMNS = [
+  'id',
+  'title',
+  'lead',
+  'body',
+  'text',
+  'source',
+  'format',
+  'byline',
+  'publishedAt',
+  'sortDate',
+  'contentHash',
+  'wordCount',
+  'importedAt',
+  'updatedAt',
+  'extractorVersion',
+  'language',
+  'encoding',
+];
+
+/**
+ * The article's row in ARTICLE_COLUMNS order, dates as the dialect stores them (`date` maps a
+ * Date to that form; `now` is already in it).
+ */
+export function articleRow<D>(
+  id: number,
+  { input, hash, extraction, extractorVersion }: PreparedDocument,
+  now: D,
+  date: (value: Date) => D,
+): (string | number | D | null)[] {
+  const publishedAt = input.publishedAt ? date(input.publishedAt) : null;
+  return [
+    id,
+    extraction.title,
+    extraction.lead,
+    extraction.body,
+    extraction.document.text,
+    input.source,
+    input.format,
+    input.byline ?? null,
+    publishedAt,
+    publishedAt ?? now,
+    hash,
+    extraction.wordCount,
+    now,
+    now,
+    extractorVersion,
+    extraction.language ?? input.language ?? null,
+    input.encoding ?? null,
+  ];
 }

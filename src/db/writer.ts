@@ -46,7 +46,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Extraction, PersonFact } from '../extract/types.ts';
 import { databaseFile } from './client.ts';
-import { refreshedMetadata as refreshed, unchanged } from './write-rules.ts';
+import {
+  ARTICLE_COLUMNS,
+  articleRow as rowOf,
+  refreshedMetadata as refreshed,
+  unchanged,
+} from './write-rules.ts';
 import { ArchiveAggregates } from './sqlite/aggregates.ts';
 import { ArticleDocuments } from './sqlite/documents.ts';
 import { slugify } from './people.ts';
@@ -128,33 +133,8 @@ export interface WriterOptions {
 /** Prisma stores DateTime in SQLite as ISO text with an explicit UTC offset. */
 const sqlDate = (date: Date): string => date.toISOString().replace('Z', '+00:00');
 
-/** The article's row in ARTICLE_COLUMNS order. */
-function articleRow(
-  id: number,
-  { input, hash, extraction, extractorVersion }: PreparedDocument,
-  now: string,
-): Row {
-  const publishedAt = input.publishedAt ? sqlDate(input.publishedAt) : null;
-  return [
-    id,
-    extraction.title,
-    extraction.lead,
-    extraction.body,
-    extraction.document.text,
-    input.source,
-    input.format,
-    input.byline ?? null,
-    publishedAt,
-    publishedAt ?? now,
-    hash,
-    extraction.wordCount,
-    now,
-    now,
-    extractorVersion,
-    extraction.language ?? input.language ?? null,
-    input.encoding ?? null,
-  ];
-}
+/** The article's row (write-rules.ts) with SQLite's stored form of dates. */
+const articleRow = (id: number, doc: PreparedDocument, now: string): Row => rowOf(id, doc, now, sqlDate);
 
 /** refreshedMetadata (write-rules.ts) on SQLite's stored form of dates. */
 function refreshedMetadata(known: KnownArticle, input: ArticleSource) {
@@ -169,25 +149,6 @@ const isSingleWord = (name: string): boolean => !/\s/.test(name.trim());
 
 type Row = (string | number | null)[];
 
-const ARTICLE_COLUMNS = [
-  'id',
-  'title',
-  'lead',
-  'body',
-  'text',
-  'source',
-  'format',
-  'byline',
-  'publishedAt',
-  'sortDate',
-  'contentHash',
-  'wordCount',
-  'importedAt',
-  'updatedAt',
-  'extractorVersion',
-  'language',
-  'encoding',
-];
 const MENTION_COLUMNS = ['articleId', 'personId', 'text', 'start', 'end'];
 const QUOTE_COLUMNS = ['articleId', 'speakerId', 'text', 'cue', 'start', 'end'];
 const PRICE_COLUMNS = [

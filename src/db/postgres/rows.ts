@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import type { Extraction } from '../../extract/types.ts';
 import type { PreparedDocument } from '../writer.ts';
+import { ARTICLE_COLUMNS, articleRow as rowOf } from '../write-rules.ts';
 
 export type Row = (string | number | Date | null)[];
 
@@ -18,25 +19,7 @@ interface Table {
 
 export const ARTICLES: Table = {
   name: 'articles',
-  columns: [
-    'id',
-    'title',
-    'lead',
-    'body',
-    'text',
-    'source',
-    'format',
-    'byline',
-    'publishedAt',
-    'sortDate',
-    'contentHash',
-    'wordCount',
-    'importedAt',
-    'updatedAt',
-    'extractorVersion',
-    'language',
-    'encoding',
-  ],
+  columns: ARTICLE_COLUMNS,
   types: [
     'int4',
     'text',
@@ -85,30 +68,9 @@ export interface Pending {
 
 export const nothingPending = (): Pending => ({ articles: [], mentions: [], quotes: [], prices: [] });
 
-/** The article's row in ARTICLES column order. */
-export function articleRow(id: number, doc: PreparedDocument, now: Date): Row {
-  const { input, hash, extraction, extractorVersion } = doc;
-  const publishedAt = input.publishedAt ?? null;
-  return [
-    id,
-    extraction.title,
-    extraction.lead,
-    extraction.body,
-    extraction.document.text,
-    input.source,
-    input.format,
-    input.byline ?? null,
-    publishedAt,
-    publishedAt ?? now,
-    hash,
-    extraction.wordCount,
-    now,
-    now,
-    extractorVersion,
-    extraction.language ?? input.language ?? null,
-    input.encoding ?? null,
-  ];
-}
+/** The article's row (write-rules.ts) in ARTICLES column order, dates as Dates. */
+export const articleRow = (id: number, doc: PreparedDocument, now: Date): Row =>
+  rowOf(id, doc, now, (date) => date);
 
 /** Collects the mentions, quotes and prices of one article whose people are resolved. */
 export function collectFacts(
