@@ -6,10 +6,9 @@
 import type pg from 'pg';
 import { QueryTimeoutError } from '../budget.ts';
 
-export interface SqlPart {
-  sql: string;
-  params: unknown[];
-}
+import type { SqlPart } from '../sql-part.ts';
+
+export type { SqlPart };
 
 export class Conditions {
   readonly conditions: string[] = [];

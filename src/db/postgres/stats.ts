@@ -16,6 +16,7 @@ import {
 } from '../queries/stats.ts';
 import { addArticleConditions, addPriceConditions } from './filters.ts';
 import { QUOTES_FROM, articleMatches, quoteMatches, searchQuery } from './search.ts';
+import { facetSets } from '../sql-part.ts';
 import { Conditions, rows, type SqlPart } from './sql.ts';
 
 const ORDER_BY_COUNT = `ORDER BY c.n DESC, p."name" COLLATE "C", p."id"`;
@@ -87,20 +88,7 @@ export async function searchFacets(
     articles: type === 'quotes' ? 0 : await count(matchingArticles),
     quotes: type === 'articles' ? 0 : await count(matchingQuotes),
   };
-  const articles: SqlPart =
-    type === 'quotes'
-      ? {
-          sql: `SELECT q2."articleId" FROM "quotes" q2 WHERE q2."id" IN (${matchingQuotes.sql})`,
-          params: matchingQuotes.params,
-        }
-      : matchingArticles;
-  const quotes: SqlPart =
-    type === 'articles'
-      ? {
-          sql: `SELECT q2."id" FROM "quotes" q2 WHERE q2."articleId" IN (${matchingArticles.sql})`,
-          params: matchingArticles.params,
-        }
-      : matchingQuotes;
+  const { articles, quotes } = facetSets(matchingArticles, matchingQuotes, type);
   return { total, ...(await facetsOf(db, articles, quotes, top)) };
 }
 

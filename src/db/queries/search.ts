@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../client.ts';
+import type { SqlPart } from '../sql-part.ts';
 import { InvalidCursorError, decodeCursor, encodeCursor } from '../cursor.ts';
 import { SearchSyntaxError, searchErrorFromSqlite, toFtsQuery } from '../fts-query.ts';
 import { toQuoteFields, type QuoteFieldsRow, type QuoteItem } from './quotes.ts';
@@ -80,11 +81,7 @@ export interface SearchPage {
   cursor?: string;
 }
 
-/** A parameterised piece of SQL. */
-export interface SqlPart {
-  sql: string;
-  params: unknown[];
-}
+export type { SqlPart };
 
 // Snippet markers are placeholders first, so the text between them can be escaped safely.
 const OPEN = '\u0002';

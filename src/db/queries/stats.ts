@@ -4,6 +4,7 @@
  * query loads more rows than it returns.
  */
 import type { Db } from '../client.ts';
+import { facetSets } from '../sql-part.ts';
 import { SqlWhere, addArticleConditions, addPriceConditions, type ArchiveFilters } from './filters.ts';
 import {
   articleMatchSet,
@@ -161,20 +162,7 @@ export async function searchFacets(
       articles: type === 'quotes' ? 0 : await count(matchingArticles),
       quotes: type === 'articles' ? 0 : await count(matchingQuotes),
     };
-    const articles: SqlPart =
-      type === 'quotes'
-        ? {
-            sql: `SELECT q2."articleId" FROM "quotes" q2 WHERE q2."id" IN (${matchingQuotes.sql})`,
-            params: matchingQuotes.params,
-          }
-        : matchingArticles;
-    const quotes: SqlPart =
-      type === 'articles'
-        ? {
-            sql: `SELECT q2."id" FROM "quotes" q2 WHERE q2."articleId" IN (${matchingArticles.sql})`,
-            params: matchingArticles.params,
-          }
-        : matchingQuotes;
+    const { articles, quotes } = facetSets(matchingArticles, matchingQuotes, type);
     return { total, ...(await facetsOf(db, articles, quotes, top)) };
   });
 }
