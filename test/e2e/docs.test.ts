@@ -8,15 +8,14 @@
  *
  * Set DOCS_SCREENSHOT=/path.png to keep a screenshot of the page.
  */
-import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.ts';
 import { freshDatabase } from '../helpers/database.ts';
+import { hasChromium, launchChromium } from '../helpers/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = process.env.DOCS_E2E !== '1' || !fs.existsSync(CHROMIUM);
+const skip = process.env.DOCS_E2E !== '1' || !hasChromium();
 
 describe.skipIf(skip)('GET /docs in a browser', () => {
   let app: FastifyInstance;
@@ -28,17 +27,7 @@ describe.skipIf(skip)('GET /docs in a browser', () => {
     database = freshDatabase();
     app = await buildApp({ databaseUrl: database.url });
     origin = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -14,17 +14,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, hasChromium, launchChromium } from '../helpers/chromium.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
 const OPEN_JS = path.join(repoRoot, 'tools', 'studio', 'open.js');
 const STUDIO_PRISMA = path.join(repoRoot, 'tools', 'studio', 'node_modules', 'prisma', 'package.json');
 
 function skipReason(): string | undefined {
   if (process.env.STUDIO_E2E !== '1') return 'set STUDIO_E2E=1 to run it';
-  if (!fs.existsSync(CHROMIUM)) return `no ${CHROMIUM} (apt-get install -y chromium)`;
+  if (!hasChromium()) return `no ${CHROMIUM} (apt-get install -y chromium)`;
   if (!fs.existsSync(STUDIO_PRISMA)) return 'tools/studio is not installed (npm run studio:install)';
   return undefined;
 }
@@ -146,19 +146,7 @@ describe.skipIf(reason !== undefined)('npm run studio (Prisma 7 Studio, headless
     studio.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     studio.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await waitForHttp(baseUrl, studio, () => output);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium(['--disable-quic']);
   }, 90_000);
 
   afterAll(async () => {

@@ -8,23 +8,21 @@
  * Runs whenever /usr/bin/chromium exists (`apt-get install -y chromium`; .ci/run installs it in
  * CI) and skips, saying so, otherwise. WEB_SCREENSHOTS=1 also writes docs/screenshots/*.png.
  */
-import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededApp } from '../helpers/app.ts';
+import { CHROMIUM, hasChromium, launchChromium } from '../helpers/chromium.ts';
 import { XSS_BYLINE, XSS_TITLE, addXssArticle } from './web-fixtures.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
-if (!hasChromium) {
+if (!hasChromium()) {
   console.warn(
     `web browser tests SKIPPED: ${CHROMIUM} is missing (install it with: apt-get install -y chromium)`,
   );
 }
 const SCREENSHOTS = process.env.WEB_SCREENSHOTS === '1' ? 'docs/screenshots' : null;
 
-describe.skipIf(!hasChromium)('web pages in Chromium', () => {
+describe.skipIf(!hasChromium())('web pages in Chromium', () => {
   let app: FastifyInstance;
   let close: () => Promise<void>;
   let browser: Browser;
@@ -37,18 +35,7 @@ describe.skipIf(!hasChromium)('web pages in Chromium', () => {
     ({ app, close } = seeded);
     xssId = await addXssArticle(seeded.url);
     origin = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
