@@ -2,7 +2,9 @@
  * JSON schemas of the API, shared by validation, serialisation and the OpenAPI document.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { MAX_QUERY_LENGTH, QUERY_LIMITS } from '../db/fts-query.ts';
+import { FilterQuery } from '../archive/filter-schema.ts';
+
+export { FilterQuery };
 
 export const Problem = Type.Object(
   {
@@ -30,67 +32,11 @@ export const errorResponses = {
   ),
 } as const;
 
-const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?)?$';
-const DECIMAL_PATTERN = '^-?\\d{1,15}(\\.\\d{1,10})?$';
-
 export const PageQuery = {
   limit: Type.Optional(
     Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size (at most 100)' }),
   ),
   cursor: Type.Optional(Type.String({ maxLength: 512, description: 'The nextCursor of the previous page' })),
-};
-
-const L = QUERY_LIMITS;
-const QUERY_DESCRIPTION =
-  'Full-text query: words, "exact phrases", prefix*, AND/OR/NOT, NEAR(a b, 5), parentheses. ' +
-  `Limits (400 beyond them): at most ${MAX_QUERY_LENGTH} characters, ${L.terms} words, ${L.prefixTerms} prefix* ` +
-  `terms of at least ${L.prefixLength} letters or digits each, ${L.nearTerms} terms and a distance of ${L.nearDistance} ` +
-  `per NEAR, ${L.operators} operators and parenthesised groups, ${L.depth} levels of parentheses. A query still ` +
-  'running after the time budget (QUERY_TIMEOUT_MS, default 5 s) is stopped with a 503.';
-
-export const FilterQuery = {
-  q: Type.Optional(
-    Type.String({
-      maxLength: MAX_QUERY_LENGTH,
-      description: QUERY_DESCRIPTION,
-    }),
-  ),
-  person: Type.Optional(
-    Type.String({ minLength: 1, maxLength: 200, description: 'Person mentioned: id, slug, name or alias' }),
-  ),
-  speaker: Type.Optional(
-    Type.String({ minLength: 1, maxLength: 200, description: 'Person quoted: id, slug, name or alias' }),
-  ),
-  currency: Type.Optional(
-    Type.String({ pattern: '^[A-Za-z]{3}$', description: 'ISO 4217 code of a price mentioned' }),
-  ),
-  min: Type.Optional(
-    Type.String({ pattern: DECIMAL_PATTERN, description: 'Smallest price amount (decimal)' }),
-  ),
-  max: Type.Optional(
-    Type.String({ pattern: DECIMAL_PATTERN, description: 'Largest price amount (decimal)' }),
-  ),
-  from: Type.Optional(
-    Type.String({
-      pattern: DATE_PATTERN,
-      description: 'Earliest article date (YYYY-MM-DD or ISO 8601), inclusive',
-    }),
-  ),
-  to: Type.Optional(
-    Type.String({
-      pattern: DATE_PATTERN,
-      description: 'Latest article date (YYYY-MM-DD or ISO 8601), inclusive',
-    }),
-  ),
-  source: Type.Optional(
-    Type.String({ minLength: 1, maxLength: 1000, description: 'Source path or URL prefix' }),
-  ),
-  lang: Type.Optional(
-    Type.String({
-      pattern: '^[A-Za-z]{2,3}$',
-      description: 'Language of the article (ISO 639-1 code, e.g. en, ru)',
-    }),
-  ),
 };
 
 /** The filters other than `q`, for routes that give `q` a meaning of their own. */

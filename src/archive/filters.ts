@@ -5,21 +5,11 @@
  */
 import type { ArchiveFilters } from '../db/store.ts';
 import { InvalidInputError } from './errors.ts';
+import type { FilterQuerystring } from './filter-schema.ts';
+
+export type { FilterQuerystring };
 
 const badRequest = (message: string) => new InvalidInputError(message);
-
-export interface FilterQuerystring {
-  q?: string;
-  person?: string;
-  speaker?: string;
-  currency?: string;
-  min?: string;
-  max?: string;
-  from?: string;
-  to?: string;
-  source?: string;
-  lang?: string;
-}
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
