@@ -4,6 +4,7 @@
  * `FilterQuerystring` type is derived from them, so a filter is declared once.
  */
 import { Type, type Static, type TObject } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 import { MAX_QUERY_LENGTH, QUERY_LIMITS } from '../db/fts-query.ts';
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?)?$';
@@ -64,3 +65,19 @@ export const FilterQuery = {
 
 /** The filters as given, before `toArchiveFilters` checks and converts them. */
 export type FilterQuerystring = Static<TObject<typeof FilterQuery>>;
+
+/** The filters' names, for the command line's options. */
+export const FILTER_NAMES = Object.keys(FilterQuery) as (keyof typeof FilterQuery)[];
+
+/**
+ * The first parameter of `params` that breaks its schema, said for a person (what the parameter
+ * is, from its description, and the value given); null when all are fine. For the doors whose
+ * errors are not the API's 400s: the web pages and the command line (`prefix` "--").
+ */
+export function invalidParameter(schema: TObject, params: object, prefix = ''): string | null {
+  const error = Value.Errors(schema, params).First();
+  if (!error) return null;
+  const name = error.path.replace(/^\//, '');
+  const property = schema.properties[name] as { description?: string } | undefined;
+  return `${prefix}${name}: ${property?.description ?? error.message} (got "${String(error.value)}")`;
+}

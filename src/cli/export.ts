@@ -4,28 +4,18 @@
  */
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
+import { Type } from '@sinclair/typebox';
 import { pipeline } from 'node:stream/promises';
 import { Archive } from '../archive/archive.ts';
 import { InvalidInputError, SearchSyntaxError } from '../archive/errors.ts';
+import { FILTER_NAMES, FilterQuery, invalidParameter } from '../archive/filter-schema.ts';
 import type { FilterQuerystring } from '../archive/filters.ts';
 import { loadConfig } from '../config.ts';
 import { UsageError } from './usage.ts';
 
-export const EXPORT_FILTER_OPTIONS = [
-  'q',
-  'person',
-  'speaker',
-  'currency',
-  'min',
-  'max',
-  'from',
-  'to',
-  'source',
-  'lang',
-] as const;
+export const EXPORT_FILTER_OPTIONS = FILTER_NAMES;
 
-const DECIMAL = /^-?\d{1,15}(\.\d{1,10})?$/;
-const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const FilterSchema = Type.Object(FilterQuery);
 
 export async function exportCommand(values: Record<string, unknown>): Promise<number> {
   const format = typeof values.format === 'string' ? values.format : 'ndjson';
@@ -36,16 +26,8 @@ export async function exportCommand(values: Record<string, unknown>): Promise<nu
     const value = values[name];
     if (typeof value === 'string') query[name] = value;
   }
-  if (query.currency !== undefined && !/^[A-Za-z]{3}$/.test(query.currency))
-    throw new UsageError('--currency must be an ISO 4217 code such as EUR');
-  for (const name of ['min', 'max'] as const) {
-    if (query[name] !== undefined && !DECIMAL.test(query[name]))
-      throw new UsageError(`--${name} must be a decimal number`);
-  }
-  for (const name of ['from', 'to'] as const) {
-    if (query[name] !== undefined && !DATE.test(query[name]))
-      throw new UsageError(`--${name} must be YYYY-MM-DD or ISO 8601`);
-  }
+  const invalid = invalidParameter(FilterSchema, query, '--');
+  if (invalid) throw new UsageError(invalid);
   const { databaseUrl } = loadConfig();
   const archive = await Archive.open(databaseUrl);
   try {

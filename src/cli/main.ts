@@ -56,7 +56,7 @@ const COMMANDS: Record<string, Command> = {
   export: {
     summary: 'write every article matching the filters as NDJSON or CSV (as GET /articles/export)',
     usage:
-      'news-archive export [--format ndjson|csv] [--out FILE] [--q QUERY] [--person P] [--speaker P] [--currency C] [--min N] [--max N] [--from DATE] [--to DATE] [--source PREFIX]',
+      'news-archive export [--format ndjson|csv] [--out FILE] [--q QUERY] [--person P] [--speaker P] [--currency C] [--min N] [--max N] [--from DATE] [--to DATE] [--source PREFIX] [--lang CODE]',
     options: {
       format: { type: 'string' },
       out: { type: 'string' },

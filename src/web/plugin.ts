@@ -8,9 +8,9 @@
 import fs from 'node:fs';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import { FilterQuery, PageQuery } from '../api/schemas.ts';
 import { InvalidCursorError, InvalidInputError, SearchSyntaxError } from '../archive/errors.ts';
+import { invalidParameter } from '../archive/filter-schema.ts';
 import type { Html } from './html.ts';
 import { CSP, errorPage } from './layout.ts';
 import { articlePage, type ArticleDetail } from './pages/article.ts';
@@ -61,15 +61,6 @@ const ParamsSchema = Type.Object({
   type: Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('articles'), Type.Literal('quotes')])),
 });
 
-/** The first parameter that breaks its schema, said for a person; null when all are fine. */
-export function invalidParameter(params: SearchParams): string | null {
-  const error = Value.Errors(ParamsSchema, params).First();
-  if (!error) return null;
-  const name = error.path.replace(/^\//, '') as keyof typeof FilterQuery;
-  const description = (FilterQuery[name] as { description?: string } | undefined)?.description;
-  return `${name}: ${description ?? error.message} (got "${String(error.value)}")`;
-}
-
 const isUserError = (error: unknown) =>
   error instanceof InvalidInputError ||
   error instanceof SearchSyntaxError ||
@@ -95,7 +86,7 @@ export const wantsHtml = (request: FastifyRequest) =>
   request.method === 'GET' && /\btext\/html\b/.test(request.headers.accept ?? '');
 
 async function searchView(app: FastifyInstance, params: SearchParams): Promise<SearchView> {
-  const invalid = invalidParameter(params);
+  const invalid = invalidParameter(ParamsSchema, params);
   if (invalid) return { kind: 'error', message: invalid };
   const { q, type, cursor, ...filters } = params;
   try {
@@ -193,7 +184,7 @@ const web: FastifyPluginAsync = async (app) => {
     if (!/^[A-Za-z]{3}$/.test(code)) return sendNotFound(reply, `"${code}" is not a currency code.`);
     const currency = code.toUpperCase();
     const filters = pick(request.query, CURRENCY_FILTERS);
-    const invalid = invalidParameter(filters);
+    const invalid = invalidParameter(ParamsSchema, filters);
     if (invalid) return send(reply, errorPage(400, 'Bad request', invalid), 400);
     const [series, stats] = await Promise.all([
       app.archive.priceSeries({ ...filters, currency, limit: CHART_POINTS }),

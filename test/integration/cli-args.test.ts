@@ -32,6 +32,15 @@ describe('news-archive refuses what it would ignore', () => {
     [['extract', 'x.txt', '--jsn'], /Unknown option '--jsn'/, /Usage: news-archive extract/],
     [['serve', '--port'], /argument missing/, /Usage: news-archive serve/],
     [['serve', '--no-seed=yes'], /does not take an argument/, /Usage: news-archive serve/],
+    // Filter values are checked by the API's own parameter schemas, before the archive is opened.
+    [
+      ['export', '--currency', 'US'],
+      /--currency: ISO 4217 code .*\(got "US"\)/,
+      /Usage: news-archive export/,
+    ],
+    [['export', '--min', '1x'], /--min: Smallest price amount .*\(got "1x"\)/, /Usage: news-archive export/],
+    [['export', '--from', '2020-13'], /--from: Earliest article date .*\(got "2020-13"\)/, /Usage/],
+    [['export', '--lang', 'english'], /--lang: Language of the article .*\(got "english"\)/, /Usage/],
   ])('%j → exit 2 with usage', async (argv, message, usage) => {
     const { status, stderr } = await run(argv);
     expect(status).toBe(2);
