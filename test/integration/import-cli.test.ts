@@ -3,37 +3,17 @@
  * every input format and kind of bad input, a kill -9 in the middle of an import followed by a
  * re-run, and API reads while an import writes.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.ts';
-import { PROJECT_ROOT } from '../../src/db/migrate.ts';
 import { writeCorpus } from '../../bench/generator.ts';
-import { freshDatabase, testDialect } from '../helpers/database.ts';
+import { testDialect } from '../helpers/database.ts';
+import { BIN, importSandbox } from '../helpers/cli-import.ts';
 import { queryRows } from '../helpers/sql.ts';
 
-const BIN = path.join(PROJECT_ROOT, 'bin/news-archive.js');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'news-archive-import-cli-'));
-const cleanups: (() => void)[] = [() => fs.rmSync(tmp, { recursive: true, force: true })];
-afterAll(() => cleanups.forEach((cleanup) => cleanup()));
-
-function database() {
-  const db = freshDatabase();
-  cleanups.push(db.remove);
-  return db;
-}
-
-function run(args: string[], url: string, input?: string) {
-  const result = spawnSync(process.execPath, [BIN, 'import', ...args], {
-    cwd: tmp,
-    env: { ...process.env, DATABASE_URL: url },
-    encoding: 'utf8',
-    ...(input !== undefined && { input }),
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const { tmp, database, run } = importSandbox('import-cli');
 
 const write = (name: string, content: string | Buffer) => {
   const file = path.join(tmp, name);

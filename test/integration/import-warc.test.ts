@@ -4,38 +4,15 @@
  * their target URI, decoded by the HTTP charset, dated by WARC-Date when the page has no date;
  * other records are counted as skipped; a malformed record is reported with its offset.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/db/migrate.ts';
-import { freshDatabase } from '../helpers/database.ts';
+import { describe, expect, it } from 'vitest';
+import { importSandbox } from '../helpers/cli-import.ts';
 import { queryRows } from '../helpers/sql.ts';
 import { warcBytes, writeWarc, type RecordSpec } from '../helpers/warc.ts';
 
-const BIN = path.join(PROJECT_ROOT, 'bin/news-archive.js');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'news-archive-warc-'));
-const cleanups: (() => void)[] = [() => fs.rmSync(tmp, { recursive: true, force: true })];
-afterAll(() => cleanups.forEach((cleanup) => cleanup()));
-
-function database() {
-  const db = freshDatabase();
-  cleanups.push(db.remove);
-  return db;
-}
-
-function run(args: string[], url: string, input?: Buffer) {
-  const result = spawnSync(process.execPath, [BIN, 'import', ...args], {
-    cwd: tmp,
-    env: { ...process.env, DATABASE_URL: url },
-    encoding: 'utf8',
-    timeout: 60_000,
-    ...(input !== undefined && { input }),
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const { tmp, database, run } = importSandbox('warc');
 
 interface StoredRow {
   source: string;
