@@ -125,6 +125,16 @@ describe('byline', () => {
     expect(cleanByline('von Anna Berg · 3. Mai 2021')).toBe('Anna Berg');
     expect(cleanByline('By Jane Doe | Updated 10:45')).toBe('Jane Doe');
     expect(cleanByline('Jean Le Pen')).toBe('Jean Le Pen');
+    // Dates glued on with no separator, or no name at all.
+    expect(cleanByline('By Nathan Willis\n   March 25, 2015')).toBe('Nathan Willis');
+    expect(cleanByline('Carrie ArnoldNovember 15, 2019')).toBe('Carrie Arnold');
+    expect(cleanByline('Jeff FoustMonday, November 18, 2019')).toBe('Jeff Foust');
+    expect(cleanByline('Lucas Nolan22 Dec 2016')).toBe('Lucas Nolan');
+    expect(cleanByline('Anna Berg 3. Mai 2021, 10:45')).toBe('Anna Berg');
+    expect(cleanByline('April 28, 2019 at 6:01 am Updated April 29, 2019')).toBe('');
+    expect(cleanByline('Last Updated: January 7, 2025')).toBe('');
+    expect(cleanByline('Mary Kay Ash')).toBe('Mary Kay Ash');
+    expect(cleanByline('Anna May')).toBe('Anna May');
     expect(splitAuthors('Anna Berg, Jan Kos and Eva Lind')).toEqual(['Anna Berg', 'Jan Kos', 'Eva Lind']);
     expect(splitAuthors('John A Smith')).toEqual(['John A Smith']);
     const head = '<title>t</title><meta name="author" content="Zo&euml; Ch&aacute;vez">';
@@ -144,6 +154,42 @@ describe('byline', () => {
     expect(readHtml(page(url, '', `<a rel="author" href="/a">Anna Berg</a>${body()}`))!.byline).toBe(
       'Anna Berg',
     );
+  });
+
+  it('finds a byline the page only shows: a class in its language, or a labelled line near the start', () => {
+    const byline = (article: string, lang = 'en') =>
+      readHtml(page('<title>t</title>', '', article, '', lang))!.byline;
+    expect(byline(`<div class="autor">Anna Berg</div>${body()}`, 'de')).toBe('Anna Berg');
+    expect(
+      byline(`<p class="meta"><span class="auteur">Jean Dupont</span> · 3 mai 2021</p>${body()}`, 'fr'),
+    ).toBe('Jean Dupont');
+    expect(byline(`<p class="firma">María García</p>${body()}`, 'es')).toBe('María García');
+    expect(byline(`<p>Von Anna Berg</p>${body()}`, 'de')).toBe('Anna Berg');
+    expect(byline(`<p>By John Smith and Mary Jones</p>${body()}`)).toBe('John Smith, Mary Jones');
+    expect(byline(`<p>By Ursula von der Leyen</p>${body()}`)).toBe('Ursula von der Leyen');
+    // Not names: a sentence that starts like a label, a biography, a commenter.
+    for (const line of [
+      'By 2030, the country will',
+      'Par ailleurs, le gouvernement',
+      'By the way',
+      'Von Montag an gilt',
+    ])
+      expect(byline(`<p>${line}</p>${body()}`)).toBeNull();
+    expect(
+      byline(`<div class="author-bio">Anna Berg covers energy policy for us since 2019.</div>${body()}`),
+    ).toBeNull();
+    expect(
+      byline(`${body()}<div class="comment"><span class="comment-author">Ben Kos</span> wrote</div>`),
+    ).toBeNull();
+    // Declared metadata still wins over what the page shows.
+    const declared = readHtml(
+      page(
+        '<title>t</title><meta name="author" content="Eva Lind">',
+        '',
+        `<div class="autor">Anna Berg</div>${body()}`,
+      ),
+    )!.byline;
+    expect(declared).toBe('Eva Lind');
   });
 });
 

@@ -14,7 +14,8 @@
  * - language: <html lang>, content-language, og:locale, JSON-LD inLanguage.
  */
 import { decodeHTML } from 'entities';
-import { cleanByline, splitAuthors } from './bylines.ts';
+import { cleanByline, hasBylineLabel, looksLikeNames, splitAuthors } from './bylines.ts';
+import { BYLINE_CLASS_WORDS } from './data/byline-words.ts';
 import { parseDate } from './dates.ts';
 import { clean, firstContent, type El } from './html-dom.ts';
 
@@ -270,13 +271,48 @@ function bylinesOf(doc: El, article: Json | null, siteName: string): (fallback: 
       .map((a) => cleanByline(clean(a.textContent)))
       .filter(person),
   );
+  const placed = placedByline(doc);
   return (fallback) => {
     if (fromJsonLd.length > 0 && !fromJsonLd.every(isHandle)) return fromJsonLd;
     if (metaNames.length > 0 && !metaNames.every(isHandle)) return metaNames;
     if (fallback && person(fallback)) return [fallback];
     if (relNames.length > 0) return relNames;
+    // A name the page shows is better than a user handle in its metadata.
+    if (placed && person(placed)) return splitAuthors(placed);
     return metaNames.length > 0 ? metaNames : fromJsonLd;
   };
+}
+
+const BYLINE_CLASS = BYLINE_CLASS_WORDS.flatMap((word) => [`[class*="${word}" i]`, `[id*="${word}" i]`]).join(
+  ', ',
+);
+/** How many elements from the article's start a labelled byline line ("By Anna Berg") may stand. */
+const LABELLED_LINE_SCAN = 32;
+
+/**
+ * The byline the page shows but does not declare, when nothing else names an author: the first
+ * element marked as a byline by a class or id in the page's language (`class="autor"`), or a short
+ * line near the article's start that begins with a label ("Von Anna Berg", "By A and B"), if what
+ * it holds reads as names. Never from comments, asides or lists of other stories.
+ */
+function placedByline(doc: El): string | null {
+  for (const element of Array.from(doc.querySelectorAll(BYLINE_CLASS))) {
+    if (element.closest(NOT_THE_ARTICLE)) continue;
+    const value = cleanByline(clean(element.textContent));
+    if (value && looksLikeNames(value)) return value;
+  }
+  const root = doc.querySelector('article, main, [role="main"]') ?? doc.querySelector('body');
+  const lines = Array.from(root?.querySelectorAll('p, div, span, address') ?? []).slice(
+    0,
+    LABELLED_LINE_SCAN,
+  );
+  for (const line of lines) {
+    const text = clean(line.textContent);
+    if (text.length > 100 || !hasBylineLabel(text) || line.closest(NOT_THE_ARTICLE)) continue;
+    const value = cleanByline(text);
+    if (value && looksLikeNames(value)) return value;
+  }
+  return null;
 }
 
 const AUTHOR_META =

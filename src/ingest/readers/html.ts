@@ -8,7 +8,7 @@
 import { Readability } from '@mozilla/readability';
 import { documentFromParts } from '../../extract/index.ts';
 import type { DocumentInput } from '../ingest.ts';
-import { cleanByline } from './bylines.ts';
+import { cleanByline, readsAsSentence } from './bylines.ts';
 import { cutTail, isFurniture, paragraphsOf, removeFurnitureElements } from './html-body.ts';
 import { boundDepth, clean, MAX_RAW_DEPTH, parsePage, rawNestingDepth, type El } from './html-dom.ts';
 import { decodeEntities, languageCode, readPageMeta } from './html-meta.ts';
@@ -86,7 +86,7 @@ function articleParagraphs(paragraphs: string[], title: string, byline: string |
 /** Readability's byline, when the metadata names nobody: labels and glued dates cut. */
 function readabilityByline(result: Parsed, siteName: string): string | null {
   const byline = cleanByline(decodeEntities(clean(result?.byline)));
-  if (!byline || byline.length > 120) return null;
+  if (!byline || byline.length > 120 || readsAsSentence(byline)) return null;
   return siteName && byline.toLowerCase() === siteName.toLowerCase() ? null : byline;
 }
 

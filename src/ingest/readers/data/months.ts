@@ -37,3 +37,15 @@ export const MONTHS: ReadonlyMap<string, number> = new Map(
 
 /** Language tags whose numeric dates put the month first (plain "en" is mostly American usage). */
 export const MONTH_FIRST_LANGUAGES: ReadonlySet<string> = new Set(['en', 'en-us', 'en-ph', 'fil']);
+
+/** Weekday names that may open a written date ("Monday, November 18, 2019", "Montag, 3. Mai"). */
+export const WEEKDAYS: ReadonlySet<string> = new Set(
+  [
+    'monday tuesday wednesday thursday friday saturday sunday',
+    'montag dienstag mittwoch donnerstag freitag samstag sonntag',
+    'lundi mardi mercredi jeudi vendredi samedi dimanche',
+    'lunes martes miércoles jueves viernes sábado domingo',
+    'lunedì martedì mercoledì giovedì venerdì sabato domenica',
+    'понедельник вторник среда четверг пятница суббота воскресенье',
+  ].flatMap((names) => names.split(' ')),
+);
