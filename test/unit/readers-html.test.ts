@@ -94,6 +94,28 @@ describe('title', () => {
     ).toBe('Talks resume in Vilnius');
   });
 
+  it("cuts the site's name from og:title too, keeps a headline's own dash, and completes a cut-short headline", () => {
+    const h1 = `<h1>Potash exports rise</h1>${body()}`;
+    const og = (title: string, site = '') =>
+      `${site && `<meta property="og:site_name" content="${site}">`}<meta property="og:title" content="${title}"><title>x</title>`;
+    expect(readHtml(page(og('Potash exports rise | Daily Courier', 'Daily Courier'), '', h1))!.title).toBe(
+      'Potash exports rise',
+    );
+    // No site name declared: the part an h1 gives is the headline.
+    expect(readHtml(page(og('Potash exports rise - Daily Courier'), '', h1))!.title).toBe(
+      'Potash exports rise',
+    );
+    expect(readHtml(page(og('Daily Courier | Potash exports rise', 'Daily Courier'), '', h1))!.title).toBe(
+      'Potash exports rise',
+    );
+    expect(readHtml(page(og('Brexit - what happens next'), '', `<h1>Other</h1>${body()}`))!.title).toBe(
+      'Brexit - what happens next',
+    );
+    const ld =
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Potash exports"}</script>';
+    expect(readHtml(page(ld, '', h1))!.title).toBe('Potash exports rise');
+  });
+
   it('never takes a site name or a CSS rule for the title', () => {
     const head =
       '<meta name="application-name" content="Courier News - Latest Headlines"><meta property="og:title" content="Courier News - Latest Headlines"><title>Bridge closes for repairs</title>';

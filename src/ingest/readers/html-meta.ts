@@ -206,6 +206,28 @@ function h1Headlines(doc: El): string[] {
   return [...inArticle, ...all].filter((h) => h.length > 0 && h.length < 300);
 }
 
+const TITLE_SEPARATORS_ALL = new RegExp(TITLE_SEPARATORS.source, 'g');
+
+/**
+ * A meta title without the site's name at its start or end ("Talks resume | Courier" →
+ * "Talks resume"): cut only when that part is the site's name or the rest is what an h1 says, so
+ * a headline with a dash of its own ("Brexit - what next") stays whole.
+ */
+function cutSiteName(title: string, siteName: string, h1s: string[]): string {
+  const separators = [...title.matchAll(TITLE_SEPARATORS_ALL)];
+  if (separators.length === 0) return title;
+  const first = separators[0]!;
+  const last = separators.at(-1)!;
+  const head = clean(title.slice(0, last.index));
+  const tail = clean(title.slice(first.index + first[0].length));
+  const site = normTitle(siteName);
+  const known = new Set(h1s.map(normTitle));
+  if ((site && normTitle(title.slice(last.index + last[0].length)) === site) || known.has(normTitle(head)))
+    return head;
+  if ((site && normTitle(title.slice(0, first.index)) === site) || known.has(normTitle(tail))) return tail;
+  return title;
+}
+
 function titleOf(doc: El, article: Json | null, siteName: string): string {
   const labels = navigationLabels(doc);
   const usable = (t: string) => t !== '' && !unusableTitle(t, siteName, labels);
@@ -214,14 +236,14 @@ function titleOf(doc: El, article: Json | null, siteName: string): string {
     text(article?.headline) || text(article?.name),
     decodeEntities(firstContent(doc, ['meta[property="og:title"]', 'meta[name="og:title"]'])),
     decodeEntities(firstContent(doc, ['meta[name="twitter:title"]', 'meta[property="twitter:title"]'])),
-  ].map(clean);
+  ].map((title) => cutSiteName(clean(title), siteName, h1s));
   const documentTitle = clean(doc.querySelector('title')?.textContent);
   const stripped = documentTitle ? stripSiteName(documentTitle, siteName, [...meta, ...h1s]) : '';
   const candidates = [...meta, stripped, ...h1s].filter(usable);
   const chosen = candidates[0] ?? (documentTitle || h1s[0] || '');
-  // <title> is often cut short ("Talks resume | Site" for "Talks resume in Vilnius"): the h1 it begins is the headline.
-  const fuller =
-    chosen === stripped ? h1s.find((h1) => normTitle(h1).startsWith(normTitle(stripped))) : undefined;
+  // <title> and JSON-LD headlines are often cut short ("Talks resume | Site" for "Talks resume in
+  // Vilnius"): the h1 the chosen title begins is the headline.
+  const fuller = h1s.find((h1) => h1.length > chosen.length && normTitle(h1).startsWith(normTitle(chosen)));
   return fuller ?? chosen;
 }
 
