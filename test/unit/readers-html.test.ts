@@ -140,6 +140,21 @@ describe('body', () => {
       /Skip to|Sign In|Advertisement|Read more|Continue reading|Photo:|figcaption/,
     );
   });
+
+  it('drops the same furniture in the languages of the archive, not only English', () => {
+    const furniture = [
+      ['it', 'Accedi', 'Leggi anche: Dieci altre notizie', 'Continua a leggere', 'Condividi'],
+      ['pt', 'Entrar', 'Veja também: Outras notícias', 'Leia mais', 'Compartilhar'],
+      ['nl', 'Inloggen', 'Lees ook: Tien andere verhalen', 'Lees verder', 'Delen'],
+      ['pl', 'Zaloguj się', 'Czytaj także: Inne wiadomości', 'Czytaj dalej', 'Udostępnij'],
+      ['uk', 'Увійти', 'Читайте також: Інші новини', 'Читати далі', 'Поширити'],
+    ];
+    for (const [lang, ...lines] of furniture) {
+      const article = `${lines.map((line) => `<p>${line}</p>`).join('')}${body(3)}`;
+      const paragraphs = readHtml(page('<title>t</title>', '', article, '', lang))!.paragraphs;
+      expect(paragraphs, lang).toHaveLength(3);
+    }
+  });
 });
 
 describe('byline', () => {
