@@ -33,17 +33,20 @@ function scannedSpans(doc: ParsedDocument): Scanned[] {
   const spans: Scanned[] = [];
   const companies = new Set<string>();
   if (doc.title.text !== '')
-    spans.push({ span: doc.title, ctx: { text, caps: titleCaps, titleCase, reference: true, companies } });
+    spans.push({
+      span: doc.title,
+      ctx: { text, caps: titleCaps, titleCase, reference: true, companies, table: false },
+    });
   for (const p of doc.paragraphs) {
     const caps = isAllCaps(p.text);
     const tc = !caps && p.text.length < 120 && !/[.!?]["”’]?$/.test(p.text) && isTitleCase(p.text);
-    spans.push({ span: p, ctx: { text, caps, titleCase: tc, reference: caps, companies } });
+    spans.push({ span: p, ctx: { text, caps, titleCase: tc, reference: caps, companies, table: false } });
   }
   return spans;
 }
 
 /** Stage 1 and 2 over the document: body candidates first, then headline references. */
-function documentCandidates(doc: ParsedDocument): Candidate[] {
+export function documentCandidates(doc: ParsedDocument): Candidate[] {
   const references: Candidate[] = [];
   const body: Candidate[] = [];
   const spans = scannedSpans(doc);

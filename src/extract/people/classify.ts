@@ -21,6 +21,7 @@ import {
   PLACE_PREPOSITIONS,
   VENUE_NOUNS,
 } from '../data/people-words.ts';
+import { FOREIGN_ARTICLES, MEDIA_NOUNS_AFTER } from '../data/organisation-words.ts';
 import { genderOfWord } from './gender.ts';
 import {
   ADVERBS,
@@ -41,6 +42,8 @@ import {
   SURNAME,
   TITLE,
   isGiven,
+  isNameSyllable,
+  isUnknownWord,
   CITY_WORD,
   fold,
 } from './lexicon.ts';
@@ -169,9 +172,12 @@ function cueNearby(p: Piece): boolean {
 function multiWordEvidence(p: Piece): { strong: boolean; standalone: boolean } {
   const given = isGiven(p.first);
   // name-shaped: no common word, no place ("Shou Zi Chew" needs other evidence, "Economic Research" gets none)
+  const someUnknown = p.toks.some((t) => t.kind === 'word' && isUnknownWord(t.lower));
   const unknownShape = p.toks.every(
     (t) =>
-      t.kind === 'initial' || (!COMMON.has(t.lower) && !PLACE.has(t.lower) && !NOUN_SUFFIX.test(t.lower)),
+      t.kind === 'initial' ||
+      (someUnknown && isNameSyllable(t.lower)) ||
+      (!COMMON.has(t.lower) && !PLACE.has(t.lower) && !NOUN_SUFFIX.test(t.lower)),
   );
   const strong = given || p.titled || p.known || cueNearby(p);
   const standalone = strong || ((unknownShape || given) && !p.ctx.titleCase && p.toks.length <= 4);
@@ -212,14 +218,25 @@ function singleWordEvidence(p: Piece): { strong: boolean; standalone: boolean } 
     isGiven(first) &&
     !(COMMON.has(first.lower) && first.sentStart) &&
     (hasFollowingCue(tokens, endIndex(p), true) || saidBefore);
+  const aged = lone && ageAppositive(tokens, endIndex(p));
   const standalone =
     p.titled ||
-    (p.known && lone) ||
+    (p.known && lone && !p.ctx.table) ||
+    aged ||
     (roleBefore && (FIRST.has(first.lower) || (lone && !ORG.has(first.lower)))) ||
     scorer ||
     (!ambiguous && (appositive || givenSpeaker));
   strong ||= standalone;
   return { strong, standalone };
+}
+
+/** ", 65 ," after a name: an age in apposition ("Yeltsin, 65, was shown on television"). */
+function ageAppositive(tokens: Token[], end: number): boolean {
+  if (tokens[end]?.text !== ',' || tokens[end + 2]?.text !== ',') return false;
+  const age = tokens[end + 1]!;
+  if (age.kind !== 'num' || !/^\d{2,3}$/.test(age.text)) return false;
+  const years = Number(age.text);
+  return years >= 16 && years <= 110;
 }
 
 /** How the name is introduced, for choosing among people who share a surname. */
@@ -322,7 +339,23 @@ function firmBeforeItsNoun(tokens: Token[], end: number, multi: boolean): boolea
   if (after?.kind !== 'word' || after.cap) return false;
   if (FIRM_NOUNS_AFTER.has(after.lower) || (multi && NAMED_AFTER_NOUNS.has(after.lower))) return true;
   const next = tokens[end + 1];
+  // "the Itar-Tass news agency", "the O Globo newspaper"
+  if (MEDIA_NOUNS.has(after.lower) || (after.lower === 'news' && MEDIA_NOUNS.has(next?.lower ?? '')))
+    return true;
   return after.lower === 'shares' && next?.kind === 'word' && SHARE_MOVES.has(next.lower);
+}
+
+const MEDIA_NOUNS = new Set(MEDIA_NOUNS_AFTER);
+const FOREIGN_ARTICLE = new Set(FOREIGN_ARTICLES);
+
+/**
+ * "O Globo said", "Le Monde reported", "Die Zeit": two words opened by a foreign article name a
+ * newspaper or a work; they may still refer to a person the article names in full ("Marine Le Pen").
+ */
+function articleLed(p: Piece): boolean {
+  if (p.toks.length !== 2 || p.titles.length > 0) return false;
+  const second = p.last.lower;
+  return FOREIGN_ARTICLE.has(p.first.lower) && !FIRST.has(second) && !SURNAME.has(second);
 }
 
 /**
@@ -404,11 +437,12 @@ export function judge(
     placeByContext(tokens, firstIndex(p), endIndex(p) - 1)
   )
     return;
-  const evidence = ctx.reference
-    ? { strong: false, standalone: false }
-    : multi
-      ? multiWordEvidence(p)
-      : singleWordEvidence(p);
+  const evidence =
+    ctx.reference || articleLed(p)
+      ? { strong: false, standalone: false }
+      : multi
+        ? multiWordEvidence(p)
+        : singleWordEvidence(p);
   out.push({
     tokens: p.toks,
     start: p.first.start,

@@ -1,0 +1,29 @@
+/**
+ * Word lists for telling organisations, places and works from people (people extractor,
+ * src/extract/people/). Lower case; the extractor builds its Sets once at module load.
+ */
+
+/**
+ * Organisation descriptors that are verbs as often as nouns: "the show Shark Tank" introduces a
+ * show, "polls show Zieliński ahead" does not. These only introduce an organisation after a
+ * determiner or a modifier, never after a word in VERB_CONTEXT or a plural subject.
+ */
+export const VERB_LIKE_DESCRIPTORS = [
+  'show', 'play', 'book', 'label', 'brand', 'sponsor', 'fund', 'film', 'bank', 'chain', 'club', 'team',
+  'union', 'group', 'network', 'program', 'programme', 'platform', 'studio', 'outlet', 'series', 'paper',
+];
+
+/** Words before a verb: "to show", "will play", "did not fund". */
+export const VERB_CONTEXT = [
+  'to', 'will', 'would', 'can', 'could', 'may', 'might', 'should', 'must', 'did', 'does', 'do', 'not',
+  'also', 'they', 'we', 'you', 'i', 'he', 'she', 'it', 'who', 'which', 'that', 'data', 'never', 'often',
+];
+
+/** Legal forms written after a firm's name and joined to it by "and" or "&": "Russ Berrie and Co", "Smith & Sons". */
+export const FIRM_TAILS = ['co', 'company', 'cie', 'sons', 'son', 'partners', 'associates', 'brothers', 'bros'];
+
+/** Lower-case nouns after a name that make it a news organisation: "the Itar-Tass news agency". */
+export const MEDIA_NOUNS_AFTER = ['newspaper', 'daily', 'weekly', 'tabloid', 'broadcaster', 'agency', 'magazine'];
+
+/** Foreign articles that open the names of newspapers and works: "O Globo", "Le Monde", "El País", "Die Zeit". */
+export const FOREIGN_ARTICLES = ['o', 'os', 'el', 'la', 'los', 'las', 'le', 'les', 'il', 'lo', 'die', 'der', 'das', 'het'];
