@@ -27,3 +27,19 @@ export const MEDIA_NOUNS_AFTER = ['newspaper', 'daily', 'weekly', 'tabloid', 'br
 
 /** Foreign articles that open the names of newspapers and works: "O Globo", "Le Monde", "El País", "Die Zeit". */
 export const FOREIGN_ARTICLES = ['o', 'os', 'el', 'la', 'los', 'las', 'le', 'les', 'il', 'lo', 'die', 'der', 'das', 'het'];
+
+/**
+ * Nationalities, peoples and faiths the demonym list (places.ts) lacks: before a name they
+ * describe it ("East Timorese Roman Catholic Bishop Carlos Belo"), they are never part of it.
+ */
+export const EXTRA_DEMONYMS = [
+  'timorese', 'togolese', 'burmese', 'nepalese', 'bhutanese', 'gabonese', 'guyanese', 'surinamese', 'beninese',
+  'faroese', 'lankan', 'kosovar', 'kosovan', 'bahraini', 'eritrean', 'burundian', 'malian', 'guinean', 'leonean',
+  'mauritanian', 'djiboutian', 'mozambican', 'motswana', 'basotho', 'swazi', 'tanzanian', 'azeri', 'serb',
+  'slovene', 'slovenian', 'montenegrin', 'chechen', 'dagestani', 'tatar', 'bashkir', 'kurd', 'laotian', 'hutu',
+  'tutsi', 'pashtun', 'baluch', 'alawite', 'druze', 'copt', 'coptic', 'maronite', 'evangelical', 'anglican',
+  'lutheran', 'methodist', 'baptist', 'mormon', 'hindu', 'sikh', 'buddhist', 'jew', 'islamist', 'jihadist',
+  'zionist', 'marxist', 'maoist', 'basque', 'catalan', 'corsican', 'flemish', 'walloon', 'breton', 'cornish',
+  'bavarian', 'prussian', 'cossack', 'bedouin', 'berber', 'tuareg', 'zulu', 'xhosa', 'maasai', 'masai', 'yoruba',
+  'igbo', 'hausa', 'fulani', 'aboriginal', 'maori', 'inuit', 'cherokee', 'navajo', 'sioux', 'apache',
+];

@@ -20,6 +20,7 @@ import {
   TITLES,
 } from '../data/lexicon.ts';
 import { FIRST_NAMES, SURNAMES } from '../data/names.ts';
+import { EXTRA_DEMONYMS } from '../data/organisation-words.ts';
 import { DEMONYMS, PLACES } from '../data/places.ts';
 import { ARABIC_PREFIX } from './tokens.ts';
 import type { Token } from './tokens.ts';
@@ -61,7 +62,7 @@ function townIsNotAName(town: string): boolean {
   return !(FIRST.has(words[0]!) && SURNAME.has(words[words.length - 1]!));
 }
 export const PLACE = new Set([...PLACES.split('|'), ...CITY_NAMES.split('|').filter(townIsNotAName)]);
-export const DEMONYM = new Set(DEMONYMS.split('|'));
+export const DEMONYM = new Set([...DEMONYMS.split('|'), ...EXTRA_DEMONYMS]);
 export const TITLE = new Set(TITLES);
 export const ROLE = new Set(ROLE_NOUNS);
 export const ORG = new Set(ORG_WORDS);
@@ -95,16 +96,13 @@ export const ADVERBS = new Set([...ADVERB_WORDS, 'told']);
 /** Abstract-noun endings: a capitalised "Cooperation" or "Development" is part of an organisation name. */
 export const NOUN_SUFFIX = /(?:tion|sion|ness|ities|ity|ism|isms|ology|ship|ments)$/;
 
-/** "Timorese", "Congolese", "Togolese": the -ese demonyms the list lacks (names such as "Therese" are given names). */
-const DEMONYM_ENDING = /^(?!(?:therese|genese|reese)$)\p{L}{3,}ese$/u;
-
 export function category(t: Token): 'title' | 'demonym' | 'never' | 'org' | 'place' | 'common' | 'name' {
   const l = t.lower;
   if (t.kind === 'initial')
     return l === 'u.s.' || l === 'u.k.' || l === 'u.n.' || l === 'e.u.' ? 'title' : 'name';
   if (NEVER.has(l)) return 'never';
   if (TITLE.has(l)) return 'title';
-  if (DEMONYM.has(l) || DEMONYM_ENDING.test(l)) return 'demonym';
+  if (DEMONYM.has(l)) return 'demonym';
   if (ORG.has(l)) return 'org';
   if (PLACE.has(l)) return 'place';
   const parts = l.split('-');
