@@ -94,8 +94,7 @@ function isCompanyRun(tokens: Token[], i: number, j: number, ctx: Ctx): boolean 
   if (LEGAL_FORMS.has(last.text)) return true;
   if (next !== undefined && LEGAL_FORMS.has(next.text) && joinedBySpace(ctx.text, last, next)) return true;
   const before = tokens[i - 1];
-  if (before !== undefined && (LEGAL_PREFIXES.has(before.text) || introducedAsOrganisation(tokens, i)))
-    return true;
+  if (before !== undefined && LEGAL_PREFIXES.has(before.text)) return true;
   if (firmTailAfter(tokens, j)) return true;
   const ampersandAfter = next?.text === '&' && tokens[j + 1]?.cap === true;
   const ampersandBefore = tokens[i - 1]?.text === '&' && tokens[i - 2]?.cap === true;
@@ -168,6 +167,13 @@ export function candidatesIn(span: Span, ctx: Ctx, out: Candidate[]): void {
       ORG.has(owner.lower);
     if (isCompanyRun(tokens, i, j, ctx)) {
       ctx.companies.add(runKey(tokens, i, j));
+      i = j;
+      continue;
+    }
+    // "the daily Mlada Fronta Dnes" is an organisation here, but the noun before it proves less
+    // than a legal form: "told the news agency Yeltsin was working" names Yeltsin, so the run is
+    // only skipped where it stands, not marked a firm for the whole document
+    if (i > 0 && introducedAsOrganisation(tokens, i)) {
       i = j;
       continue;
     }
