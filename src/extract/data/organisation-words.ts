@@ -43,3 +43,14 @@ export const EXTRA_DEMONYMS = [
   'bavarian', 'prussian', 'cossack', 'bedouin', 'berber', 'tuareg', 'zulu', 'xhosa', 'maasai', 'masai', 'yoruba',
   'igbo', 'hausa', 'fulani', 'aboriginal', 'maori', 'inuit', 'cherokee', 'navajo', 'sioux', 'apache',
 ];
+
+/**
+ * Organisation words the main list (lexicon.ts ORG_WORDS) lacks: firms and pollsters named after
+ * people ("Edison Research", "Turner Broadcasting", "Thermo Fisher Scientific"), places named after
+ * them ("Golan Heights", "Stonewall Inn").
+ */
+export const EXTRA_ORG_WORDS = [
+  'research', 'pollster', 'polling', 'broadcasting', 'cable', 'scientific', 'colleges', 'corps', 'publishers',
+  'consultants', 'consultancy', 'strategies', 'marketing', 'films', 'trucking', 'cosmetics', 'jewelers',
+  'jewellers', 'towers', 'inn', 'heights', 'klan',
+];

@@ -360,10 +360,18 @@ function neverStep(s: Split, k: number): void {
   s.orgRun = false;
 }
 
+const COMPOUND_ADJECTIVE = /-\p{Ll}/u;
+
 /** A capitalised common word or a place: part of a name after name words, else a lone reference at most. */
 function commonStep(s: Split, k: number, cat: 'place' | 'common'): void {
   const { tokens, piece, ctx } = s;
   const t = tokens[k]!;
+  if (COMPOUND_ADJECTIVE.test(t.text)) {
+    // "Pulitzer Prize-winning", "Wall Street-style", "Bush-spent": a compound that describes
+    flush(s);
+    s.orgRun = false;
+    return;
+  }
   const firstIsGiven = piece.length > 0 && isGiven(tokens[piece[0]!]!);
   // kept after a given name ("Gordon Brown", "George W. Bush", "Paris Hilton" is lost on purpose)
   // mid-sentence, a capitalised common word after name words is a surname ("Shou Zi Chew", "Gordon Brown")

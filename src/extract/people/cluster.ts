@@ -11,7 +11,7 @@ import { countBefore, insertSorted } from '../sorted.ts';
 import type { Mention, PersonFact } from '../types.ts';
 import { HONORIFICS } from '../data/people-words.ts';
 import { genderOfGivenName } from './gender.ts';
-import { COMMON, FIRST, PARTICLE } from './lexicon.ts';
+import { COMMON, FIRST, PARTICLE, SURNAME } from './lexicon.ts';
 import type { Candidate, Cluster } from './types.ts';
 
 /** Kept incrementally, so that choosing among namesakes costs a binary search, not a scan. */
@@ -263,6 +263,24 @@ function clusterFullNames(all: Candidate[]): Cluster[] {
   return clusters;
 }
 
+/**
+ * "Trump Train", "Obama Speech": a known person's family name (of a full name, or a word that
+ * stands as a person alone) and a common word name a thing of theirs, not a second person (the
+ * first word is no given name, the second no name at all).
+ */
+function withoutNamedThings(clusters: Cluster[], all: Candidate[]): Cluster[] {
+  const families = new Set(
+    clusters.filter((cl) => cl.key.length >= 2).map((cl) => cl.key[cl.key.length - 1]!),
+  );
+  for (const c of all) if (c.key.length === 1 && c.standalone) families.add(c.key[0]!);
+  return clusters.filter((cl) => {
+    if (cl.key.length !== 2 || cl.titled) return true;
+    const [head, tail] = cl.key as [string, string];
+    const thing = COMMON.has(tail) && !SURNAME.has(tail) && !FIRST.has(tail) && !FIRST.has(head);
+    return !(thing && families.has(head));
+  });
+}
+
 /** The person a shorter form refers to, if any: a common word only stands for a family name or its given name. */
 function referent(c: Candidate, clusters: Cluster[]): Cluster | undefined {
   const options = clusters.filter((cl) =>
@@ -284,7 +302,7 @@ function referent(c: Candidate, clusters: Cluster[]): Cluster | undefined {
  * kept only if some mention of theirs may stand alone.
  */
 export function clusterCandidates(all: Candidate[]): Cluster[] {
-  const clusters = clusterFullNames(all);
+  const clusters = withoutNamedThings(clusterFullNames(all), all);
   const rest = all.filter((c) => !(c.key.length >= 2 && c.standalone)).sort((a, b) => a.start - b.start);
   const singleByKey = new Map<string, Cluster>();
   for (const c of rest) {

@@ -20,7 +20,7 @@ import {
   TITLES,
 } from '../data/lexicon.ts';
 import { FIRST_NAMES, SURNAMES } from '../data/names.ts';
-import { EXTRA_DEMONYMS } from '../data/organisation-words.ts';
+import { EXTRA_DEMONYMS, EXTRA_ORG_WORDS } from '../data/organisation-words.ts';
 import { DEMONYMS, PLACES } from '../data/places.ts';
 import { ARABIC_PREFIX } from './tokens.ts';
 import type { Token } from './tokens.ts';
@@ -65,7 +65,7 @@ export const PLACE = new Set([...PLACES.split('|'), ...CITY_NAMES.split('|').fil
 export const DEMONYM = new Set([...DEMONYMS.split('|'), ...EXTRA_DEMONYMS]);
 export const TITLE = new Set(TITLES);
 export const ROLE = new Set(ROLE_NOUNS);
-export const ORG = new Set(ORG_WORDS);
+export const ORG = new Set([...ORG_WORDS, ...EXTRA_ORG_WORDS]);
 /** Big single-word cities that are no given name, surname or common word: "Bologna", "Tilburg", "Galati". */
 export const CITY_WORD = new Set(
   CITY_WORDS.split('|')
