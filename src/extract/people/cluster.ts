@@ -227,6 +227,7 @@ export function toFact(cl: Cluster): PersonFact {
         !isUpper(m.surface));
     if (better) canonical = m;
   }
+  canonical = withoutPatronymic(canonical, mentions);
   const name = canonical.surface;
   // one spelling per alias: mixed case before a headline's "LUKASHENKO", "von der Leyen" before a
   // sentence-initial "Von der Leyen"; aliases in order of first appearance
@@ -243,6 +244,21 @@ export function toFact(cl: Cluster): PersonFact {
   const aliases = [...best.values()].sort((a, b) => a.first - b.first).map((b) => b.surface);
   const out: Mention[] = mentions.map((m) => ({ text: m.surface, start: m.start, end: m.end }));
   return { name, aliases, mentions: out, gender: cl.gender };
+}
+
+/** A Russian or Belarusian patronymic: "Grigoryevich", "Sergeyevna", "Ilyich", "Nikitichna". */
+const PATRONYMIC = /(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna|inichna)$/;
+
+/**
+ * "Alexander Grigoryevich Lukashenko" with "Alexander Lukashenko" in the same article: news (and
+ * the archive's convention) names the person by given name and surname, the patronymic form is
+ * an alias. With no two-word form the full one stays the name.
+ */
+function withoutPatronymic(canonical: Candidate, mentions: Candidate[]): Candidate {
+  const k = canonical.key;
+  if (k.length !== 3 || !PATRONYMIC.test(k[1]!)) return canonical;
+  const short = mentions.filter((m) => m.key.length === 2 && m.key[0] === k[0] && m.key[1] === k[2]);
+  return short.find((m) => !isUpper(m.surface)) ?? short[0] ?? canonical;
 }
 
 export function isUpper(s: string): boolean {
