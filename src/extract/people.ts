@@ -25,6 +25,16 @@ import type { ParsedDocument, PersonFact, Span } from './types.ts';
 
 type Scanned = { span: Span; ctx: Ctx };
 
+/** Every paragraph of the body in capitals, with more than a headline's worth of words. */
+function isCapsDocument(doc: ParsedDocument): boolean {
+  let words = 0;
+  for (const p of doc.paragraphs) {
+    if (!isAllCaps(p.text)) return false;
+    words += p.text.split(/\s+/).length;
+  }
+  return words >= 25;
+}
+
 /** The title and paragraphs with how far their capitals can be trusted. */
 function scannedSpans(doc: ParsedDocument): Scanned[] {
   const text = doc.text;
@@ -37,10 +47,14 @@ function scannedSpans(doc: ParsedDocument): Scanned[] {
       span: doc.title,
       ctx: { text, caps: titleCaps, titleCase, reference: true, companies, table: false },
     });
+  const capsDocument = isCapsDocument(doc);
   for (const p of doc.paragraphs) {
     const caps = isAllCaps(p.text);
     const tc = !caps && p.text.length < 120 && !/[.!?]["”’]?$/.test(p.text) && isTitleCase(p.text);
-    spans.push({ span: p, ctx: { text, caps, titleCase: tc, reference: caps, companies, table: false } });
+    // in a document written all in capitals (a wire or broadcast transcript) capitals are no
+    // headline: its paragraphs are searched, with the stricter evidence of classify.ts
+    const reference = caps && !capsDocument;
+    spans.push({ span: p, ctx: { text, caps, titleCase: tc, reference, companies, table: false } });
   }
   return spans;
 }

@@ -373,13 +373,14 @@ function commonStep(s: Split, k: number, cat: 'place' | 'common'): void {
     return;
   }
   const firstIsGiven = piece.length > 0 && isGiven(tokens[piece[0]!]!);
-  // kept after a given name ("Gordon Brown", "George W. Bush", "Paris Hilton" is lost on purpose)
+  // kept after a given name ("Gordon Brown", "George W. Bush", "Paris Hilton" is lost on purpose);
+  // in capitals only a word that may be a name ("ROBERT DOLE", not "MICKEY KANTOR WOULD TRAVEL")
   // mid-sentence, a capitalised common word after name words is a surname ("Shou Zi Chew", "Gordon Brown")
   if (
     piece.length > 0 &&
     cat === 'common' &&
     piece.length <= 3 &&
-    (firstIsGiven ||
+    ((firstIsGiven && (!ctx.caps || !DICTIONARY_COMMON.has(t.lower))) ||
       (!ctx.titleCase && !ctx.caps && !t.sentStart && !NOUN_SUFFIX.test(t.lower)) ||
       syllableOfAName(s, k))
   ) {

@@ -28,6 +28,7 @@ import {
   ANY_CITY_WORD,
   COMMON,
   DEMONYM,
+  DICTIONARY_COMMON,
   FIRST,
   FOLLOW_CONTEXT,
   KIN,
@@ -239,6 +240,21 @@ function ageAppositive(tokens: Token[], end: number): boolean {
   return years >= 16 && years <= 110;
 }
 
+/**
+ * Evidence in a document written in capitals, where every word looks like a name: a known given
+ * name or a person title before two or more words, a title or a known surname with a speech verb
+ * for one ("KANTOR SAID"). Shape proves nothing there.
+ */
+function capitalsEvidence(p: Piece): { strong: boolean; standalone: boolean } {
+  const multi = p.toks.length >= 2;
+  // a word the dictionary knows only in lower case is never a name ("DOLE" may be, "TRAVEL" not)
+  const lastIsName = !DICTIONARY_COMMON.has(p.last.lower);
+  const standalone = multi
+    ? (isGiven(p.first) && !COMMON.has(p.first.lower) && lastIsName) || (p.titled && lastIsName)
+    : p.titled || (p.known && hasFollowingCue(p.tokens, endIndex(p), true));
+  return { strong: standalone, standalone };
+}
+
 /** How the name is introduced, for choosing among people who share a surname. */
 function introduction(p: Piece): Pick<Candidate, 'former' | 'kin' | 'principal' | 'gender'> {
   const { tokens, titles } = p;
@@ -440,9 +456,11 @@ export function judge(
   const evidence =
     ctx.reference || articleLed(p)
       ? { strong: false, standalone: false }
-      : multi
-        ? multiWordEvidence(p)
-        : singleWordEvidence(p);
+      : ctx.caps
+        ? capitalsEvidence(p)
+        : multi
+          ? multiWordEvidence(p)
+          : singleWordEvidence(p);
   out.push({
     tokens: p.toks,
     start: p.first.start,
