@@ -54,3 +54,10 @@ export const EXTRA_ORG_WORDS = [
   'consultants', 'consultancy', 'strategies', 'marketing', 'films', 'trucking', 'cosmetics', 'jewelers',
   'jewellers', 'towers', 'inn', 'heights', 'klan',
 ];
+
+/** Nouns after a possessive that only a firm has: "Newmont's shares", "Harlan Voss's profit". */
+export const FIRM_POSSESSIONS = [
+  'shares', 'stock', 'profit', 'profits', 'earnings', 'revenue', 'revenues', 'sales', 'subsidiary',
+  'subsidiaries', 'shareholders', 'products', 'stores', 'plants', 'factories', 'unit', 'units', 'brands',
+  'dividend', 'turnover', 'outlets', 'branches',
+];

@@ -21,7 +21,7 @@ import {
   PLACE_PREPOSITIONS,
   VENUE_NOUNS,
 } from '../data/people-words.ts';
-import { FOREIGN_ARTICLES, MEDIA_NOUNS_AFTER } from '../data/organisation-words.ts';
+import { FIRM_POSSESSIONS, FOREIGN_ARTICLES, MEDIA_NOUNS_AFTER } from '../data/organisation-words.ts';
 import { genderOfWord } from './gender.ts';
 import {
   ADVERBS,
@@ -361,7 +361,26 @@ function firmBeforeItsNoun(tokens: Token[], end: number, multi: boolean): boolea
   return after.lower === 'shares' && next?.kind === 'word' && SHARE_MOVES.has(next.lower);
 }
 
+/**
+ * Words after a name that only a firm takes, which make it a firm in the whole article:
+ * "Newmont's shares", "Newmont 's profit" (a possessive written apart), "Newmont said its",
+ * "Harlan Voss, which makes toys" (a person is no "it").
+ */
+function firmByItsWords(tokens: Token[], end: number, poss: boolean): boolean {
+  const t = tokens[end];
+  const apart = t?.text === "'" || t?.text === '’';
+  if (apart && tokens[end + 1]?.lower === 's') return firmPossession(tokens[end + 2]);
+  if (poss && firmPossession(t)) return true;
+  if (t?.text === ',' && tokens[end + 1]?.lower === 'which') return true;
+  return t !== undefined && SPEECH.has(t.lower) && tokens[end + 1]?.lower === 'its';
+}
+
 const MEDIA_NOUNS = new Set(MEDIA_NOUNS_AFTER);
+const POSSESSIONS = new Set(FIRM_POSSESSIONS);
+
+function firmPossession(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && !t.cap && POSSESSIONS.has(t.lower);
+}
 const FOREIGN_ARTICLE = new Set(FOREIGN_ARTICLES);
 
 /**
@@ -434,6 +453,10 @@ export function judge(
   const after = tokens[endIndex(p)];
   if (after?.kind === 'word' && !after.cap && VENUE_NOUNS.has(after.lower)) return;
   if (teamInTableRow(ctx.text, p.first.start, p.last.end)) return;
+  if (titles.length === 0 && firmByItsWords(p.tokens, endIndex(p), p.last.poss)) {
+    ctx.companies.add(p.key.join(' '));
+    return;
+  }
   if (
     titles.length === 0 &&
     (cityTeam(p) ||
