@@ -220,8 +220,24 @@ function singleWordEvidence(p: Piece): { strong: boolean; standalone: boolean } 
     !(COMMON.has(first.lower) && first.sentStart) &&
     (hasFollowingCue(tokens, endIndex(p), true) || saidBefore);
   const aged = lone && ageAppositive(tokens, endIndex(p));
+  // "…, said Dofora and other witnesses": the reporting verb before a word that ends the clause;
+  // firms are said to say ("Newmont said"), seldom inverted after the verb
+  const afterName = tokens[endIndex(p)];
+  const verbAt = firstIndex(p) - 1;
+  const clauseEnd = tokens[verbAt - 1]?.text ?? '';
+  const inverted =
+    lone &&
+    saidBefore &&
+    p.titles.length === 0 &&
+    INVERSION_VERBS.has(tokens[verbAt]!.lower) &&
+    (clauseEnd === ',' || CLOSING_QUOTES.has(clauseEnd)) &&
+    !ORG.has(first.lower) &&
+    !ANY_CITY_WORD.has(fold(first.lower)) &&
+    !isAcronym(first) &&
+    (afterName === undefined || INVERSION_END.has(afterName.lower));
   const standalone =
     p.titled ||
+    inverted ||
     (p.known && lone && !p.ctx.table) ||
     aged ||
     (roleBefore && (FIRST.has(first.lower) || (lone && !ORG.has(first.lower)))) ||
@@ -254,6 +270,11 @@ function capitalsEvidence(p: Piece): { strong: boolean; standalone: boolean } {
     : p.titled || (p.known && hasFollowingCue(p.tokens, endIndex(p), true));
   return { strong: standalone, standalone };
 }
+
+/** What may follow a speaker named after its verb: the end of the clause or a coordinated speaker. */
+const INVERSION_VERBS = new Set(['said', 'says', 'added', 'adds', 'explained', 'recalled']);
+const CLOSING_QUOTES = new Set(['"', '”', '’', "'", '»']);
+const INVERSION_END = new Set([',', '.', ';', ':', 'and', 'in', 'on', 'at', 'after', 'when', 'who', 'as']);
 
 /** How the name is introduced, for choosing among people who share a surname. */
 function introduction(p: Piece): Pick<Candidate, 'former' | 'kin' | 'principal' | 'gender'> {
