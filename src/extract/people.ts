@@ -25,6 +25,16 @@ import type { ParsedDocument, PersonFact, Span } from './types.ts';
 
 type Scanned = { span: Span; ctx: Ctx };
 
+/** Every paragraph of the body in capitals, with more than a headline's worth of words. */
+function isCapsDocument(doc: ParsedDocument): boolean {
+  let words = 0;
+  for (const p of doc.paragraphs) {
+    if (!isAllCaps(p.text)) return false;
+    words += p.text.split(/\s+/).length;
+  }
+  return words >= 25;
+}
+
 /** The title and paragraphs with how far their capitals can be trusted. */
 function scannedSpans(doc: ParsedDocument): Scanned[] {
   const text = doc.text;
@@ -33,17 +43,24 @@ function scannedSpans(doc: ParsedDocument): Scanned[] {
   const spans: Scanned[] = [];
   const companies = new Set<string>();
   if (doc.title.text !== '')
-    spans.push({ span: doc.title, ctx: { text, caps: titleCaps, titleCase, reference: true, companies } });
+    spans.push({
+      span: doc.title,
+      ctx: { text, caps: titleCaps, titleCase, reference: true, companies, table: false },
+    });
+  const capsDocument = isCapsDocument(doc);
   for (const p of doc.paragraphs) {
     const caps = isAllCaps(p.text);
     const tc = !caps && p.text.length < 120 && !/[.!?]["”’]?$/.test(p.text) && isTitleCase(p.text);
-    spans.push({ span: p, ctx: { text, caps, titleCase: tc, reference: caps, companies } });
+    // in a document written all in capitals (a wire or broadcast transcript) capitals are no
+    // headline: its paragraphs are searched, with the stricter evidence of classify.ts
+    const reference = caps && !capsDocument;
+    spans.push({ span: p, ctx: { text, caps, titleCase: tc, reference, companies, table: false } });
   }
   return spans;
 }
 
 /** Stage 1 and 2 over the document: body candidates first, then headline references. */
-function documentCandidates(doc: ParsedDocument): Candidate[] {
+export function documentCandidates(doc: ParsedDocument): Candidate[] {
   const references: Candidate[] = [];
   const body: Candidate[] = [];
   const spans = scannedSpans(doc);

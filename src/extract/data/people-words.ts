@@ -194,7 +194,7 @@ export const APPOSITION_BLOCKERS = new Set(['in', 'near', 'outside', 'across', '
 export const APPOSITION_END = new Set([',', '.', ';', ':', '!', '?', '(', ')', '“', '”', '"', '—', '–']);
 
 /** Legal forms written before a company name: "PT Tambang Timah", "OAO Gazprom". */
-export const LEGAL_PREFIXES = new Set(['PT', 'OAO', 'ZAO', 'OOO', 'PAO', 'AO', 'JSC', 'PJSC', 'OJSC', 'CJSC', 'SC']);
+export const LEGAL_PREFIXES = new Set(['PT', 'RAO', 'OAO', 'ZAO', 'OOO', 'PAO', 'AO', 'JSC', 'PJSC', 'OJSC', 'CJSC', 'SC']);
 
 /**
  * Lower-case nouns that introduce the name of an organisation, not a person: "the daily Mlada

@@ -20,6 +20,7 @@ import {
 } from '../data/people-words.ts';
 import {
   DEMONYM,
+  DICTIONARY_COMMON,
   FIRST,
   GIVEN_CALENDAR,
   NEVER,
@@ -34,7 +35,10 @@ import {
   TITLE,
   category,
   isGiven,
+  isNameSyllable,
+  isUnknownWord,
 } from './lexicon.ts';
+import { FIRM_TAILS, VERB_CONTEXT, VERB_LIKE_DESCRIPTORS } from '../data/organisation-words.ts';
 import { isNameWord, joinedBySpace, tokenize } from './tokens.ts';
 import type { Token } from './tokens.ts';
 import type { Candidate, Ctx } from './types.ts';
@@ -48,10 +52,34 @@ function runKey(tokens: Token[], i: number, j: number): string {
     .join(' ');
 }
 
-/** "the daily Mlada Fronta Dnes", "photo agency Getty Images": a noun for an organisation just before. */
+/**
+ * "the daily Mlada Fronta Dnes", "photo agency Getty Images": a noun for an organisation just
+ * before; a word that is also a verb counts only where it is no verb ("polls show Zieliński ahead").
+ */
 function introducedAsOrganisation(tokens: Token[], i: number): boolean {
   const before = tokens[i - 1]!;
-  return before.kind === 'word' && !before.cap && ORGANISATION_DESCRIPTORS.has(before.lower);
+  if (before.kind !== 'word' || before.cap || !ORGANISATION_DESCRIPTORS.has(before.lower)) return false;
+  if (!VERB_LIKE.has(before.lower)) return true;
+  const subject = tokens[i - 2];
+  if (subject === undefined || subject.kind !== 'word' || subject.cap) return true;
+  const plural = subject.lower.endsWith('s') && !subject.lower.endsWith('ss');
+  return !plural && !VERB_CONTEXT_WORDS.has(subject.lower);
+}
+const VERB_LIKE = new Set(VERB_LIKE_DESCRIPTORS);
+const VERB_CONTEXT_WORDS = new Set(VERB_CONTEXT);
+const FIRM_TAIL = new Set(FIRM_TAILS);
+
+/** "Russ Berrie and Co", "Smith & Sons": a legal form joined to the name by "and" or "&". */
+function firmTailAfter(tokens: Token[], j: number): boolean {
+  const link = tokens[j];
+  const tail = tokens[j + 1];
+  return (
+    link !== undefined &&
+    (link.lower === 'and' || link.text === '&') &&
+    tail !== undefined &&
+    tail.cap &&
+    FIRM_TAIL.has(tail.lower.replace(/\.$/, ''))
+  );
 }
 
 /**
@@ -66,21 +94,42 @@ function isCompanyRun(tokens: Token[], i: number, j: number, ctx: Ctx): boolean 
   if (LEGAL_FORMS.has(last.text)) return true;
   if (next !== undefined && LEGAL_FORMS.has(next.text) && joinedBySpace(ctx.text, last, next)) return true;
   const before = tokens[i - 1];
-  if (before !== undefined && (LEGAL_PREFIXES.has(before.text) || introducedAsOrganisation(tokens, i)))
-    return true;
+  if (before !== undefined && LEGAL_PREFIXES.has(before.text)) return true;
+  if (firmTailAfter(tokens, j)) return true;
   const ampersandAfter = next?.text === '&' && tokens[j + 1]?.cap === true;
   const ampersandBefore = tokens[i - 1]?.text === '&' && tokens[i - 2]?.cap === true;
   return ampersandAfter || ampersandBefore;
 }
 
+/** A word glued to a number is a code or a model, never a name: "W100", "A320", "G7". */
+function gluedToDigit(text: string, t: Token): boolean {
+  const c = text.charCodeAt(t.end);
+  return t.kind === 'word' && c >= 48 && c <= 57;
+}
+
+/**
+ * A table line: no lower-case word of three letters or more and at least two numbers ("Lula I 85
+ * 25/12 Sidi Kreir / Augusta W100 Exxon"). Its capitalised words are ships, ports and firms as
+ * often as people, so only a given name or a title makes a person there.
+ */
+function isTableSpan(tokens: Token[]): boolean {
+  let numbers = 0;
+  for (const t of tokens) {
+    if (t.kind === 'word' && !t.cap && t.text.length >= 3) return false;
+    if (t.kind === 'num') numbers++;
+  }
+  return numbers >= 2;
+}
+
 /** Splits one span into name candidates. */
 export function candidatesIn(span: Span, ctx: Ctx, out: Candidate[]): void {
   const tokens = tokenize(span, ctx.caps);
+  ctx.table = !ctx.caps && isTableSpan(tokens);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
     const particleStart = t.kind === 'word' && !t.cap && LEADING_PARTICLE.has(t.lower);
-    if (!isNameWord(t, ctx.caps) && !particleStart) {
+    if ((!isNameWord(t, ctx.caps) || gluedToDigit(ctx.text, t)) && !particleStart) {
       i++;
       continue;
     }
@@ -92,7 +141,7 @@ export function candidatesIn(span: Span, ctx: Ctx, out: Candidate[]): void {
         const prev = tokens[j - 1]!;
         if (!joinedBySpace(ctx.text, prev, u)) break;
         const particle = u.kind === 'word' && !u.cap && PARTICLE.has(u.lower);
-        if (!isNameWord(u, ctx.caps) && !particle) break;
+        if ((!isNameWord(u, ctx.caps) || gluedToDigit(ctx.text, u)) && !particle) break;
         if (particle) {
           // particles only count inside a name, directly before another name word
           const v = tokens[j + 1];
@@ -118,6 +167,13 @@ export function candidatesIn(span: Span, ctx: Ctx, out: Candidate[]): void {
       ORG.has(owner.lower);
     if (isCompanyRun(tokens, i, j, ctx)) {
       ctx.companies.add(runKey(tokens, i, j));
+      i = j;
+      continue;
+    }
+    // "the daily Mlada Fronta Dnes" is an organisation here, but the noun before it proves less
+    // than a legal form: "told the news agency Yeltsin was working" names Yeltsin, so the run is
+    // only skipped where it stands, not marked a firm for the whole document
+    if (i > 0 && introducedAsOrganisation(tokens, i)) {
       i = j;
       continue;
     }
@@ -230,6 +286,29 @@ function nextIsName(s: Split, k: number): boolean {
   return k + 1 < s.to && category(s.tokens[k + 1]!) === 'name';
 }
 
+/**
+ * "Mark Cairns", "Bill Jordan": a given name, then a common word that may be a family name (one
+ * only the dictionary calls common, or a given name or surname that is also a word).
+ */
+function nextIsDictionarySurname(s: Split, k: number, given: Token): boolean {
+  const next = s.tokens[k + 1];
+  if (!FIRST.has(given.lower) || k + 1 >= s.to || next === undefined || s.ctx.titleCase || s.ctx.caps)
+    return false;
+  const l = next.lower;
+  return DICTIONARY_COMMON.has(l) || FIRST.has(l) || SURNAME.has(l);
+}
+
+/** A short dictionary word next to a word no list knows, in the same run: "Ye Zhaoying", "Ong Ewe Hock". */
+function syllableOfAName(s: Split, k: number): boolean {
+  const t = s.tokens[k]!;
+  if (!isNameSyllable(t.lower)) return false;
+  const unknown = (n: number): boolean => {
+    const u = s.tokens[n];
+    return n >= s.from && n < s.to && u !== undefined && u.kind === 'word' && isUnknownWord(u.lower);
+  };
+  return unknown(k - 1) || unknown(k + 1) || (s.piece.length > 0 && s.piece.some((n) => unknown(n)));
+}
+
 const SAINT = /^(?:st|saint|ste|sainte)\.?$/;
 
 /** A title or demonym: before a name it is stripped; after one it ends the name, unless it is a name itself. */
@@ -251,10 +330,12 @@ function titleStep(s: Split, k: number, cat: 'title' | 'demonym'): void {
     return;
   }
   // "Alexander Lukashenko President" does not happen in prose; a title after a name ends it
+  // a demonym after a given name ends it: "Roman Catholic", "Rich American"
   if (
-    FIRST.has(t.lower) ||
-    SURNAME.has(t.lower) ||
-    (piece.length === 1 && isGiven(tokens[piece[0]!]!) && !nextIsName(s, k))
+    cat === 'title' &&
+    (FIRST.has(t.lower) ||
+      SURNAME.has(t.lower) ||
+      (piece.length === 1 && isGiven(tokens[piece[0]!]!) && !nextIsName(s, k)))
   ) {
     piece.push(k); // "John Major", "Martin Luther King"
     return;
@@ -279,20 +360,35 @@ function neverStep(s: Split, k: number): void {
   s.orgRun = false;
 }
 
+const COMPOUND_ADJECTIVE = /-\p{Ll}/u;
+
 /** A capitalised common word or a place: part of a name after name words, else a lone reference at most. */
 function commonStep(s: Split, k: number, cat: 'place' | 'common'): void {
   const { tokens, piece, ctx } = s;
   const t = tokens[k]!;
+  if (COMPOUND_ADJECTIVE.test(t.text)) {
+    // "Pulitzer Prize-winning", "Wall Street-style", "Bush-spent": a compound that describes
+    flush(s);
+    s.orgRun = false;
+    return;
+  }
   const firstIsGiven = piece.length > 0 && isGiven(tokens[piece[0]!]!);
-  // kept after a given name ("Gordon Brown", "George W. Bush", "Paris Hilton" is lost on purpose)
+  // kept after a given name ("Gordon Brown", "George W. Bush", "Paris Hilton" is lost on purpose);
+  // in capitals only a word that may be a name ("ROBERT DOLE", not "MICKEY KANTOR WOULD TRAVEL")
   // mid-sentence, a capitalised common word after name words is a surname ("Shou Zi Chew", "Gordon Brown")
   if (
     piece.length > 0 &&
     cat === 'common' &&
     piece.length <= 3 &&
-    (firstIsGiven || (!ctx.titleCase && !ctx.caps && !t.sentStart && !NOUN_SUFFIX.test(t.lower)))
+    ((firstIsGiven && (!ctx.caps || !DICTIONARY_COMMON.has(t.lower))) ||
+      (!ctx.titleCase && !ctx.caps && !t.sentStart && !NOUN_SUFFIX.test(t.lower)) ||
+      syllableOfAName(s, k))
   ) {
     piece.push(k);
+    return;
+  }
+  if (piece.length === 0 && cat === 'common' && syllableOfAName(s, k)) {
+    piece.push(k); // "Ye Zhaoying", "Dong Jiong"
     return;
   }
   const before = tokens[s.from - 1];
@@ -300,9 +396,9 @@ function commonStep(s: Split, k: number, cat: 'place' | 'common'): void {
   if (
     piece.length === 0 &&
     (FIRST.has(t.lower) || (roleBefore && k === s.from + s.titles.length)) &&
-    nextIsName(s, k)
+    (nextIsName(s, k) || nextIsDictionarySurname(s, k, t))
   ) {
-    piece.push(k); // "Jordan Henderson", "Will Smith" mid-sentence
+    piece.push(k); // "Jordan Henderson", "Will Smith" mid-sentence, "Mark Cairns"
     return;
   }
   flush(s);

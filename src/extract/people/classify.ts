@@ -21,12 +21,14 @@ import {
   PLACE_PREPOSITIONS,
   VENUE_NOUNS,
 } from '../data/people-words.ts';
+import { FIRM_POSSESSIONS, FOREIGN_ARTICLES, MEDIA_NOUNS_AFTER } from '../data/organisation-words.ts';
 import { genderOfWord } from './gender.ts';
 import {
   ADVERBS,
   ANY_CITY_WORD,
   COMMON,
   DEMONYM,
+  DICTIONARY_COMMON,
   FIRST,
   FOLLOW_CONTEXT,
   KIN,
@@ -41,6 +43,8 @@ import {
   SURNAME,
   TITLE,
   isGiven,
+  isNameSyllable,
+  isUnknownWord,
   CITY_WORD,
   fold,
 } from './lexicon.ts';
@@ -169,9 +173,12 @@ function cueNearby(p: Piece): boolean {
 function multiWordEvidence(p: Piece): { strong: boolean; standalone: boolean } {
   const given = isGiven(p.first);
   // name-shaped: no common word, no place ("Shou Zi Chew" needs other evidence, "Economic Research" gets none)
+  const someUnknown = p.toks.some((t) => t.kind === 'word' && isUnknownWord(t.lower));
   const unknownShape = p.toks.every(
     (t) =>
-      t.kind === 'initial' || (!COMMON.has(t.lower) && !PLACE.has(t.lower) && !NOUN_SUFFIX.test(t.lower)),
+      t.kind === 'initial' ||
+      (someUnknown && isNameSyllable(t.lower)) ||
+      (!COMMON.has(t.lower) && !PLACE.has(t.lower) && !NOUN_SUFFIX.test(t.lower)),
   );
   const strong = given || p.titled || p.known || cueNearby(p);
   const standalone = strong || ((unknownShape || given) && !p.ctx.titleCase && p.toks.length <= 4);
@@ -212,15 +219,62 @@ function singleWordEvidence(p: Piece): { strong: boolean; standalone: boolean } 
     isGiven(first) &&
     !(COMMON.has(first.lower) && first.sentStart) &&
     (hasFollowingCue(tokens, endIndex(p), true) || saidBefore);
+  const aged = lone && ageAppositive(tokens, endIndex(p));
+  // "…, said Dofora and other witnesses": the reporting verb before a word that ends the clause;
+  // firms are said to say ("Newmont said"), seldom inverted after the verb
+  const afterName = tokens[endIndex(p)];
+  const verbAt = firstIndex(p) - 1;
+  const clauseEnd = tokens[verbAt - 1]?.text ?? '';
+  const inverted =
+    lone &&
+    saidBefore &&
+    p.titles.length === 0 &&
+    INVERSION_VERBS.has(tokens[verbAt]!.lower) &&
+    (clauseEnd === ',' || CLOSING_QUOTES.has(clauseEnd)) &&
+    !ORG.has(first.lower) &&
+    !ANY_CITY_WORD.has(fold(first.lower)) &&
+    !isAcronym(first) &&
+    (afterName === undefined || INVERSION_END.has(afterName.lower));
   const standalone =
     p.titled ||
-    (p.known && lone) ||
+    inverted ||
+    (p.known && lone && !p.ctx.table) ||
+    aged ||
     (roleBefore && (FIRST.has(first.lower) || (lone && !ORG.has(first.lower)))) ||
     scorer ||
     (!ambiguous && (appositive || givenSpeaker));
   strong ||= standalone;
   return { strong, standalone };
 }
+
+/** ", 65 ," after a name: an age in apposition ("Yeltsin, 65, was shown on television"). */
+function ageAppositive(tokens: Token[], end: number): boolean {
+  if (tokens[end]?.text !== ',' || tokens[end + 2]?.text !== ',') return false;
+  const age = tokens[end + 1]!;
+  if (age.kind !== 'num' || !/^\d{2,3}$/.test(age.text)) return false;
+  const years = Number(age.text);
+  return years >= 16 && years <= 110;
+}
+
+/**
+ * Evidence in a document written in capitals, where every word looks like a name: a known given
+ * name or a person title before two or more words, a title or a known surname with a speech verb
+ * for one ("KANTOR SAID"). Shape proves nothing there.
+ */
+function capitalsEvidence(p: Piece): { strong: boolean; standalone: boolean } {
+  const multi = p.toks.length >= 2;
+  // a word the dictionary knows only in lower case is never a name ("DOLE" may be, "TRAVEL" not)
+  const lastIsName = !DICTIONARY_COMMON.has(p.last.lower);
+  const standalone = multi
+    ? (isGiven(p.first) && !COMMON.has(p.first.lower) && lastIsName) || (p.titled && lastIsName)
+    : p.titled || (p.known && hasFollowingCue(p.tokens, endIndex(p), true));
+  return { strong: standalone, standalone };
+}
+
+/** What may follow a speaker named after its verb: the end of the clause or a coordinated speaker. */
+const INVERSION_VERBS = new Set(['said', 'says', 'added', 'adds', 'explained', 'recalled']);
+const CLOSING_QUOTES = new Set(['"', '”', '’', "'", '»']);
+const INVERSION_END = new Set([',', '.', ';', ':', 'and', 'in', 'on', 'at', 'after', 'when', 'who', 'as']);
 
 /** How the name is introduced, for choosing among people who share a surname. */
 function introduction(p: Piece): Pick<Candidate, 'former' | 'kin' | 'principal' | 'gender'> {
@@ -322,7 +376,42 @@ function firmBeforeItsNoun(tokens: Token[], end: number, multi: boolean): boolea
   if (after?.kind !== 'word' || after.cap) return false;
   if (FIRM_NOUNS_AFTER.has(after.lower) || (multi && NAMED_AFTER_NOUNS.has(after.lower))) return true;
   const next = tokens[end + 1];
+  // "the Itar-Tass news agency", "the O Globo newspaper"
+  if (MEDIA_NOUNS.has(after.lower) || (after.lower === 'news' && MEDIA_NOUNS.has(next?.lower ?? '')))
+    return true;
   return after.lower === 'shares' && next?.kind === 'word' && SHARE_MOVES.has(next.lower);
+}
+
+/**
+ * Words after a name that only a firm takes, which make it a firm in the whole article:
+ * "Newmont's shares", "Newmont 's profit" (a possessive written apart), "Newmont said its",
+ * "Harlan Voss, which makes toys" (a person is no "it").
+ */
+function firmByItsWords(tokens: Token[], end: number, poss: boolean): boolean {
+  const t = tokens[end];
+  const apart = t?.text === "'" || t?.text === '’';
+  if (apart && tokens[end + 1]?.lower === 's') return firmPossession(tokens[end + 2]);
+  if (poss && firmPossession(t)) return true;
+  if (t?.text === ',' && tokens[end + 1]?.lower === 'which') return true;
+  return t !== undefined && SPEECH.has(t.lower) && tokens[end + 1]?.lower === 'its';
+}
+
+const MEDIA_NOUNS = new Set(MEDIA_NOUNS_AFTER);
+const POSSESSIONS = new Set(FIRM_POSSESSIONS);
+
+function firmPossession(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && !t.cap && POSSESSIONS.has(t.lower);
+}
+const FOREIGN_ARTICLE = new Set(FOREIGN_ARTICLES);
+
+/**
+ * "O Globo said", "Le Monde reported", "Die Zeit": two words opened by a foreign article name a
+ * newspaper or a work; they may still refer to a person the article names in full ("Marine Le Pen").
+ */
+function articleLed(p: Piece): boolean {
+  if (p.toks.length !== 2 || p.titles.length > 0) return false;
+  const second = p.last.lower;
+  return FOREIGN_ARTICLE.has(p.first.lower) && !FIRST.has(second) && !SURNAME.has(second);
 }
 
 /**
@@ -385,6 +474,10 @@ export function judge(
   const after = tokens[endIndex(p)];
   if (after?.kind === 'word' && !after.cap && VENUE_NOUNS.has(after.lower)) return;
   if (teamInTableRow(ctx.text, p.first.start, p.last.end)) return;
+  if (titles.length === 0 && firmByItsWords(p.tokens, endIndex(p), p.last.poss)) {
+    ctx.companies.add(p.key.join(' '));
+    return;
+  }
   if (
     titles.length === 0 &&
     (cityTeam(p) ||
@@ -404,11 +497,14 @@ export function judge(
     placeByContext(tokens, firstIndex(p), endIndex(p) - 1)
   )
     return;
-  const evidence = ctx.reference
-    ? { strong: false, standalone: false }
-    : multi
-      ? multiWordEvidence(p)
-      : singleWordEvidence(p);
+  const evidence =
+    ctx.reference || articleLed(p)
+      ? { strong: false, standalone: false }
+      : ctx.caps
+        ? capitalsEvidence(p)
+        : multi
+          ? multiWordEvidence(p)
+          : singleWordEvidence(p);
   out.push({
     tokens: p.toks,
     start: p.first.start,

@@ -11,7 +11,7 @@ import { countBefore, insertSorted } from '../sorted.ts';
 import type { Mention, PersonFact } from '../types.ts';
 import { HONORIFICS } from '../data/people-words.ts';
 import { genderOfGivenName } from './gender.ts';
-import { COMMON, FIRST, PARTICLE } from './lexicon.ts';
+import { COMMON, FIRST, PARTICLE, SURNAME } from './lexicon.ts';
 import type { Candidate, Cluster } from './types.ts';
 
 /** Kept incrementally, so that choosing among namesakes costs a binary search, not a scan. */
@@ -227,6 +227,7 @@ export function toFact(cl: Cluster): PersonFact {
         !isUpper(m.surface));
     if (better) canonical = m;
   }
+  canonical = withoutPatronymic(canonical, mentions);
   const name = canonical.surface;
   // one spelling per alias: mixed case before a headline's "LUKASHENKO", "von der Leyen" before a
   // sentence-initial "Von der Leyen"; aliases in order of first appearance
@@ -245,6 +246,21 @@ export function toFact(cl: Cluster): PersonFact {
   return { name, aliases, mentions: out, gender: cl.gender };
 }
 
+/** A Russian or Belarusian patronymic: "Grigoryevich", "Sergeyevna", "Ilyich", "Nikitichna". */
+const PATRONYMIC = /(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna|inichna)$/;
+
+/**
+ * "Alexander Grigoryevich Lukashenko" with "Alexander Lukashenko" in the same article: news (and
+ * the archive's convention) names the person by given name and surname, the patronymic form is
+ * an alias. With no two-word form the full one stays the name.
+ */
+function withoutPatronymic(canonical: Candidate, mentions: Candidate[]): Candidate {
+  const k = canonical.key;
+  if (k.length !== 3 || !PATRONYMIC.test(k[1]!)) return canonical;
+  const short = mentions.filter((m) => m.key.length === 2 && m.key[0] === k[0] && m.key[1] === k[2]);
+  return short.find((m) => !isUpper(m.surface)) ?? short[0] ?? canonical;
+}
+
 export function isUpper(s: string): boolean {
   return s.length > 1 && s === s.toUpperCase() && s !== s.toLowerCase();
 }
@@ -261,6 +277,24 @@ function clusterFullNames(all: Candidate[]): Cluster[] {
     else clusters.push(newCluster(c));
   }
   return clusters;
+}
+
+/**
+ * "Trump Train", "Obama Speech": a known person's family name (of a full name, or a word that
+ * stands as a person alone) and a common word name a thing of theirs, not a second person (the
+ * first word is no given name, the second no name at all).
+ */
+function withoutNamedThings(clusters: Cluster[], all: Candidate[]): Cluster[] {
+  const families = new Set(
+    clusters.filter((cl) => cl.key.length >= 2).map((cl) => cl.key[cl.key.length - 1]!),
+  );
+  for (const c of all) if (c.key.length === 1 && c.standalone) families.add(c.key[0]!);
+  return clusters.filter((cl) => {
+    if (cl.key.length !== 2 || cl.titled) return true;
+    const [head, tail] = cl.key as [string, string];
+    const thing = COMMON.has(tail) && !SURNAME.has(tail) && !FIRST.has(tail) && !FIRST.has(head);
+    return !(thing && families.has(head));
+  });
 }
 
 /** The person a shorter form refers to, if any: a common word only stands for a family name or its given name. */
@@ -284,7 +318,7 @@ function referent(c: Candidate, clusters: Cluster[]): Cluster | undefined {
  * kept only if some mention of theirs may stand alone.
  */
 export function clusterCandidates(all: Candidate[]): Cluster[] {
-  const clusters = clusterFullNames(all);
+  const clusters = withoutNamedThings(clusterFullNames(all), all);
   const rest = all.filter((c) => !(c.key.length >= 2 && c.standalone)).sort((a, b) => a.start - b.start);
   const singleByKey = new Map<string, Cluster>();
   for (const c of rest) {

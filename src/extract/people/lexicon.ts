@@ -6,6 +6,7 @@
  */
 import { CITY_NAMES, CITY_WORDS } from '../data/cities.ts';
 import { COMMON_WORDS } from '../data/common-words.ts';
+import { dictionaryCommonWords } from '../data/english-words.ts';
 import { ADVERBS as ADVERB_WORDS, KIN_WORDS } from '../data/function-words.ts';
 import {
   CALENDAR,
@@ -19,6 +20,7 @@ import {
   TITLES,
 } from '../data/lexicon.ts';
 import { FIRST_NAMES, SURNAMES } from '../data/names.ts';
+import { EXTRA_DEMONYMS, EXTRA_ORG_WORDS } from '../data/organisation-words.ts';
 import { DEMONYMS, PLACES } from '../data/places.ts';
 import { ARABIC_PREFIX } from './tokens.ts';
 import type { Token } from './tokens.ts';
@@ -27,7 +29,27 @@ export const FIRST = new Set([...FIRST_NAMES.split(' '), ...CALENDAR_GIVEN]);
 export const KIN = new Set(KIN_WORDS);
 export const GIVEN_CALENDAR = new Set(CALENDAR_GIVEN);
 export const SURNAME = new Set(SURNAMES.split(' '));
-export const COMMON = new Set(COMMON_WORDS.split(' '));
+/**
+ * Words the English dictionary knows only in lower case ("economic", "shark", "heavyweights"),
+ * less the given names and surnames of the name lists.
+ */
+export const DICTIONARY_COMMON = new Set(
+  dictionaryCommonWords().filter((w) => !FIRST.has(w) && !SURNAME.has(w)),
+);
+/**
+ * A dictionary word of four letters or fewer, which is as often a syllable of an Asian or African
+ * name ("Ye Zhaoying", "Dong Jiong", "Ong Ewe Hock") when a word no dictionary knows stands next to it.
+ */
+export function isNameSyllable(lower: string): boolean {
+  return lower.length <= 4 && DICTIONARY_COMMON.has(lower) && !COMMON_HAND.has(lower);
+}
+/** A word neither list knows: "Zhaoying", "Jiong", not "Tank" or "Research". */
+export function isUnknownWord(lower: string): boolean {
+  return !COMMON.has(lower) && !FIRST.has(lower) && !SURNAME.has(lower);
+}
+const COMMON_HAND = new Set(COMMON_WORDS.split(' '));
+/** Common words: the hand list and the dictionary's. */
+export const COMMON = new Set([...COMMON_HAND, ...DICTIONARY_COMMON]);
 /**
  * Multi-word town names ("Palo Alto", "Santa Monica") are places, never people, except those
  * shaped like a person's name, which are usually named after one ("Benito Juárez", "Miguel Hidalgo").
@@ -40,10 +62,10 @@ function townIsNotAName(town: string): boolean {
   return !(FIRST.has(words[0]!) && SURNAME.has(words[words.length - 1]!));
 }
 export const PLACE = new Set([...PLACES.split('|'), ...CITY_NAMES.split('|').filter(townIsNotAName)]);
-export const DEMONYM = new Set(DEMONYMS.split('|'));
+export const DEMONYM = new Set([...DEMONYMS.split('|'), ...EXTRA_DEMONYMS]);
 export const TITLE = new Set(TITLES);
 export const ROLE = new Set(ROLE_NOUNS);
-export const ORG = new Set(ORG_WORDS);
+export const ORG = new Set([...ORG_WORDS, ...EXTRA_ORG_WORDS]);
 /** Big single-word cities that are no given name, surname or common word: "Bologna", "Tilburg", "Galati". */
 export const CITY_WORD = new Set(
   CITY_WORDS.split('|')
@@ -89,7 +111,7 @@ export function category(t: Token): 'title' | 'demonym' | 'never' | 'org' | 'pla
     if (parts.some((p) => PLACE.has(p) || DEMONYM.has(p))) return 'place';
     // "Third-stringer", "In-form", "Top-seeded" describe; "Lee Jae-myung" names (short syllables, no words)
     if (/-\p{Ll}/u.test(t.text) && !ARABIC_PREFIX.test(t.text)) {
-      const syllables = parts.every((p) => p.length <= 5 && !COMMON.has(p));
+      const syllables = parts.every((p) => p.length <= 5 && !COMMON_HAND.has(p));
       if (!syllables) return 'common';
     }
   }

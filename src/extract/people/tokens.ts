@@ -150,5 +150,13 @@ export function isNameWord(t: Token, caps: boolean): boolean {
   if (t.kind === 'initial') return true;
   if (t.kind !== 'word' || !t.cap) return false;
   if (!caps && isAcronym(t)) return false;
+  if (!caps && GLUED.test(t.text)) return false;
   return true;
 }
+
+/**
+ * A capital inside a word after three lower-case letters ("HuffPost", "EgyptAir", "ImagesRepublican")
+ * or after an acronym ("PMDonald"): a brand or words glued by a scraper, never a name ("McDonald",
+ * "DiCaprio", "LeBron", "MacKenzie" have at most two letters before theirs).
+ */
+const GLUED = /\p{Ll}{3,}\p{Lu}|^\p{Lu}{2,}\p{Lu}\p{Ll}/u;

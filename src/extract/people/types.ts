@@ -37,6 +37,8 @@ export interface Ctx {
   reference: boolean;
   /** Keys of the runs the document shows are firms ("Tambang Timah" of "PT Tambang Timah"), shared by all spans. */
   companies: Set<string>;
+  /** A table line (candidates.ts `isTableSpan`), set when the span is tokenised. */
+  table: boolean;
 }
 
 export interface Cluster {
