@@ -7,13 +7,19 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { searchPlanner } from '../../src/db/queries/search.ts';
+import { facetPlanner } from '../../src/db/queries/stats.ts';
 import { ingestDocument } from '../../src/ingest/ingest.ts';
 import { generateArticle } from '../../bench/generator.ts';
 import { seededApp } from '../helpers/app.ts';
+import { testDialect } from '../helpers/database.ts';
+import { planner } from '../../src/db/queries/filters.ts';
 
 let app: FastifyInstance;
 let close: () => Promise<void>;
 const DEFAULTS = { ...searchPlanner };
+const FACET_DEFAULTS = { ...facetPlanner };
+const SELECTIVE_ROWS = planner.selectiveRows;
+const facetPlannerSizes = (sizes: typeof facetPlanner) => Object.assign(facetPlanner, sizes);
 
 beforeAll(async () => {
   // Reads on this thread, so that the planner sizes set here are the ones the queries see.
@@ -30,7 +36,10 @@ beforeAll(async () => {
     });
   }
 });
-afterEach(() => Object.assign(searchPlanner, DEFAULTS));
+afterEach(() => {
+  Object.assign(searchPlanner, DEFAULTS);
+  Object.assign(facetPlanner, FACET_DEFAULTS);
+});
 afterAll(() => close());
 
 interface Hit {
@@ -177,5 +186,63 @@ describe('sort=date', () => {
     expect(wrong.statusCode).toBe(400);
     const bad = await app.inject({ method: 'GET', url: '/search?q=said&sort=newest' });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('facets of a large result set', () => {
+  interface Facets {
+    total: { articles: number; quotes: number };
+    totalApproximate: boolean;
+    totalMargin?: { articles: number; quotes: number };
+    approximate: boolean;
+    sample?: { every: { articles: number; quotes: number }; articles: number; quotes: number };
+    people: { id: number; count: number; margin?: number }[];
+    speakers: { id: number; count: number; margin?: number }[];
+    currencies: { currency: string; prices: number; articles: number; margin?: number }[];
+    months: { month: string; articles: number; margin?: number }[];
+  }
+  const facets = async (url: string) => (await get<Body & { facets: Facets }>(url)).facets;
+
+  it('are exact, and say so, up to the exact size', async () => {
+    const exact = await facets('/search?q=the&facets=true');
+    expect(exact.approximate).toBe(false);
+    expect(exact.totalApproximate).toBe(false);
+    expect(exact.sample).toBeUndefined();
+    expect(exact.people.every((p) => p.margin === undefined)).toBe(true);
+    expect(exact.total.articles).toBeGreaterThan(30);
+  });
+
+  it.each([
+    ['/search?q=the&facets=true', true],
+    ['/search?q=the&facets=true&type=articles', true],
+    ['/search?q=the&facets=true&type=quotes', true],
+    ['/search?q=the&facets=true&source=gen/', false],
+  ])('%s: sampled above it, scaled, each count within its margin', async (url, exactTotal) => {
+    const exact = await facets(url);
+    facetPlannerSizes({ exactRows: 10, sampleRows: 10 });
+    // No filter drives: the source prefix is tested on each article row, so SQLite cannot count
+    // the total by the doclist alone (PostgreSQL always counts it).
+    planner.selectiveRows = 0;
+    const sampled = await facets(url);
+    planner.selectiveRows = SELECTIVE_ROWS;
+    expect(sampled.approximate).toBe(true);
+    const every = sampled.sample!.every;
+    expect(Math.max(every.articles, every.quotes)).toBeGreaterThan(1);
+    expect(sampled.totalApproximate).toBe(!exactTotal && testDialect === 'sqlite');
+    if (exactTotal) expect(sampled.total).toEqual(exact.total);
+    for (const kind of ['articles', 'quotes'] as const) {
+      const slack = sampled.totalMargin?.[kind] ?? 0;
+      expect(Math.abs(sampled.total[kind] - exact.total[kind])).toBeLessThanOrEqual(Math.max(slack, 0) * 2);
+    }
+    // Scaled counts: multiples of the rate, with a margin, near the exact count of the same entry.
+    const exactMonths = new Map(exact.months.map((m) => [m.month, m.articles]));
+    for (const month of sampled.months) {
+      expect(month.margin).toEqual(expect.any(Number));
+      expect(Math.abs(month.articles - exactMonths.get(month.month)!)).toBeLessThanOrEqual(
+        2 * month.margin! + 1,
+      );
+    }
+    const monthSum = sampled.months.reduce((n, m) => n + m.articles, 0);
+    expect(monthSum % (url.includes('type=quotes') ? every.quotes : every.articles)).toBe(0);
   });
 });

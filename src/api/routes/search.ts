@@ -1,6 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MAX_QUERY_LENGTH } from '../../db/fts-query.ts';
 import { searchPlanner } from '../../db/queries/search.ts';
+import { facetPlanner } from '../../db/queries/stats.ts';
 import {
   ArticleRef,
   FilterQuery,
@@ -21,6 +22,7 @@ const Marker = (name: string, fallback: string) =>
   );
 
 const RANKED = searchPlanner.rankedCandidates.toLocaleString('en');
+const EXACT = facetPlanner.exactRows.toLocaleString('en');
 
 const Score = Type.Union([Type.Number(), Type.Null()], {
   description:
@@ -83,6 +85,32 @@ export const SearchResponse = Type.Object({
           articles: Type.Integer({ description: 'Matching articles (0 for type=quotes)' }),
           quotes: Type.Integer({ description: 'Matching quotes (0 for type=articles)' }),
         }),
+        totalApproximate: Type.Boolean({
+          description:
+            'true when `total` is estimated from the sample (a large result set with filters that read article rows); see totalMargin',
+        }),
+        totalMargin: Type.Optional(
+          Type.Object(
+            { articles: Type.Integer(), quotes: Type.Integer() },
+            { description: '95% margins of an estimated total: the true count lies within total ± margin' },
+          ),
+        ),
+        approximate: Type.Boolean({
+          description: `true when the result set is larger than ${EXACT} matches: the facets were counted on a sample of one match in every k (by id) and scaled by k; each count then carries its 95% margin`,
+        }),
+        sample: Type.Optional(
+          Type.Object(
+            {
+              every: Type.Object(
+                { articles: Type.Integer(), quotes: Type.Integer() },
+                { description: 'k of each sample' },
+              ),
+              articles: Type.Integer({ description: 'Articles in the sample' }),
+              quotes: Type.Integer({ description: 'Quotes in the sample' }),
+            },
+            { description: 'Present when approximate' },
+          ),
+        ),
       }),
       FacetsSchema,
     ]),
@@ -112,7 +140,9 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
           '',
           'Filters combine with AND: `person` (mentioned in the article), `speaker` (for quotes: who said it; for',
           'articles: someone quoted in it), `currency`/`min`/`max` (a price in the article), `from`/`to`, `source`.',
-          '`facets=true` adds the total hit counts and people, speakers, currencies and articles per month of the result set.',
+          '`facets=true` adds the total hit counts and people, speakers, currencies and articles per month of the result set;',
+          `above ${EXACT} matches they are counted on a deterministic sample and scaled (\`approximate: true\`, each count`,
+          'with its 95% `margin`).',
         ].join('\n'),
         tags: ['search'],
         querystring: Type.Object(
