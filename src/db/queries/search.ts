@@ -139,6 +139,8 @@ export async function ftsErrorsAsSyntaxErrors<T>(run: () => Promise<T>): Promise
 export interface MatchSet {
   from: string;
   where: SqlWhere;
+  /** A bound on the set's size known from planning (an id set it is tested against), else Infinity. */
+  atMost: number;
 }
 
 const INFINITE = Number.POSITIVE_INFINITY;
@@ -191,17 +193,19 @@ async function datePlan(
   db: Db,
   filters: ArchiveFilters,
   matches: SqlPart,
-): Promise<{ kind: 'none' } | { kind: 'ids'; ids: SqlPart } | { kind: 'row'; where: SqlWhere }> {
+): Promise<
+  { kind: 'none' } | { kind: 'ids'; ids: SqlPart; size: number } | { kind: 'row'; where: SqlWhere }
+> {
   const range = new SqlWhere();
   if (filters.from !== undefined) range.add(`"sortDate" >= ?`, sqlDate(filters.from));
   if (filters.to !== undefined) range.add(`"sortDate" <= ?`, sqlDate(filters.to));
   if (range.conditions.length === 0) return { kind: 'none' };
   const ids = { sql: `SELECT "id" FROM "articles" ${range.toString()}`, params: range.params };
   const dates = await countUpTo(db, ids, searchPlanner.dateTestRows);
-  if (dates < searchPlanner.dateTestRows) return { kind: 'ids', ids };
+  if (dates < searchPlanner.dateTestRows) return { kind: 'ids', ids, size: dates };
   // A range this wide is still worth a set when the term matches more than a twentieth of it.
   const few = Math.ceil(dates / 20);
-  if (few > 0 && (await countUpTo(db, matches, few)) >= few) return { kind: 'ids', ids };
+  if (few > 0 && (await countUpTo(db, matches, few)) >= few) return { kind: 'ids', ids, size: INFINITE };
   const where = new SqlWhere();
   if (filters.from !== undefined) where.add(`a."sortDate" >= ?`, sqlDate(filters.from));
   if (filters.to !== undefined) where.add(`a."sortDate" <= ?`, sqlDate(filters.to));
@@ -240,6 +244,7 @@ export async function articleMatchSet(db: Db, match: string, filters: ArchiveFil
       ? `"articles_fts" CROSS JOIN "articles" a ON a."id" = "articles_fts".rowid`
       : `"articles_fts"`,
     where,
+    atMost: Math.min(driver?.estimate ?? INFINITE, dates.kind === 'ids' ? dates.size : INFINITE),
   };
 }
 
@@ -264,11 +269,11 @@ export async function quoteMatchSet(db: Db, match: string, filters: ArchiveFilte
     params: articles.params,
   });
   if (driver) testFirst(where, quotesOf(driver));
-  if (
+  const speakerTested =
     speakerIds !== null &&
     speakerQuotes < planner.selectiveRows &&
-    speakerQuotes <= (driver?.estimate ?? INFINITE)
-  ) {
+    speakerQuotes <= (driver?.estimate ?? INFINITE);
+  if (speakerTested) {
     testFirst(where, { sql: `+"quotes_fts".rowid IN (${speakerSql})`, params: [] });
   } else if (speakerIds !== null) {
     where.add(`q."speakerId" IN (${speakerIds})`);
@@ -294,6 +299,8 @@ export async function quoteMatchSet(db: Db, match: string, filters: ArchiveFilte
       ...(needsArticle ? [`CROSS JOIN "articles" a ON a."id" = q."articleId"`] : []),
     ].join(' '),
     where,
+    // Quotes per article are not bounded: only a speaker set bounds the quote count.
+    atMost: speakerTested ? speakerQuotes : INFINITE,
   };
 }
 
@@ -498,7 +505,12 @@ async function candidateBound(db: Db, set: MatchSet, rowid: string): Promise<num
 
 /** Where a relevance walk ranks: the bound it started with, or a new one for a first page. */
 async function boundedSet(db: Db, set: MatchSet, rowid: string, position: ListPosition): Promise<number> {
-  const bound = position.state === 'after' ? position.bound : await candidateBound(db, set, rowid);
+  const bound =
+    position.state === 'after'
+      ? position.bound
+      : set.atMost <= searchPlanner.rankedCandidates
+        ? 0
+        : await candidateBound(db, set, rowid);
   if (bound > 0) set.where.add(`${rowid} >= CAST(? AS INTEGER)`, bound);
   afterKey(set.where, rowid === ARTICLES_ROWID ? ARTICLE_BM25 : QUOTE_BM25, rowid, position);
   return bound;
