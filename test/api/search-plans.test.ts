@@ -16,7 +16,7 @@ import { planner } from '../../src/db/queries/filters.ts';
 
 let app: FastifyInstance;
 let close: () => Promise<void>;
-const DEFAULTS = { ...searchPlanner };
+const DEFAULTS = { ...searchPlanner, dateIdsPerRowTest: { ...searchPlanner.dateIdsPerRowTest } };
 const FACET_DEFAULTS = { ...facetPlanner };
 const SELECTIVE_ROWS = planner.selectiveRows;
 const facetPlannerSizes = (sizes: typeof facetPlanner) => Object.assign(facetPlanner, sizes);
@@ -150,8 +150,10 @@ describe('date ranges', () => {
     '/search?q=said&from=2020-01-01&to=2025-12-31&facets=true&limit=100',
   ])('%s: the same answer tested as an id set or on each row', async (url) => {
     const target = url.replaceAll(' ', '%20');
+    // Each side forced: the id set whatever the term's count, then each row's date whatever the range's.
+    searchPlanner.dateIdsPerRowTest = { articles: 1e9, quotes: 1e9 };
     const asSet = await get(target);
-    searchPlanner.dateTestRows = 0;
+    searchPlanner.dateIdsPerRowTest = { articles: 1e-9, quotes: 1e-9 };
     const onRows = await get(target);
     expect(onRows).toEqual(asSet);
     expect(asSet.articles?.items.length ?? asSet.quotes?.items.length).toBeGreaterThan(0);

@@ -98,9 +98,13 @@ export type { SqlPart };
 /**
  * Sizes that choose a search's plan. Mutable so that tests can force either side of each.
  * - rankedCandidates: a relevance walk ranks at most this many matches (the newest), see candidateBound.
- * - dateTestRows: a date range of fewer articles is tested as a set of ids, see datePlan.
+ * - dateTestRows, dateIdsPerRowTest: how a date range is tested, see datePlan.
  */
-export const searchPlanner = { rankedCandidates: 5000, dateTestRows: 300_000 };
+export const searchPlanner = {
+  rankedCandidates: 5000,
+  dateTestRows: 300_000,
+  dateIdsPerRowTest: { articles: 20, quotes: 1 },
+};
 
 // Snippet markers are placeholders first, so the text between them can be escaped safely.
 const OPEN = '\u0002';
@@ -176,23 +180,25 @@ function testFirst(where: SqlWhere, test: SqlPart): void {
 }
 
 /**
- * How a search tests `from`/`to`. A narrow range is a set of article ids read from the
- * (sortDate, id) index alone and tested against each FTS rowid (`ids`); a range too wide for
- * that (searchPlanner.dateTestRows articles or more, while the term matches fewer than a twentieth of
- * them) is tested on the article rows that pass everything else (`row`).
+ * How a search tests `from`/`to`, chosen by the sizes of both sides. The range is either a set of
+ * ids read from the (sortDate, id) index alone and tested against each FTS rowid (`ids`: costs
+ * the range's size to build, then nothing per match), or a test of each matching row's date
+ * (`row`: costs a row read per match that passes the other tests). Measured at 100k articles: a
+ * row read costs ~7 µs for an article (its date lies after the text, on overflow pages), an id of
+ * the range ~0.3 µs for articles and ~6 µs for quotes (the range's quotes, looked up per article).
+ * So the set is built when the term matches at least `dates / perRowTest` rows (perRowTest from
+ * searchPlanner.dateIdsPerRowTest), counted up to that bound; a range of no articles is an empty
+ * set. Ranges are counted up to searchPlanner.dateTestRows.
  *
- * Why not a probe of the FTS index per article of the range: measured at 100k articles, a probe
- * costs 40-90 µs (a seek in every segment's doclist, and bm25 rescans the term's doclist for its
- * document frequency on every probe), while walking a doclist costs 40 ns a row and testing a
- * rowid against an id set about as much; reading an article row to test its date costs ~7 µs
- * (the date is stored after the text, on overflow pages). So the id set wins whenever it can be
- * built, and a probe only for ranges a thousand times smaller than the match set, where the id
- * set costs nothing either.
+ * Why not probe the FTS index per article of the range: a probe costs 40-90 µs (a seek in every
+ * segment's doclist; bm25 even rescans the term's doclist on every probe), against 40 ns a row for
+ * walking a doclist, so it is never the cheaper side at these sizes.
  */
 async function datePlan(
   db: Db,
   filters: ArchiveFilters,
   matches: SqlPart,
+  perRowTest: number,
 ): Promise<
   { kind: 'none' } | { kind: 'ids'; ids: SqlPart; size: number } | { kind: 'row'; where: SqlWhere }
 > {
@@ -202,10 +208,9 @@ async function datePlan(
   if (range.conditions.length === 0) return { kind: 'none' };
   const ids = { sql: `SELECT "id" FROM "articles" ${range.toString()}`, params: range.params };
   const dates = await countUpTo(db, ids, searchPlanner.dateTestRows);
-  if (dates < searchPlanner.dateTestRows) return { kind: 'ids', ids, size: dates };
-  // A range this wide is still worth a set when the term matches more than a twentieth of it.
-  const few = Math.ceil(dates / 20);
-  if (few > 0 && (await countUpTo(db, matches, few)) >= few) return { kind: 'ids', ids, size: INFINITE };
+  const size = dates < searchPlanner.dateTestRows ? dates : INFINITE;
+  const enough = Math.ceil(dates / perRowTest);
+  if (dates === 0 || (await countUpTo(db, matches, enough)) >= enough) return { kind: 'ids', ids, size };
   const where = new SqlWhere();
   if (filters.from !== undefined) where.add(`a."sortDate" >= ?`, sqlDate(filters.from));
   if (filters.to !== undefined) where.add(`a."sortDate" <= ?`, sqlDate(filters.to));
@@ -228,10 +233,12 @@ export async function articleMatchSet(db: Db, match: string, filters: ArchiveFil
     driverColumn: 'a."id"',
   });
   if (driver) testFirst(conditions, { sql: `+a."id" IN (${driver.sql})`, params: driver.params });
-  const dates = await datePlan(db, filters, {
-    sql: `SELECT rowid FROM "articles_fts" WHERE "articles_fts" MATCH ?`,
-    params: [match],
-  });
+  const dates = await datePlan(
+    db,
+    filters,
+    { sql: `SELECT rowid FROM "articles_fts" WHERE "articles_fts" MATCH ?`, params: [match] },
+    searchPlanner.dateIdsPerRowTest.articles,
+  );
   if (dates.kind === 'ids')
     testFirst(conditions, { sql: `+a."id" IN (${dates.ids.sql})`, params: dates.ids.params });
   if (dates.kind === 'row') {
@@ -278,10 +285,12 @@ export async function quoteMatchSet(db: Db, match: string, filters: ArchiveFilte
   } else if (speakerIds !== null) {
     where.add(`q."speakerId" IN (${speakerIds})`);
   }
-  const dates = await datePlan(db, filters, {
-    sql: `SELECT rowid FROM "quotes_fts" WHERE "quotes_fts" MATCH ?`,
-    params: [match],
-  });
+  const dates = await datePlan(
+    db,
+    filters,
+    { sql: `SELECT rowid FROM "quotes_fts" WHERE "quotes_fts" MATCH ?`, params: [match] },
+    searchPlanner.dateIdsPerRowTest.quotes,
+  );
   if (dates.kind === 'ids') testFirst(where, quotesOf(dates.ids));
   if (dates.kind === 'row') {
     where.conditions.push(...dates.where.conditions);
