@@ -16,7 +16,7 @@ import { planner } from '../../src/db/queries/filters.ts';
 
 let app: FastifyInstance;
 let close: () => Promise<void>;
-const DEFAULTS = { ...searchPlanner, dateIdsPerRowTest: { ...searchPlanner.dateIdsPerRowTest } };
+const DEFAULTS = structuredClone(searchPlanner);
 const FACET_DEFAULTS = { ...facetPlanner };
 const SELECTIVE_ROWS = planner.selectiveRows;
 const facetPlannerSizes = (sizes: typeof facetPlanner) => Object.assign(facetPlanner, sizes);
@@ -37,7 +37,7 @@ beforeAll(async () => {
   }
 });
 afterEach(() => {
-  Object.assign(searchPlanner, DEFAULTS);
+  Object.assign(searchPlanner, structuredClone(DEFAULTS));
   Object.assign(facetPlanner, FACET_DEFAULTS);
 });
 afterAll(() => close());

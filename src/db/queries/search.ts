@@ -102,7 +102,7 @@ export type { SqlPart };
  */
 export const searchPlanner = {
   rankedCandidates: 5000,
-  dateTestRows: 300_000,
+  dateTestRows: { articles: 300_000, quotes: 20_000 },
   dateIdsPerRowTest: { articles: 20, quotes: 1 },
 };
 
@@ -186,9 +186,9 @@ function testFirst(where: SqlWhere, test: SqlPart): void {
  * (`row`: costs a row read per match that passes the other tests). Measured at 100k articles: a
  * row read costs ~7 µs for an article (its date lies after the text, on overflow pages), an id of
  * the range ~0.3 µs for articles and ~6 µs for quotes (the range's quotes, looked up per article).
- * So the set is built when the term matches at least `dates / perRowTest` rows (perRowTest from
- * searchPlanner.dateIdsPerRowTest), counted up to that bound; a range of no articles is an empty
- * set. Ranges are counted up to searchPlanner.dateTestRows.
+ * So the set is built when the range holds at most `perRowTest` articles per matching row
+ * (searchPlanner.dateIdsPerRowTest) and no more than searchPlanner.dateTestRows articles (a
+ * quote set holds ~6 quotes per article, hence a smaller bound).
  *
  * Why not probe the FTS index per article of the range: a probe costs 40-90 µs (a seek in every
  * segment's doclist; bm25 even rescans the term's doclist on every probe), against 40 ns a row for
@@ -199,6 +199,10 @@ async function datePlan(
   filters: ArchiveFilters,
   matches: SqlPart,
   perRowTest: number,
+  /** The largest range (in articles) worth a set. */
+  largest: number,
+  /** A bound on the matches from another filter's id set (a rare person...). */
+  atMost: number,
 ): Promise<
   { kind: 'none' } | { kind: 'ids'; ids: SqlPart; size: number } | { kind: 'row'; where: SqlWhere }
 > {
@@ -207,10 +211,13 @@ async function datePlan(
   if (filters.to !== undefined) range.add(`"sortDate" <= ?`, sqlDate(filters.to));
   if (range.conditions.length === 0) return { kind: 'none' };
   const ids = { sql: `SELECT "id" FROM "articles" ${range.toString()}`, params: range.params };
-  const dates = await countUpTo(db, ids, searchPlanner.dateTestRows);
-  const size = dates < searchPlanner.dateTestRows ? dates : INFINITE;
-  const enough = Math.ceil(dates / perRowTest);
-  if (dates === 0 || (await countUpTo(db, matches, enough)) >= enough) return { kind: 'ids', ids, size };
+  // Each side is counted only as far as the decision needs: the term's matches up to what pays
+  // for the largest set allowed, then the range up to what those matches pay for.
+  const most = Math.ceil(largest / perRowTest);
+  const matched = Math.min(atMost, await countUpTo(db, matches, most));
+  const paid = matched >= most ? largest : matched * perRowTest;
+  const dates = await countUpTo(db, ids, paid + 1);
+  if (dates <= paid) return { kind: 'ids', ids, size: dates };
   const where = new SqlWhere();
   if (filters.from !== undefined) where.add(`a."sortDate" >= ?`, sqlDate(filters.from));
   if (filters.to !== undefined) where.add(`a."sortDate" <= ?`, sqlDate(filters.to));
@@ -238,6 +245,8 @@ export async function articleMatchSet(db: Db, match: string, filters: ArchiveFil
     filters,
     { sql: `SELECT rowid FROM "articles_fts" WHERE "articles_fts" MATCH ?`, params: [match] },
     searchPlanner.dateIdsPerRowTest.articles,
+    searchPlanner.dateTestRows.articles,
+    driver?.estimate ?? INFINITE,
   );
   if (dates.kind === 'ids')
     testFirst(conditions, { sql: `+a."id" IN (${dates.ids.sql})`, params: dates.ids.params });
@@ -290,6 +299,8 @@ export async function quoteMatchSet(db: Db, match: string, filters: ArchiveFilte
     filters,
     { sql: `SELECT rowid FROM "quotes_fts" WHERE "quotes_fts" MATCH ?`, params: [match] },
     searchPlanner.dateIdsPerRowTest.quotes,
+    searchPlanner.dateTestRows.quotes,
+    speakerTested ? speakerQuotes : INFINITE,
   );
   if (dates.kind === 'ids') testFirst(where, quotesOf(dates.ids));
   if (dates.kind === 'row') {
