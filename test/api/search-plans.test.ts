@@ -177,6 +177,23 @@ describe('sort=date', () => {
     }
   });
 
+  it.each([
+    '/search?q=the&sort=date',
+    '/search?q=the&sort=date&from=2021-01-01&to=2023-12-31',
+    '/search?q=said&sort=date&type=articles',
+  ])('%s: the same pages whether the term drives, is a set, or is probed per row', async (url) => {
+    const driven = await walk(url, 5);
+    planner.selectiveRows = 0;
+    searchPlanner.probeFactor = 1e12;
+    const asSet = await walk(url, 5);
+    searchPlanner.probeFactor = 0;
+    const probed = await walk(url, 5);
+    planner.selectiveRows = SELECTIVE_ROWS;
+    expect(asSet).toEqual(driven);
+    expect(probed).toEqual(driven);
+    expect(driven.articles.length + driven.quotes.length).toBeGreaterThan(5);
+  });
+
   it('says which order it used, and refuses a cursor of the other order', async () => {
     const byDate = await get('/search?q=said&sort=date&limit=2');
     expect(byDate.query.sort).toBe('date');

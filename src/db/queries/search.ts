@@ -14,10 +14,9 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../client.ts';
 import type { SqlPart } from '../sql-part.ts';
-import { InvalidCursorError, decodeCursor, encodeCursor } from '../cursor.ts';
+import { InvalidCursorError, decodeCursor, encodeCursor, toPage } from '../cursor.ts';
 import { SearchSyntaxError, searchErrorFromSqlite, toFtsQuery } from '../fts-query.ts';
-import { listArticles } from './articles.ts';
-import { listQuotes, toQuoteFields, type QuoteFieldsRow, type QuoteItem } from './quotes.ts';
+import { toQuoteFields, type QuoteFieldsRow, type QuoteItem } from './quotes.ts';
 import {
   SqlWhere,
   addArticleConditions,
@@ -26,6 +25,7 @@ import {
   planner,
   resolvePersonIds,
   sqlDate,
+  storedDate,
   type ArchiveFilters,
 } from './filters.ts';
 
@@ -99,11 +99,13 @@ export type { SqlPart };
  * Sizes that choose a search's plan. Mutable so that tests can force either side of each.
  * - rankedCandidates: a relevance walk ranks at most this many matches (the newest), see candidateBound.
  * - dateTestRows, dateIdsPerRowTest: how a date range is tested, see datePlan.
+ * - probeFactor: when a date-ordered walk probes the FTS index per row, see termTest.
  */
 export const searchPlanner = {
   rankedCandidates: 5000,
   dateTestRows: { articles: 300_000, quotes: 20_000 },
   dateIdsPerRowTest: { articles: 20, quotes: 1 },
+  probeFactor: 300,
 };
 
 // Snippet markers are placeholders first, so the text between them can be escaped safely.
@@ -633,7 +635,54 @@ async function snippetsOf(
   return new Map(rows.map((row) => [Number(row.id), renderSnippet(row.snippet, options)]));
 }
 
-/** Matching articles newest first: the page of /articles?q=… (its plans, its cursor), with snippets. */
+/**
+ * How a date-ordered walk tests the term: a rare term drives (its few ids, then sorted); a common
+ * one is tested on each row met in date order, which stops after a page. The test is a set of
+ * every match (built once: ~0.3 µs a match) or, for a term so common that a page is found within
+ * a few probes, a probe of the FTS index per row (~40-90 µs, measured at 100k): the probe wins
+ * when matches² > probeFactor (300) · page · archive size.
+ */
+async function termTest(
+  db: Db,
+  table: 'articles_fts' | 'quotes_fts',
+  column: string,
+  match: string,
+  limit: number,
+  rows: number,
+): Promise<SqlPart> {
+  const sql = `SELECT rowid FROM "${table}" WHERE "${table}" MATCH ?`;
+  const probeFrom = Math.ceil(Math.sqrt(searchPlanner.probeFactor * (limit + 1) * rows));
+  const matches = await countUpTo(db, { sql, params: [match] }, Math.max(planner.selectiveRows, probeFrom));
+  if (matches < planner.selectiveRows) return { sql: `${column} IN (${sql})`, params: [match] };
+  if (matches >= probeFrom)
+    return {
+      sql: `EXISTS (SELECT 1 FROM "${table}" WHERE "${table}" MATCH ? AND "${table}".rowid = ${column})`,
+      params: [match],
+    };
+  return { sql: `+${column} IN (${sql})`, params: [match] };
+}
+
+/** Rows of a table, from the writer's totals (0 when unknown). */
+async function tableRows(db: Db, key: 'articles' | 'quotes'): Promise<number> {
+  const [row] = await db.$queryRawUnsafe<{ n: number | bigint | null }[]>(
+    `SELECT (SELECT "n" FROM "archive_totals" WHERE "key" = ?) AS n`,
+    key,
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** A date-ordered page and where the next starts, keyed like /articles and /quotes. */
+function datePage<Row extends { sortDate: string }>(
+  list: '/articles' | '/quotes',
+  rows: Row[],
+  limit: number,
+  keyOf: (row: Row) => (string | number)[],
+): { items: Row[]; next: ListPosition } {
+  const page = toPage(list, rows, limit, (row) => [storedDate(row.sortDate), ...keyOf(row)]);
+  return { items: page.items, next: datePosition(page.nextCursor) };
+}
+
+/** Matching articles newest first, in the order (and with the cursors) of /articles?q=…, with snippets. */
 async function articlesByDate(
   db: Db,
   match: string,
@@ -642,37 +691,56 @@ async function articlesByDate(
   limit: number,
   snippet: SnippetOptions,
 ): Promise<ListResult<ArticleHit>> {
-  const page = await listArticles(db, filters, {
-    limit,
-    ...(position.state === 'page' && { cursor: position.cursor }),
-  });
+  const { q: _q, ...rest } = filters;
+  const where = new SqlWhere();
+  const driver = await addArticleConditions(db, where, rest);
+  const term = driver
+    ? { sql: `+a."id" IN (SELECT rowid FROM "articles_fts" WHERE "articles_fts" MATCH ?)`, params: [match] }
+    : await termTest(db, 'articles_fts', 'a."id"', match, limit, await tableRows(db, 'articles'));
+  where.add(term.sql, ...term.params);
+  if (position.state === 'page') {
+    const [date, id] = decodeCursor('/articles', position.cursor, ['string', 'number']);
+    where.add(`(a."sortDate" < ? OR (a."sortDate" = ? AND a."id" < ?))`, date, date, id);
+  }
+  const rows = await db.$queryRawUnsafe<ArticleHitRow[]>(
+    `SELECT a."id", a."title", a."lead", a."source", a."sortDate", a."publishedAt" FROM "articles" a
+     ${where.toString()} ORDER BY a."sortDate" DESC, a."id" DESC LIMIT ?`,
+    ...where.params,
+    limit + 1,
+  );
+  const { items, next } = datePage('/articles', rows, limit, (row) => [Number(row.id)]);
   const snippets = await snippetsOf(
     db,
     'articles_fts',
-    page.items.map((a) => a.id),
+    items.map((a) => Number(a.id)),
     match,
     snippet,
   );
   return {
     list: {
-      items: page.items.map((a) => ({
-        id: a.id,
+      items: items.map((a) => ({
+        id: Number(a.id),
         title: a.title,
         lead: a.lead,
         source: a.source,
-        date: a.date,
-        publishedAt: a.publishedAt,
+        date: isoDate(a.sortDate)!,
+        publishedAt: isoDate(a.publishedAt),
         score: null,
-        snippet: snippets.get(a.id) ?? '',
+        snippet: snippets.get(Number(a.id)) ?? '',
       })),
-      more: page.nextCursor !== null,
+      more: next.state !== 'done',
       bounded: false,
     },
-    next: datePosition(page.nextCursor),
+    next,
   };
 }
 
-/** Matching quotes, newest article first: the page of /quotes?q=…, with snippets. */
+/**
+ * Matching quotes, newest article first and each article's in document order (the order and
+ * cursors of /quotes?q=…), with snippets. Walks articles in date order (CROSS JOIN pins it) and
+ * their quotes by the articleId index, so that a common term stops after a page instead of
+ * sorting every match.
+ */
 async function quotesByDate(
   db: Db,
   match: string,
@@ -681,28 +749,59 @@ async function quotesByDate(
   limit: number,
   snippet: SnippetOptions,
 ): Promise<ListResult<QuoteHit>> {
-  const page = await listQuotes(db, filters, {
-    limit,
-    ...(position.state === 'page' && { cursor: position.cursor }),
-  });
+  const { q: _q, speaker, ...rest } = filters;
+  const where = new SqlWhere();
+  const driver = await addArticleConditions(db, where, rest);
+  const term = await termTest(db, 'quotes_fts', 'q."id"', match, limit, await tableRows(db, 'quotes'));
+  // A rare term drives from its quotes; otherwise the walk goes in date order and tests.
+  const driven = !driver && !term.sql.startsWith('+') && !term.sql.startsWith('EXISTS');
+  where.add(term.sql, ...term.params);
+  if (speaker !== undefined) {
+    const ids = await resolvePersonIds(db, speaker);
+    where.add(`q."speakerId" IN (${ids.length ? ids.join(',') : 'NULL'})`);
+  }
+  if (position.state === 'page') {
+    const [date, articleId, id] = decodeCursor('/quotes', position.cursor, ['string', 'number', 'number']);
+    where.add(
+      `(a."sortDate" < ? OR (a."sortDate" = ? AND (a."id" < ? OR (a."id" = ? AND q."id" > ?))))`,
+      date,
+      date,
+      articleId,
+      articleId,
+      id,
+    );
+  }
+  const from = driven
+    ? `"quotes" q JOIN "articles" a ON a."id" = q."articleId"`
+    : `"articles" a CROSS JOIN "quotes" q ON q."articleId" = a."id"`;
+  const rows = await db.$queryRawUnsafe<QuoteFieldsRow[]>(
+    `SELECT q."id", q."text", q."cue", q."speakerId", p."name" AS speakerName, p."slug" AS speakerSlug,
+            a."id" AS articleId, a."title", a."sortDate"
+     FROM ${from} LEFT JOIN "people" p ON p."id" = q."speakerId"
+     ${where.toString()}
+     ORDER BY a."sortDate" DESC, a."id" DESC, q."id" ASC LIMIT ?`,
+    ...where.params,
+    limit + 1,
+  );
+  const { items, next } = datePage('/quotes', rows, limit, (row) => [Number(row.articleId), Number(row.id)]);
   const snippets = await snippetsOf(
     db,
     'quotes_fts',
-    page.items.map((q) => q.id),
+    items.map((q) => Number(q.id)),
     match,
     snippet,
   );
   return {
     list: {
-      items: page.items.map(({ start: _start, end: _end, ...quote }) => ({
-        ...quote,
+      items: items.map((row) => ({
+        ...toQuoteFields(row),
         score: null,
-        snippet: snippets.get(quote.id) ?? '',
+        snippet: snippets.get(Number(row.id)) ?? '',
       })),
-      more: page.nextCursor !== null,
+      more: next.state !== 'done',
       bounded: false,
     },
-    next: datePosition(page.nextCursor),
+    next,
   };
 }
 
