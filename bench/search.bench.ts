@@ -2,6 +2,7 @@
  * Search and list latency on a generated archive.
  *
  *   node --import tsx bench/search.bench.ts [--size 100000] [--runs 40] [--warmup 3] [--only "search: selective"] [--db postgres]
+ *     [--baseline DIR]
  *
  * Builds (or reuses) bench/corpus/search-<size>.db with bench/generator.ts and the archive's
  * extraction (see search-corpus.ts), then times requests through `app.inject` (the whole Fastify
@@ -9,6 +10,11 @@
  * common terms, with and without filters, and the other lists, facets and statistics. Terms are
  * picked from the corpus's own FTS vocabulary by document frequency. Writes
  * bench/results/search-<size>.json; the target is p99 <= 50 ms for selective searches.
+ *
+ * --baseline DIR: also times the same requests on another checkout of the project (e.g. the
+ * commit before a change, extracted with `git archive`, its node_modules and src/db/generated in
+ * place) over the same database, alternating request by request, so that both columns see the
+ * same machine load (the machine is shared). Scenarios the baseline does not know are skipped there.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +36,16 @@ interface Scenario {
   selective: boolean;
   url: (i: number) => string;
   runs?: number;
+  /** Uses a parameter older versions reject: not timed on a baseline. */
+  added?: boolean;
+}
+
+interface Timing {
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  mean: number;
 }
 
 interface Measured {
@@ -44,6 +60,42 @@ interface Measured {
   mean: number;
   /** Hits (or rows) of the example request's first page. */
   rows: number;
+  /** The same requests on the baseline checkout, alternating with these (--baseline). */
+  baseline?: Timing;
+}
+
+function timing(times: number[]): Timing {
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    p50: round(percentile(sorted, 50)),
+    p90: round(percentile(sorted, 90)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted.at(-1)!),
+    mean: round(times.reduce((a, b) => a + b, 0) / times.length),
+  };
+}
+
+type App = Awaited<ReturnType<typeof buildApp>>;
+
+/** The app of another checkout of the project (--baseline), over the same database. */
+async function baselineApp(dir: string, databaseUrl: string): Promise<App> {
+  const module = (await import(path.resolve(dir, 'src/api/app.ts'))) as { buildApp: typeof buildApp };
+  return module.buildApp({ databaseUrl });
+}
+
+/** Hits (or rows) of a response's first page. */
+function rowsOf(body: {
+  items?: unknown[];
+  articles?: { items: unknown[] };
+  quotes?: { items: unknown[] };
+  currencies?: unknown[];
+}): number {
+  return (
+    (body.items?.length ?? 0) +
+    (body.articles?.items.length ?? 0) +
+    (body.quotes?.items.length ?? 0) +
+    (body.currencies?.length ?? 0)
+  );
 }
 
 const percentile = (sorted: number[], p: number): number =>
@@ -150,6 +202,7 @@ async function main(argv: string[]): Promise<number> {
       warmup: { type: 'string', default: '3' },
       only: { type: 'string' },
       db: { type: 'string' },
+      baseline: { type: 'string' },
     },
   });
   const dialect = benchDialect(values.db);
@@ -236,6 +289,24 @@ async function main(argv: string[]): Promise<number> {
       url: (i) => `/search?q=${common(i)}&facets=true`,
       runs: 5,
     },
+    {
+      name: 'search: common term + week, facets',
+      selective: false,
+      url: (i) => `/search?q=${common(i)}&${week(i)}&facets=true`,
+      runs: 10,
+    },
+    {
+      name: 'search: common term, sort=date',
+      selective: false,
+      url: (i) => `/search?q=${common(i)}&sort=date`,
+      added: true,
+    },
+    {
+      name: 'search: common term + month, sort=date',
+      selective: false,
+      url: (i) => `/search?q=${common(i)}&${month(i)}&sort=date`,
+      added: true,
+    },
     { name: 'articles: selective q', selective: true, url: (i) => `/articles?q=${q(rare(i))}` },
     {
       name: 'articles: common q + year',
@@ -274,64 +345,65 @@ async function main(argv: string[]): Promise<number> {
   const chosen = only === undefined ? scenarios : scenarios.filter((s) => s.name.includes(only));
   const loadBefore = os.loadavg();
   const app = await buildApp({ databaseUrl: url });
+  const baseline = values.baseline === undefined ? null : await baselineApp(values.baseline, url);
   const measured: Measured[] = [];
   try {
-    // Page 2 of a common search needs a real cursor per term.
-    const cursors = new Map<string, string>();
-    for (const term of terms.common) {
-      const first = await app.inject({ method: 'GET', url: `/search?q=${term}&type=articles` });
-      cursors.set(term, first.json<{ nextCursor: string }>().nextCursor);
-    }
+    // Page 2 of a common search needs a real cursor per term (each version its own).
+    const cursorsOf = async (target: App) => {
+      const cursors = new Map<string, string>();
+      for (const term of terms.common) {
+        const first = await target.inject({ method: 'GET', url: `/search?q=${term}&type=articles` });
+        cursors.set(term, first.json<{ nextCursor: string }>().nextCursor);
+      }
+      return cursors;
+    };
+    const cursors = new Map<App, Map<string, string>>([[app, await cursorsOf(app)]]);
+    if (baseline) cursors.set(baseline, await cursorsOf(baseline));
     for (const scenario of chosen) {
       const count = Math.min(runs, scenario.runs ?? runs);
-      const times: number[] = [];
+      const targets = baseline && !scenario.added ? [app, baseline] : [app];
+      const times = new Map<App, number[]>(targets.map((target) => [target, []]));
       let rows = 0;
       let example = '';
       for (let i = -warmup; i < count; i++) {
-        let target = scenario.url(Math.abs(i));
-        if (target.includes('CURSOR')) target = target.replace('CURSOR', cursors.get(common(Math.abs(i)))!);
-        const began = performance.now();
-        const response = await app.inject({ method: 'GET', url: target });
-        const elapsed = performance.now() - began;
-        if (response.statusCode !== 200)
-          throw new Error(`${target} → ${response.statusCode}: ${response.body.slice(0, 300)}`);
-        if (i < 0) continue;
-        times.push(elapsed);
-        if (i === 0) {
-          example = target.length > 160 ? `${target.slice(0, 160)}…` : target;
-          const body = response.json<{
-            items?: unknown[];
-            articles?: { items: unknown[] };
-            quotes?: { items: unknown[] };
-            currencies?: unknown[];
-          }>();
-          rows =
-            (body.items?.length ?? 0) +
-            (body.articles?.items.length ?? 0) +
-            (body.quotes?.items.length ?? 0) +
-            (body.currencies?.length ?? 0);
+        // Alternate which version goes first, so neither always meets a warmer cache.
+        for (const target of i % 2 === 0 ? targets : [...targets].reverse()) {
+          let request = scenario.url(Math.abs(i));
+          if (request.includes('CURSOR'))
+            request = request.replace('CURSOR', cursors.get(target)!.get(common(Math.abs(i)))!);
+          const began = performance.now();
+          const response = await target.inject({ method: 'GET', url: request });
+          const elapsed = performance.now() - began;
+          if (response.statusCode !== 200)
+            throw new Error(`${request} → ${response.statusCode}: ${response.body.slice(0, 300)}`);
+          if (i < 0) continue;
+          times.get(target)!.push(elapsed);
+          if (i === 0 && target === app) {
+            example = request.length > 160 ? `${request.slice(0, 160)}…` : request;
+            rows = rowsOf(response.json());
+          }
         }
       }
-      const sorted = [...times].sort((a, b) => a - b);
       const result: Measured = {
         name: scenario.name,
         selective: scenario.selective,
         example,
-        runs: times.length,
-        p50: round(percentile(sorted, 50)),
-        p90: round(percentile(sorted, 90)),
-        p99: round(percentile(sorted, 99)),
-        max: round(sorted.at(-1)!),
-        mean: round(times.reduce((a, b) => a + b, 0) / times.length),
+        runs: times.get(app)!.length,
+        ...timing(times.get(app)!),
         rows,
+        ...(baseline && times.has(baseline) && { baseline: timing(times.get(baseline)!) }),
       };
       measured.push(result);
+      const was = result.baseline
+        ? `   baseline p50 ${String(result.baseline.p50).padStart(8)} ms  p99 ${String(result.baseline.p99).padStart(8)} ms`
+        : '';
       console.error(
-        `${scenario.name.padEnd(44)} p50 ${String(result.p50).padStart(8)} ms  p99 ${String(result.p99).padStart(8)} ms  (${result.runs} runs)`,
+        `${scenario.name.padEnd(44)} p50 ${String(result.p50).padStart(8)} ms  p99 ${String(result.p99).padStart(8)} ms  (${result.runs} runs)${was}`,
       );
     }
   } finally {
     await app.close();
+    await baseline?.close();
   }
 
   const selective = measured.filter((m) => m.selective);
@@ -349,6 +421,9 @@ async function main(argv: string[]): Promise<number> {
       platform: `${os.platform()} ${os.release()}`,
     },
     method: 'app.inject, sequential, one request at a time; warm page cache; latencies in ms',
+    ...(values.baseline !== undefined && {
+      baseline: `${values.baseline}: the same requests alternating with these, over the same database`,
+    }),
     terms: {
       rare: terms.rare,
       medium: terms.medium,

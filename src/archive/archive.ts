@@ -12,7 +12,12 @@ import {
   type ArchiveWriter,
   type StoreOptions,
 } from '../db/store.ts';
-import { DEFAULT_SNIPPET, type SearchType, type SnippetOptions } from '../db/queries/search.ts';
+import {
+  DEFAULT_SNIPPET,
+  type SearchSort,
+  type SearchType,
+  type SnippetOptions,
+} from '../db/queries/search.ts';
 import type { ExportedArticle } from '../db/queries/export.ts';
 import { exportChunks, type ExportFormat } from './export.ts';
 import { countParam, pageParams, toArchiveFilters, type FilterQuerystring } from './filters.ts';
@@ -34,6 +39,7 @@ export interface PeopleQuery extends Omit<FilterQuerystring, 'q'>, PageQuery {
 export interface SearchQuery extends Omit<FilterQuerystring, 'q'>, PageQuery {
   q: string;
   type?: SearchType;
+  sort?: SearchSort;
   facets?: boolean;
   snippet?: SnippetOptions;
 }
@@ -108,10 +114,20 @@ export class Archive {
   }
 
   /** One page of ranked hits; with `facets`, the totals and facet counts of the whole result set. */
-  async search({ q, type = 'all', facets, snippet = DEFAULT_SNIPPET, limit, cursor, ...query }: SearchQuery) {
+  async search({
+    q,
+    type = 'all',
+    sort = 'relevance',
+    facets,
+    snippet = DEFAULT_SNIPPET,
+    limit,
+    cursor,
+    ...query
+  }: SearchQuery) {
     const filters = { ...toArchiveFilters(query), q };
     const page = {
       type,
+      sort,
       limit: countParam('limit', limit, DEFAULT_SEARCH_LIMIT),
       ...(cursor !== undefined && { cursor }),
     };

@@ -59,6 +59,7 @@ const ParamsSchema = Type.Object({
   ...FilterQuery,
   cursor: PageQuery.cursor,
   type: Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('articles'), Type.Literal('quotes')])),
+  sort: Type.Optional(Type.Union([Type.Literal('relevance'), Type.Literal('date')])),
 });
 
 const isUserError = (error: unknown) =>
@@ -88,13 +89,14 @@ export const wantsHtml = (request: FastifyRequest) =>
 async function searchView(app: FastifyInstance, params: SearchParams): Promise<SearchView> {
   const invalid = invalidParameter(ParamsSchema, params);
   if (invalid) return { kind: 'error', message: invalid };
-  const { q, type, cursor, ...filters } = params;
+  const { q, type, sort, cursor, ...filters } = params;
   try {
     if (q !== undefined) {
       const result = await app.archive.search({
         q,
         ...filters,
         type: (type ?? 'all') as 'all' | 'articles' | 'quotes',
+        sort: (sort ?? 'relevance') as 'relevance' | 'date',
         // The facets describe the whole result set: asked for on its first page only.
         facets: cursor === undefined,
         limit: PAGE_SIZE,

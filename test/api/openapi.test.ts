@@ -122,6 +122,7 @@ describe('GET /openapi.json', () => {
       [
         'q',
         'type',
+        'sort',
         'person',
         'speaker',
         'currency',

@@ -16,6 +16,8 @@ let databaseUrl: string;
 const DEFAULT_SELECTIVE_ROWS = planner.selectiveRows;
 
 beforeAll(async () => {
+  // Reads on this thread, so that the planner sizes set here are the ones the queries see.
+  process.env.READER_THREADS = '0';
   ({ app, close, url: databaseUrl } = await seededApp());
   for (let i = 0; i < 30; i++) {
     const article = generateArticle(i, 7);

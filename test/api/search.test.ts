@@ -108,7 +108,7 @@ describe('GET /search', () => {
   it('ranks articles by bm25 with the title weighted above lead and body', async () => {
     const { status, body } = await search({ q: 'sanctions' });
     expect(status).toBe(200);
-    expect(body.query).toEqual({ q: 'sanctions', match: '"sanctions"', type: 'all' });
+    expect(body.query).toEqual({ q: 'sanctions', match: '"sanctions"', type: 'all', sort: 'relevance' });
     expect(titles(body)[0]).toBe(POTASH); // the only title hit
     expect(new Set(titles(body))).toEqual(new Set([POTASH, SEED, GRAIN]));
     const scores = body.articles!.items.map((hit) => hit.score);

@@ -1,11 +1,19 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { FilterQuery, errorResponses } from '../schemas.ts';
 
+/** On sampled facets (/search with approximate: true) only. */
+const margin = {
+  margin: Type.Optional(
+    Type.Integer({ description: 'Sampled facets only: 95% margin of the count (count ± margin)' }),
+  ),
+};
+
 const PersonCount = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
   slug: Type.String(),
   count: Type.Integer(),
+  ...margin,
 });
 
 export const FacetsSchema = Type.Object({
@@ -16,6 +24,7 @@ export const FacetsSchema = Type.Object({
       currency: Type.String({ description: 'ISO 4217 code' }),
       prices: Type.Integer({ description: 'Price mentions in this currency' }),
       articles: Type.Integer({ description: 'Articles with at least one such price' }),
+      ...margin,
     }),
     { description: 'By number of price mentions' },
   ),
@@ -23,6 +32,7 @@ export const FacetsSchema = Type.Object({
     Type.Object({
       month: Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'YYYY-MM (UTC)' }),
       articles: Type.Integer(),
+      ...margin,
     }),
     { description: 'Articles per month of their date, in calendar order' },
   ),

@@ -12,12 +12,12 @@
 import type pg from 'pg';
 import type { ArchiveFilters } from '../queries/filters.ts';
 import {
-  START,
-  decodeSearchCursor,
-  encodeSearchCursor,
+  datePosition,
   fingerprint,
   rankedPage,
   renderSnippet,
+  searchPage,
+  searchPlanner,
   type ArticleHit,
   type HitList,
   type ListPosition,
@@ -28,7 +28,7 @@ import {
 } from '../queries/search.ts';
 import { SearchSyntaxError } from '../fts-query.ts';
 import { addArticleConditions, resolvePersonIds } from './filters.ts';
-import { QUOTE_FIELDS, toQuoteFields, type QuoteFieldsRow } from './lists.ts';
+import { QUOTE_FIELDS, listArticles, listQuotes, toQuoteFields, type QuoteFieldsRow } from './lists.ts';
 import { Conditions, isoDate, rows, type SqlPart } from './sql.ts';
 import { toTsQuery, type TsQuery } from './tsquery.ts';
 
@@ -108,6 +108,34 @@ const afterKey = (where: Conditions, position: ListPosition, rank: string, id: s
   );
 };
 
+/**
+ * The candidate bound of a relevance walk, as on SQLite (queries/search.ts candidateBound): above
+ * the id of the match after the searchPlanner.rankedCandidates newest, so that ranking computes
+ * ts_rank_cd (which reads each row's whole tsvector) over that many rows at most; 0 when the
+ * match set is no larger (every match ranked).
+ */
+async function candidateBound(db: pg.Pool, id: string, from: string, where: Conditions): Promise<number> {
+  const [row] = await rows<{ id: number }>(
+    db,
+    `SELECT ${id} AS id FROM ${from} ${where.where()} ORDER BY ${id} DESC OFFSET ? LIMIT 1`,
+    [...where.params, searchPlanner.rankedCandidates],
+  );
+  return row ? row.id + 1 : 0;
+}
+
+/** The bound a walk started with, or a new one on its first page; applied to `where`. */
+async function bounded(
+  db: pg.Pool,
+  id: string,
+  from: string,
+  where: Conditions,
+  position: ListPosition,
+): Promise<number> {
+  const bound = position.state === 'after' ? position.bound : await candidateBound(db, id, from, where);
+  if (bound > 0) where.add(`${id} >= ?`, bound);
+  return bound;
+}
+
 /** Ranked rows of one list: `rank` is computed once per matching row, the page cut by (rank, id). */
 function rankedSql(select: string, from: string, where: Conditions, rank: SqlPart, position: ListPosition) {
   const after = new Conditions();
@@ -125,6 +153,8 @@ interface HitRow {
   snippet: string;
 }
 
+type ListResult<Hit> = { list: HitList<Hit>; next: ListPosition };
+
 async function searchArticles(
   db: pg.Pool,
   query: TsQuery,
@@ -132,9 +162,9 @@ async function searchArticles(
   position: ListPosition,
   limit: number,
   snippet: SnippetOptions,
-): Promise<{ list: HitList<ArticleHit>; next: ListPosition }> {
-  if (position.state === 'done') return { list: { items: [], more: false }, next: position };
+): Promise<ListResult<ArticleHit>> {
   const where = await articleMatches(db, query, filters);
+  const bound = await bounded(db, 'a."id"', '"articles" a', where, position);
   const rank = { sql: `-ts_rank_cd(${WEIGHTS}, a."searchVector", ${query.sql})`, params: query.params };
   const top = rankedSql('a."id"', '"articles" a', where, rank, position);
   const found = await rows<
@@ -147,7 +177,7 @@ async function searchArticles(
      ORDER BY top.rank, top.id`,
     [...top.params, limit + 1, ...query.params],
   );
-  return rankedPage(found, limit, (row) => ({
+  return rankedPage(found, limit, bound, (row) => ({
     id: row.id,
     title: row.title,
     lead: row.lead,
@@ -166,9 +196,9 @@ async function searchQuotes(
   position: ListPosition,
   limit: number,
   snippet: SnippetOptions,
-): Promise<{ list: HitList<QuoteHit>; next: ListPosition }> {
-  if (position.state === 'done') return { list: { items: [], more: false }, next: position };
+): Promise<ListResult<QuoteHit>> {
   const where = await quoteMatches(db, query, filters);
+  const bound = await bounded(db, 'q."id"', QUOTES_FROM, where, position);
   const rank = { sql: `-ts_rank_cd(q."searchVector", ${query.sql})`, params: query.params };
   const top = rankedSql('q."id"', QUOTES_FROM, where, rank, position);
   const found = await rows<HitRow & QuoteFieldsRow>(
@@ -180,11 +210,102 @@ async function searchQuotes(
      ORDER BY top.rank, top.id`,
     [...top.params, limit + 1, ...query.params],
   );
-  return rankedPage(found, limit, (row) => ({
+  return rankedPage(found, limit, bound, (row) => ({
     ...toQuoteFields(row),
     score: -row.rank,
     snippet: renderSnippet(showMarkup(row.snippet), snippet),
   }));
+}
+
+/** Snippets of a page's articles or quotes, by id (ts_headline on those rows only). */
+async function snippetsOf(
+  db: pg.Pool,
+  kind: 'articles' | 'quotes',
+  ids: number[],
+  query: TsQuery,
+  options: SnippetOptions,
+): Promise<Map<number, string>> {
+  const found = await rows<{ id: number; snippet: string }>(
+    db,
+    kind === 'articles'
+      ? `SELECT a."id", ${ARTICLE_SNIPPET} AS snippet FROM "articles" a CROSS JOIN (SELECT ${query.sql} AS tq) t WHERE a."id" = ANY(?::int[])`
+      : `SELECT q."id", ${headline('q."text"', 32)} AS snippet FROM "quotes" q CROSS JOIN (SELECT ${query.sql} AS tq) t WHERE q."id" = ANY(?::int[])`,
+    [...query.params, ids],
+  );
+  return new Map(found.map((row) => [row.id, renderSnippet(showMarkup(row.snippet), options)]));
+}
+
+/** Matching articles newest first: the page of /articles?q=… (its plan, its cursor), with snippets. */
+async function articlesByDate(
+  db: pg.Pool,
+  query: TsQuery,
+  filters: ArchiveFilters,
+  position: ListPosition,
+  limit: number,
+  snippet: SnippetOptions,
+): Promise<ListResult<ArticleHit>> {
+  const page = await listArticles(db, filters, {
+    limit,
+    ...(position.state === 'page' && { cursor: position.cursor }),
+  });
+  const snippets = await snippetsOf(
+    db,
+    'articles',
+    page.items.map((a) => a.id),
+    query,
+    snippet,
+  );
+  return {
+    list: {
+      items: page.items.map((a) => ({
+        id: a.id,
+        title: a.title,
+        lead: a.lead,
+        source: a.source,
+        date: a.date,
+        publishedAt: a.publishedAt,
+        score: null,
+        snippet: snippets.get(a.id) ?? '',
+      })),
+      more: page.nextCursor !== null,
+      bounded: false,
+    },
+    next: datePosition(page.nextCursor),
+  };
+}
+
+/** Matching quotes, newest article first: the page of /quotes?q=…, with snippets. */
+async function quotesByDate(
+  db: pg.Pool,
+  query: TsQuery,
+  filters: ArchiveFilters,
+  position: ListPosition,
+  limit: number,
+  snippet: SnippetOptions,
+): Promise<ListResult<QuoteHit>> {
+  const page = await listQuotes(db, filters, {
+    limit,
+    ...(position.state === 'page' && { cursor: position.cursor }),
+  });
+  const snippets = await snippetsOf(
+    db,
+    'quotes',
+    page.items.map((q) => q.id),
+    query,
+    snippet,
+  );
+  return {
+    list: {
+      items: page.items.map(({ start: _start, end: _end, ...quote }) => ({
+        ...quote,
+        score: null,
+        snippet: snippets.get(quote.id) ?? '',
+      })),
+      more: page.nextCursor !== null,
+      bounded: false,
+    },
+    next: datePosition(page.nextCursor),
+  };
 }
 
 export async function search(
@@ -195,29 +316,11 @@ export async function search(
 ): Promise<SearchResult> {
   const query = searchQuery(filters.q);
   const print = fingerprint(query.match, filters);
-  const wantArticles = page.type !== 'quotes';
-  const wantQuotes = page.type !== 'articles';
-  const done = { state: 'done' } as const;
-  const start =
-    page.cursor !== undefined
-      ? decodeSearchCursor(page.cursor, page.type, print)
-      : { articles: wantArticles ? START : done, quotes: wantQuotes ? START : done };
-  const result: SearchResult = {
-    query: { q: filters.q, match: query.match, type: page.type },
-    nextCursor: null,
-  };
-  let articlesNext: ListPosition = done;
-  let quotesNext: ListPosition = done;
-  if (wantArticles) {
-    const { list, next } = await searchArticles(db, query, filters, start.articles, page.limit, snippet);
-    result.articles = list;
-    articlesNext = next;
-  }
-  if (wantQuotes) {
-    const { list, next } = await searchQuotes(db, query, filters, start.quotes, page.limit, snippet);
-    result.quotes = list;
-    quotesNext = next;
-  }
-  result.nextCursor = encodeSearchCursor(page.type, print, articlesNext, quotesNext);
-  return result;
+  const byDate = page.sort === 'date';
+  return searchPage(filters.q, query.match, print, page, {
+    articles: (position, limit) =>
+      (byDate ? articlesByDate : searchArticles)(db, query, filters, position, limit, snippet),
+    quotes: (position, limit) =>
+      (byDate ? quotesByDate : searchQuotes)(db, query, filters, position, limit, snippet),
+  });
 }

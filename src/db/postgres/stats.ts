@@ -8,7 +8,11 @@ import type { ArchiveFilters } from '../queries/filters.ts';
 import type { SearchType } from '../queries/search.ts';
 import {
   decimalMidpoint,
+  facetPlanner,
+  sampledTotals,
+  scaleFacets,
   type ArchiveStats,
+  type FacetSample,
   type Facets,
   type PersonCount,
   type PriceStats,
@@ -65,6 +69,33 @@ export async function facetsOf(
   return { people: counts(people), speakers: counts(speakers), currencies, months };
 }
 
+const NO_MATCHES: FacetSample = { every: 1, ids: [], total: 0 };
+
+/**
+ * The matches of a set for its facets, as on SQLite (queries/stats.ts sampleMatches): all of them
+ * up to facetPlanner.exactRows, else one in every k by id for about facetPlanner.sampleRows. The
+ * total is always counted here (the planner's own plan, from the GIN index).
+ */
+async function sampleMatches(db: pg.Pool, id: string, from: string, where: Conditions): Promise<FacetSample> {
+  const select = (extra: string) => `SELECT ${id} AS id FROM ${from} ${where.where()} ${extra}`;
+  const ids = async (sql: string, params: unknown[]) =>
+    (await rows<{ id: number }>(db, sql, params)).map((row) => row.id);
+  const first = await ids(select('LIMIT ?'), [...where.params, facetPlanner.exactRows + 1]);
+  if (first.length <= facetPlanner.exactRows) return { every: 1, ids: first, total: first.length };
+  const [counted] = await rows<{ n: number }>(
+    db,
+    `SELECT count(*)::int AS n FROM (${select('')}) s`,
+    where.params,
+  );
+  const total = counted!.n;
+  const every = Math.max(2, Math.ceil(total / facetPlanner.sampleRows));
+  const sampled = `SELECT s.id FROM (${select('')}) s WHERE s.id % ? = 0`;
+  return { every, ids: await ids(sampled, [...where.params, every]), total };
+}
+
+const idSet = (ids: number[]): SqlPart => ({ sql: `SELECT unnest(?::int[])`, params: [ids] });
+
+/** Facets of a search's results; a large result set's on a sample, scaled (see SearchFacets). */
 export async function searchFacets(
   db: pg.Pool,
   filters: ArchiveFilters & { q: string },
@@ -72,24 +103,24 @@ export async function searchFacets(
   top = 10,
 ): Promise<SearchFacets> {
   const query = searchQuery(filters.q);
-  const articleWhere = await articleMatches(db, query, filters);
-  const quoteWhere = await quoteMatches(db, query, filters);
-  const matchingArticles: SqlPart = {
-    sql: `SELECT a."id" FROM "articles" a ${articleWhere.where()}`,
-    params: articleWhere.params,
+  const articles =
+    type === 'quotes'
+      ? NO_MATCHES
+      : await sampleMatches(db, 'a."id"', '"articles" a', await articleMatches(db, query, filters));
+  const quotes =
+    type === 'articles'
+      ? NO_MATCHES
+      : await sampleMatches(db, 'q."id"', QUOTES_FROM, await quoteMatches(db, query, filters));
+  const sets = facetSets(idSet(articles.ids), idSet(quotes.ids), type);
+  const facets = await facetsOf(db, sets.articles, sets.quotes, top);
+  return {
+    ...sampledTotals(articles, quotes),
+    ...scaleFacets(
+      facets,
+      type === 'quotes' ? quotes.every : articles.every,
+      type === 'articles' ? articles.every : quotes.every,
+    ),
   };
-  const matchingQuotes: SqlPart = {
-    sql: `SELECT q."id" FROM ${QUOTES_FROM} ${quoteWhere.where()}`,
-    params: quoteWhere.params,
-  };
-  const count = async (part: SqlPart) =>
-    (await rows<{ n: number }>(db, `SELECT count(*) AS n FROM (${part.sql}) s`, part.params))[0]!.n;
-  const total = {
-    articles: type === 'quotes' ? 0 : await count(matchingArticles),
-    quotes: type === 'articles' ? 0 : await count(matchingQuotes),
-  };
-  const { articles, quotes } = facetSets(matchingArticles, matchingQuotes, type);
-  return { total, ...(await facetsOf(db, articles, quotes, top)) };
 }
 
 export async function archiveStats(db: pg.Pool, top = 10): Promise<ArchiveStats> {

@@ -11,26 +11,32 @@ import {
   ftsErrorsAsSyntaxErrors,
   matchExpression,
   quoteMatchSet,
+  type MatchSet,
   type SearchType,
   type SqlPart,
 } from './search.ts';
 
-export interface PersonCount {
+/** On sampled facets (SearchFacets.approximate): the 95% margin of a count, `count ± margin`. */
+interface Margin {
+  margin?: number;
+}
+
+export interface PersonCount extends Margin {
   id: number;
   name: string;
   slug: string;
   count: number;
 }
 
-export interface CurrencyCount {
+export interface CurrencyCount extends Margin {
   currency: string;
   /** Price mentions in that currency. */
   prices: number;
-  /** Articles mentioning at least one such price. */
+  /** Articles mentioning at least one such price (the margin is of this count). */
   articles: number;
 }
 
-export interface MonthCount {
+export interface MonthCount extends Margin {
   /** YYYY-MM (UTC) of the article date. */
   month: string;
   articles: number;
@@ -47,6 +53,84 @@ export interface Facets {
 
 export interface SearchFacets extends Facets {
   total: { articles: number; quotes: number };
+  /** Whether `total` is an estimate (from the sample), with its 95% margins. */
+  totalApproximate: boolean;
+  totalMargin?: { articles: number; quotes: number };
+  /** Whether the facets were counted on a sample of the matches and scaled (each count with its margin). */
+  approximate: boolean;
+  /** The sample: one match in `every` (by id), and how many articles and quotes it held. */
+  sample?: { every: { articles: number; quotes: number }; articles: number; quotes: number };
+}
+
+/**
+ * Sizes of the facet plans (mutable for tests): a result set of up to `exactRows` matches is
+ * counted exactly; a larger one on a sample of about `sampleRows` of its matches (one in every
+ * k by id), each count scaled by k.
+ */
+export const facetPlanner = { exactRows: 5000, sampleRows: 5000 };
+
+/** A set of matches as counted for facets: exactly, or one in `every` by id. */
+export interface FacetSample {
+  /** One match in `every` (1: all of them). */
+  every: number;
+  /** The ids counted. */
+  ids: number[];
+  /** All matches, when counted exactly; else null (estimated from the sample). */
+  total: number | null;
+}
+
+/** 95% margin of a count estimated as x · every from x sampled rows (binomial sampling). */
+export const margin95 = (sampled: number, every: number): number =>
+  every <= 1 ? 0 : Math.round(1.96 * every * Math.sqrt(sampled * (1 - 1 / every)));
+
+/**
+ * Facets counted on samples, scaled to the whole result set: counts of articles by the article
+ * sample's rate, counts of quotes (speakers) by the quote sample's, each with its 95% margin.
+ * (Price mention counts are scaled too; their margin, a cluster sample's, is not given.)
+ */
+export function scaleFacets(facets: Facets, articleEvery: number, quoteEvery: number): Facets {
+  if (articleEvery <= 1 && quoteEvery <= 1) return facets;
+  const scaled = <T extends Margin>(row: T, key: keyof T, every: number): T => {
+    const sampled = row[key] as number;
+    return { ...row, [key]: sampled * every, margin: margin95(sampled, every) };
+  };
+  return {
+    people: facets.people.map((row) => scaled(row, 'count', articleEvery)),
+    speakers: facets.speakers.map((row) => scaled(row, 'count', quoteEvery)),
+    currencies: facets.currencies.map((row) => ({
+      ...scaled(row, 'articles', articleEvery),
+      prices: row.prices * articleEvery,
+    })),
+    months: facets.months.map((row) => scaled(row, 'articles', articleEvery)),
+  };
+}
+
+/** The SearchFacets fields of two samples: totals (exact, or estimated with margins) and sampling. */
+export function sampledTotals(
+  articles: FacetSample,
+  quotes: FacetSample,
+): Omit<SearchFacets, keyof Facets | 'total'> & { total: SearchFacets['total'] } {
+  const estimate = (sample: FacetSample) => sample.total ?? sample.ids.length * sample.every;
+  const approximate = articles.every > 1 || quotes.every > 1;
+  const totalApproximate = articles.total === null || quotes.total === null;
+  return {
+    total: { articles: estimate(articles), quotes: estimate(quotes) },
+    totalApproximate,
+    ...(totalApproximate && {
+      totalMargin: {
+        articles: articles.total === null ? margin95(articles.ids.length, articles.every) : 0,
+        quotes: quotes.total === null ? margin95(quotes.ids.length, quotes.every) : 0,
+      },
+    }),
+    approximate,
+    ...(approximate && {
+      sample: {
+        every: { articles: articles.every, quotes: quotes.every },
+        articles: articles.ids.length,
+        quotes: quotes.ids.length,
+      },
+    }),
+  };
 }
 
 export interface ArchiveStats extends Facets {
@@ -68,6 +152,8 @@ export async function facetsOf(
   articles: SqlPart | null,
   quotes: SqlPart | null,
   top: number,
+  /** The article set is small: read its rows for their dates rather than walk the whole date index. */
+  fewArticles = false,
 ): Promise<Facets> {
   const articleFilter = (column: string): SqlPart =>
     articles
@@ -109,7 +195,7 @@ export async function facetsOf(
     ...priced.params,
   );
   // "+": walk the (sortDate, id) index and test each id, rather than look up each matching row.
-  const dated = articleFilter('+a."id"');
+  const dated = articleFilter(fewArticles ? 'a."id"' : '+a."id"');
   const months = await db.$queryRawUnsafe<{ month: string; n: number | bigint }[]>(
     `SELECT substr(a."sortDate", 1, 7) AS month, count(*) AS n FROM "articles" a ${dated.sql} GROUP BY month ORDER BY month`,
     ...dated.params,
@@ -126,10 +212,72 @@ export async function facetsOf(
   };
 }
 
+const NO_MATCHES: FacetSample = { every: 1, ids: [], total: 0 };
+
+/** The ids `part` selects (up to `limit`), aggregated in SQL: Prisma's per-row decoding costs ~10 µs a row. */
+const idsOf = async (db: Db, part: SqlPart, limit = -1): Promise<number[]> => {
+  const [row] = await db.$queryRawUnsafe<{ ids: string }[]>(
+    `SELECT json_group_array(id) AS ids FROM (SELECT id FROM (${part.sql}) LIMIT ${limit})`,
+    ...part.params,
+  );
+  return JSON.parse(row!.ids) as number[];
+};
+
+/**
+ * The matches of a set for its facets: all of them when there are at most facetPlanner.exactRows,
+ * else one in every k by id (k sized for about facetPlanner.sampleRows), tested on the FTS rowid
+ * before any other condition, so that the rest of the set's tests (and every facet query) run on
+ * the sample only. The total is then counted exactly when that costs a doclist walk (every
+ * condition tests the rowid alone); otherwise it is estimated from the sample.
+ */
+async function sampleMatches(db: Db, set: MatchSet, rowid: string, termOnly: SqlPart): Promise<FacetSample> {
+  const select = (where: SqlWhere): SqlPart => ({
+    sql: `SELECT ${rowid} AS id FROM ${set.from} ${where.toString()}`,
+    params: where.params,
+  });
+  const first = await idsOf(db, select(set.where), facetPlanner.exactRows + 1);
+  if (first.length <= facetPlanner.exactRows) return { every: 1, ids: first, total: first.length };
+  const rowidOnly = !set.from.includes('JOIN');
+  const total = rowidOnly ? await countOf(db, select(set.where)) : null;
+  const sampleOf = async (every: number) => {
+    const where = new SqlWhere();
+    where.conditions.push(...set.where.conditions);
+    where.params.push(...set.where.params);
+    where.conditions.splice(1, 0, `${rowid} % ${every} = 0`);
+    return idsOf(db, select(where));
+  };
+  const rate = (size: number) => Math.max(2, Math.ceil(size / facetPlanner.sampleRows));
+  // Without a total, the term's own matches bound the set; a sample far below its size is taken again.
+  let every = rate(total ?? (await countOf(db, termOnly)));
+  let ids = await sampleOf(every);
+  if (total === null && ids.length * 4 < facetPlanner.sampleRows && every > 2) {
+    every = rate(Math.max(ids.length * every, facetPlanner.exactRows));
+    ids = await sampleOf(every);
+  }
+  return { every, ids, total };
+}
+
+const countOf = async (db: Db, part: SqlPart): Promise<number> =>
+  Number(
+    (
+      await db.$queryRawUnsafe<{ n: number | bigint }[]>(
+        `SELECT count(*) AS n FROM (${part.sql})`,
+        ...part.params,
+      )
+    )[0]!.n,
+  );
+
+const idSet = (ids: number[]): SqlPart => ({
+  sql: `SELECT "value" FROM json_each(?)`,
+  params: [JSON.stringify(ids)],
+});
+
 /**
  * Facets of a search's results. The article set is the matching articles (for type=quotes: the
  * articles of the matching quotes); the quote set is the matching quotes (for type=articles: the
- * quotes of the matching articles). Totals count every hit, not just the page.
+ * quotes of the matching articles). Totals count every hit, not just the page. A result set too
+ * large to count row by row in interactive time is counted on a sample (sampleMatches) and scaled:
+ * `approximate`, each count with its 95% margin.
  */
 export async function searchFacets(
   db: Db,
@@ -138,33 +286,38 @@ export async function searchFacets(
   top = 10,
 ): Promise<SearchFacets> {
   const match = matchExpression(filters.q);
-  const articleSet = await articleMatchSet(db, match, filters);
-  const quoteSet = await quoteMatchSet(db, match, filters);
-  const matchingArticles: SqlPart = {
-    sql: `SELECT "articles_fts".rowid FROM ${articleSet.from} ${articleSet.where.toString()}`,
-    params: articleSet.where.params,
-  };
-  const matchingQuotes: SqlPart = {
-    sql: `SELECT "quotes_fts".rowid FROM ${quoteSet.from} ${quoteSet.where.toString()}`,
-    params: quoteSet.where.params,
-  };
   return ftsErrorsAsSyntaxErrors(async () => {
-    const count = async (part: SqlPart) =>
-      Number(
-        (
-          await db.$queryRawUnsafe<{ n: number | bigint }[]>(
-            `SELECT count(*) AS n FROM (${part.sql})`,
-            ...part.params,
-          )
-        )[0]!.n,
-      );
-    const total = {
-      articles: type === 'quotes' ? 0 : await count(matchingArticles),
-      quotes: type === 'articles' ? 0 : await count(matchingQuotes),
-    };
-    const { articles, quotes } = facetSets(matchingArticles, matchingQuotes, type);
-    return { total, ...(await facetsOf(db, articles, quotes, top)) };
+    const articles =
+      type === 'quotes'
+        ? NO_MATCHES
+        : await sampleMatches(db, await articleMatchSet(db, match, filters), '"articles_fts".rowid', {
+            sql: `SELECT rowid FROM "articles_fts" WHERE "articles_fts" MATCH ?`,
+            params: [match],
+          });
+    const quotes =
+      type === 'articles'
+        ? NO_MATCHES
+        : await sampleMatches(db, await quoteMatchSet(db, match, filters), '"quotes_fts".rowid', {
+            sql: `SELECT rowid FROM "quotes_fts" WHERE "quotes_fts" MATCH ?`,
+            params: [match],
+          });
+    const sets = facetSets(idSet(articles.ids), idSet(quotes.ids), type);
+    const articleEvery = type === 'quotes' ? quotes.every : articles.every;
+    const quoteEvery = type === 'articles' ? articles.every : quotes.every;
+    const counted = Math.max(articles.ids.length, quotes.ids.length);
+    const facets = await facetsOf(db, sets.articles, sets.quotes, top, await fewOfArchive(db, counted));
+    return { ...sampledTotals(articles, quotes), ...scaleFacets(facets, articleEvery, quoteEvery) };
   });
+}
+
+/** Whether `count` articles are few enough to read their rows rather than walk the date index. */
+async function fewOfArchive(db: Db, count: number): Promise<boolean> {
+  const [row] = await db.$queryRawUnsafe<{ n: number | bigint | null }[]>(
+    `SELECT (SELECT "n" FROM "archive_totals" WHERE "key" = 'articles') AS n`,
+  );
+  // Measured at 100k: reading a row's date costs ~70 index entries (it lies past the text, on
+  // overflow pages).
+  return count * 70 < Number(row?.n ?? 0);
 }
 
 /**

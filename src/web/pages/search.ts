@@ -17,6 +17,7 @@ import type { Facets, SearchFacets } from '../../db/queries/stats.ts';
 export const SEARCH_PARAMS = [
   'q',
   'type',
+  'sort',
   'person',
   'speaker',
   'currency',
@@ -84,8 +85,9 @@ function field(f: Field, params: SearchParams): Html {
 
 function form(params: SearchParams): Html {
   const type = params.type ?? 'all';
-  const option = (value: string, label: string) =>
-    html`<option value="${value}" ${type === value ? html` selected` : ''}>${label}</option>`;
+  const sort = params.sort ?? 'relevance';
+  const option = (value: string, label: string, current = type) =>
+    html`<option value="${value}" ${current === value ? html` selected` : ''}>${label}</option>`;
   return html`<form class="search-form" role="search" method="get" action="/">
     <div class="query-row">
       <label for="q">Full-text query</label>
@@ -100,6 +102,12 @@ function form(params: SearchParams): Html {
         <label for="f-type">Show</label
         ><select id="f-type" name="type" data-default="all">
           ${option('all', 'Articles and quotes')}${option('articles', 'Articles only')}${option('quotes', 'Quotes only')}
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-sort">Order</label
+        ><select id="f-sort" name="sort" data-default="relevance">
+          ${option('relevance', 'Best match first', sort)}${option('date', 'Newest first', sort)}
         </select>
       </div>
     </fieldset>
@@ -165,11 +173,22 @@ function searchResults(result: SearchView & { kind: 'search' }, params: SearchPa
         ...(quotes ? [counted(total.quotes, 'quote')] : []),
       ]
     : [];
+  const about = facets?.totalApproximate ? 'About ' : '';
   const summary = totals.length
     ? html`<p class="summary" role="status">
-        ${totals.join(' and ')} ${totals.length === 1 && totals[0]!.startsWith('1 ') ? 'matches' : 'match'}.
+        ${about}${totals.join(' and ')}
+        ${totals.length === 1 && totals[0]!.startsWith('1 ') ? 'matches' : 'match'}.
+        ${facets?.approximate ? html`<span class="note">Counts estimated from a sample of the matches.</span>` : ''}
       </p>`
     : '';
+  const bounded =
+    articles?.bounded || quotes?.bounded
+      ? html`<p class="note">
+          Best matches among the most recent;
+          <a href="${withChanges('/', params, { sort: 'date', cursor: undefined })}">newest first</a> lists
+          every match.
+        </p>`
+      : '';
   const list = (heading: string, id: string, items: Html[]) =>
     html`<section class="hits" aria-labelledby="${id}">
       <h2 id="${id}">${heading}</h2>
@@ -183,7 +202,7 @@ function searchResults(result: SearchView & { kind: 'search' }, params: SearchPa
     </section>`;
   return html`<div class="results-layout">
     <div class="results">
-      ${summary}
+      ${summary} ${bounded}
       ${
         articles
           ? list(
