@@ -156,8 +156,10 @@ export function resolve(
   const to = subject[subject.length - 1]!.end;
   // a named person inside the subject; the one nearest the verb wins ("Trump spokeswoman Hope Hicks")
   const named: PersonIndex['all'] = [];
+  // a mention that starts in the subject counts even when the subject was cut inside the name
+  // ("Ben van Beurden was quoted as saying": a clause subject stops at the lower-case particle)
   for (let n = lowerBound(idx.all, from, (m) => m.start); n < idx.all.length && idx.all[n]!.start < to; n++)
-    if (idx.all[n]!.end <= to) named.push(idx.all[n]!);
+    named.push(idx.all[n]!);
   if (named.length > 0) {
     // "Smith, a spokesman for Jones," and "Smith and Jones": the first named leads
     const tail = subject.length > 1 && subject.some((t) => t.text === ',' || t.lower === 'and');
