@@ -85,11 +85,29 @@ export function subjectBefore(toks: Tok[], end: number): Tok[] {
   let e = end;
   while (e > 0 && ADVERBS.has(toks[e - 1]!.lower)) e--;
   if (e > 0 && toks[e - 1]!.text === ',') {
-    // "Douglas Brinkley, a historian who attended the session, recalled": skip the appositive
+    // "Douglas Brinkley, a historian who attended the session, recalled": skip the appositive;
+    // one that opens with a determiner or "who" may be long ("Rich Heffley, a top GOP operative
+    // who played a major role in …, said") and hold commas of its own
     let c = e - 2;
-    while (c >= 0 && e - c <= 16 && toks[c]!.text !== ',' && toks[c]!.text !== '.') c--;
-    if (c >= 0 && toks[c]!.text === ',') e = c;
-    else return [];
+    let found = -1;
+    while (c >= 0 && e - c <= 45 && toks[c]!.text !== '.') {
+      if (toks[c]!.text === ',') {
+        const opener = toks[c + 1]?.lower ?? '';
+        if (e - c <= 16 || APPOSITION_OPENERS.has(opener)) found = c;
+        if (e - c <= 16 || c === 0 || toks[c - 1]!.text === '.') break;
+        // the appositive ends at the comma after a name: stop at the first one that follows a capital
+        if (found >= 0 && isCap(toks[c - 1]!)) break;
+      }
+      c--;
+    }
+    if (found < 0) return [];
+    e = found;
+  }
+  if (e > 0 && toks[e - 1]!.text === ')') {
+    // "Lisa M. Madigan (D) asserted", "Rep. Gwen Moore (D-Wis.) said": the party and state
+    let c = e - 2;
+    while (c >= 0 && e - c <= 8 && toks[c]!.text !== '(') c--;
+    if (c > 0 && toks[c]!.text === '(') e = c;
   }
   let s = e;
   while (s > 0) {
@@ -146,6 +164,10 @@ function appositive(toks: Tok[], subject: Tok[], from: number): Tok[] {
 }
 
 const APPOSITIVE = new Set(W.APPOSITIVE_HEADS);
+/** Words that open a long appositive after a name: "Smith, a former aide who …, said". */
+const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'who', 'whose', 'another', 'one']);
+/** Words after which a cue opens an inverted clause: "But, said Solovey", "and said Smith". */
+const INVERSION_LEADS = new Set(['but', 'and', 'so', 'then', 'yet', 'as']);
 const PARTICLE_ONLY = new Set(W.PARTICLE_ONLY_CUES);
 
 /** The capitalised words (and initials) from toks[from] on: a name's tokens. */
@@ -183,6 +205,8 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
   while (i < toks.length && /^[,.—–-]$/.test(toks[i]!.text)) i++;
   // cue first: ", said Caddell", ", according to officials"
   const direct = cueAt(toks, i, text);
+  // “…,” adding that …: a participle after the quote shares the subject of the clause before it
+  if (direct && toks[i]!.lower.endsWith('ing') && toks[i]!.lower !== 'according') return null;
   if (direct) {
     const subject = appositive(
       toks,
@@ -283,7 +307,9 @@ export function attributionBefore(text: string, from: number, to: number): Attri
     if (k > 0 && ['who', 'which', 'whoever', 'anybody', 'anyone', 'everyone'].includes(toks[k - 1]!.lower))
       continue;
     let subject = subjectBefore(toks, k);
-    const elided = k > 0 && ['and', 'but', 'then'].includes(toks[k - 1]!.lower); // "… and said “…”"
+    let lead = k - 1;
+    while (lead > 0 && ADVERBS.has(toks[lead]!.lower)) lead--;
+    const elided = lead >= 0 && ['and', 'but', 'then'].includes(toks[lead]!.lower); // "… but now said “…”"
     if (toks[k]!.lower.endsWith('ing') && toks[k - 1]?.text === ',') {
       // "Tusk said on X, adding in English: “…”": the participle shares the main verb's subject
       subject = [];
@@ -311,7 +337,12 @@ export function attributionBefore(text: string, from: number, to: number): Attri
         }
       }
     }
-    if (subject.length === 0 && tail.length > 0) subject = subjectAfter(toks, cue.next); // "Said Trump: “…”"
+    // "Said Trump: “…”", "But, said Solovey, “…”": an inverted clause, the cue first in its
+    // clause; after a participle or other words ("…, adding that it's why Trump “…”") the name
+    // after the cue is inside the reported clause, not its speaker
+    const inverted = k === 0 || !isWord(toks[k - 1]) || INVERSION_LEADS.has(toks[k - 1]!.lower);
+    if (subject.length === 0 && tail.length > 0 && inverted && !toks[k]!.lower.endsWith('ing'))
+      subject = subjectAfter(toks, cue.next);
     // "Trump unleashed a series of tweets early Friday saying …": the clause's subject says it
     const fallback = toks[k]!.lower.endsWith('ing') ? clauseSubject(toks, k) : undefined;
     return { cue: cue.cue, subject, side: 'before', fallback };
