@@ -190,6 +190,7 @@ export function findQuotesAndSpeakers(
           if (subject.length > 0) attribution = { cue: cue.cue, subject, side: 'before' };
           break;
         }
+        attribution ??= reportedSpeechLead(text, toks, n, inQuote);
       }
     }
     if (!attribution && first.open === firstPara.start && first.para > 0) {
@@ -318,6 +319,31 @@ export function findQuotesAndSpeakers(
     }
   }
   return { quotes: out, speakers: book.added };
+}
+
+/**
+ * "He said the dispute could run until Christmas. “We are not going away.”": a sentence of reported
+ * speech whose subject opens it introduces the quote that follows it. The cue must stand within
+ * the sentence's first words, right after its subject (a name or a pronoun, not a description).
+ */
+function reportedSpeechLead(
+  text: string,
+  toks: Tok[],
+  n: number,
+  inQuote: (pos: number) => boolean,
+): Attribution | null {
+  const firstWord = toks.find(isWord);
+  if (firstWord === undefined || inQuote(firstWord.start)) return null; // a quote's sentence, not a report
+  for (let k = 1; k < Math.min(n, 8); k++) {
+    const cue = cueAt(toks, k, text);
+    if (!cue || cue.cue.startsWith('according') || toks[k]!.lower.endsWith('ing')) continue;
+    const subject = subjectBefore(toks, k);
+    if (subject.length === 0 || subject.length > 4) return null;
+    const opens = toks.slice(0, k - subject.length).every((t) => !isWord(t));
+    const named = subject.some((t) => isCap(t) || PRONOUNS.has(t.lower));
+    return opens && named ? { cue: cue.cue, subject, side: 'before' } : null;
+  }
+  return null;
 }
 
 /** "he said" → 'm', "she added" → 'f'; null for any other subject. */
