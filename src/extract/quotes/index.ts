@@ -227,7 +227,7 @@ export function findQuotesAndSpeakers(
     if (
       isTitleLike(quoteText) &&
       (!attribution ||
-        attribution.cue === '' || // a label without a verb ("Tonight at the Apollo: “…”") says nothing
+        (attribution.cue === '' && labelled === null) || // "Tonight at the Apollo: “…”" says nothing
         /\b(?:on|told|to|in|of|at|with|from|by|for|called|titled|dubbed)\s*$/i.test(
           text.slice(Math.max(0, first.open - 12), first.open),
         ))
