@@ -217,12 +217,16 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
   }
   // subject first: ", he declared", " the Belarusian leader said", " Smith, a spokesman for X, said"
   let commas = 0;
-  for (let k = i + 1; k < toks.length && k - i <= 14; k++) {
+  // an appositive between commas may be long: ", Sadiq Khan, the Mayor of London since 2016 and a
+  // former Labour MP for Tooting, told the BBC"
+  for (let k = i + 1; k < toks.length && k - i <= (commas > 0 ? 32 : 14); k++) {
     const t = toks[k]!;
     if (t.text === ',') {
       if (++commas > 2) return null;
       continue;
     }
+    if (t.text === '.' && commas === 1 && toks[k + 1]?.text === ',') continue; // ", D-N.Y., said"
+    if (commas === 1 && /^\d/.test(t.text)) continue; // ", 34,", ", mayor since 2016,"
     if (t.text === '(') {
       // a party and state or an age in parentheses: "Rep. Gwen Moore (D-Wis.) said"
       const close = toks.findIndex((u, n) => n > k && u.text === ')');
@@ -239,7 +243,20 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
       if (commas === 0 && k - i > 9) return null;
       if (SUBORDINATORS.has(toks[i]!.lower) && toks[i]!.text !== toks[i]!.text.toUpperCase()) return null; // “…” when he said …: a clause, not an attribution
       // “…,” for instance, and Trump vowed …: a new clause after a conjunction is someone else's
-      if (toks.slice(i, e).some((u) => CLAUSE_JOINS.has(u.text))) return null;
+      // (inside an appositive between commas, "and" joins the person's roles)
+      const span = toks.slice(i, e);
+      const c1 = span.findIndex((u) => u.text === ',');
+      const c2 = span.map((u) => u.text).lastIndexOf(',');
+      const closed = toks[e]?.text === ','; // the appositive's closing comma stands right before the cue
+      const outside =
+        c1 < 0
+          ? span
+          : c2 > c1
+            ? [...span.slice(0, c1), ...span.slice(c2)]
+            : closed
+              ? span.slice(0, c1)
+              : span;
+      if (outside.some((u) => CLAUSE_JOINS.has(u.text))) return null;
       return { cue: cue.cue, subject: toks.slice(i, e), side: 'after' };
     }
     if (commas === 0 && k - i > 9) return null;
