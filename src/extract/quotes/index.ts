@@ -122,6 +122,8 @@ export function findQuotesAndSpeakers(
   const out: QuoteFact[] = [];
   let lastSpeaker: string | null = null;
   let lastPara = -10;
+  /** The paragraph of the last quote, when it was a ‘…’ quote with a speaker. */
+  let singleSpoken = -10;
   for (const q of merged) {
     const first = q.parts[0]!;
     const last = q.parts[q.parts.length - 1]!;
@@ -216,7 +218,9 @@ export function findQuotesAndSpeakers(
       }
     }
     const words = wordCount(quoteText);
-    if (first.single && !attribution) continue;
+    // ‘…’ is most often an apostrophe or a scare quote; a paragraph that is one whole ‘…’ quote
+    // right after an attributed ‘…’ quote goes on with it (British press: ‘…,’ she said. ¶ ‘…’)
+    if (first.single && !attribution && !continuesSingle(text, spans, first, last, singleSpoken)) continue;
     // a mark that never closes is a stray (an inch sign, a typo) unless someone is quoted
     if (!last.closed && !attribution && q.parts.length === 1) continue;
     if (words <= 3) {
@@ -318,6 +322,7 @@ export function findQuotesAndSpeakers(
       lastSpeaker = speaker;
       lastPara = last.para;
     }
+    singleSpoken = first.single && speaker !== null ? last.para : -10;
   }
   return { quotes: out, speakers: book.added };
 }
@@ -345,6 +350,24 @@ function reportedSpeechLead(
     return opens && named ? { cue: cue.cue, subject, side: 'before' } : null;
   }
   return null;
+}
+
+/** A ‘…’ quote that is its whole paragraph, right after a paragraph with a spoken ‘…’ quote. */
+function continuesSingle(
+  text: string,
+  spans: Span[],
+  first: Part,
+  last: Part,
+  singleSpoken: number,
+): boolean {
+  const para = spans[first.para]!;
+  return (
+    last.closed &&
+    first.para === last.para &&
+    first.para - singleSpoken === 1 &&
+    blankBetween(text, para.start, first.open) &&
+    blankBetween(text, last.after, para.end)
+  );
 }
 
 /** "he said" → 'm', "she added" → 'f'; null for any other subject. */
