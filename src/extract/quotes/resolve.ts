@@ -39,6 +39,10 @@ export const APPOSITION_LEAD = /(?:^|[.!?]\s+)(?:[\p{L}’'-]+\s+){0,3}[\p{L}’
 export const SPEECH_AFTER =
   /^(?:['’]s?\s)?,?\s*(?:\d+,\s*)?(?:(?:also|then|later|has|had|was|is|once|again|previously|recently|firmly)\s+)?([\p{Ll}]+)/u;
 
+/** "the spokeswoman for Downing Street, " right before a name: the role words, then "for/of/at" and its organisation. */
+const ROLE_BEFORE =
+  /(?:^|[.!?]\s+|\b(?:the|a|an|its|his|her|their|[\p{L}]+['’]s?)\s+)((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)\s+(?:for|of|at|to|with)\s+[^,.;:!?]{2,50},\s*$/iu;
+
 /** A mention in subject position: opening its sentence (after titles) or saying something. */
 export function isSubject(text: string, start: number, end: number): boolean {
   const after = SPEECH_AFTER.exec(text.slice(end, end + 40));
@@ -103,6 +107,11 @@ export function indexPeople(
       if (TITLE.has(w) || ROLE.has(w) || DEMONYM.has(w)) set.add(w);
       else break;
     }
+    // a role before the name, with its organisation: "The spokeswoman for Downing Street, Jane
+    // Smith," / "the company's chief executive, Ben van Beurden,"
+    const role = ROLE_BEFORE.exec(text.slice(Math.max(0, m.start - 80), m.start));
+    if (role)
+      for (const w of role[1]!.toLowerCase().split(/\s+/)) if (ROLE.has(w) || TITLE.has(w)) set.add(w);
     const by = /\b(\p{Ll}+)\s+by\s+$/u.exec(before);
     if (by && ASKER_VERBS[by[1]!]) set.add(ASKER_VERBS[by[1]!]!); // "the debate was moderated by X"
     // an appositive right after: "Lukashenko, the Belarusian leader," / ", a spokesman for"
