@@ -61,6 +61,8 @@ export interface PersonIndex {
   main: PersonFact | null;
   /** Each person by canonical name. */
   byName: Map<string, PersonFact>;
+  /** Each person by the last word of the name and by one-word aliases, lower case; null when two people share it. */
+  bySurname: Map<string, PersonFact | null>;
   /** How many distinct people have mentions outside quotes. */
   people: number;
   /** Gender shown by a role word next to a mention ("his sister", "Mrs."), when the given name does not show it. */
@@ -150,7 +152,23 @@ export function indexPeople(
     gender,
     people: people_,
     byName: new Map(people.map((p) => [p.name, p])),
+    bySurname: surnames(people),
   };
+}
+
+/** "fiorina" → Carly Fiorina: the one-word forms a person goes by; ambiguous ones map to null. */
+function surnames(people: PersonFact[]): Map<string, PersonFact | null> {
+  const out = new Map<string, PersonFact | null>();
+  for (const p of people) {
+    const parts = p.name.split(/\s+/);
+    if (parts.length < 2) continue; // a one-word "person" is too often a word of something else
+    const forms = new Set([parts[parts.length - 1]!, ...p.aliases.filter((a) => !/\s/.test(a))]);
+    for (const f of forms) {
+      const key = f.toLowerCase();
+      out.set(key, out.has(key) && out.get(key) !== p ? null : p);
+    }
+  }
+  return out;
 }
 
 /** Resolves an attribution subject to a person's canonical name, or null. */
@@ -173,6 +191,14 @@ export function resolve(
     // "Smith, a spokesman for Jones," and "Smith and Jones": the first named leads
     const tail = subject.length > 1 && subject.some((t) => t.text === ',' || t.lower === 'and');
     return (tail ? named[0]! : named[named.length - 1]!).person.name;
+  }
+  // a surname the people extraction knows but did not mark here: "Fiorina, speaking to Iowans, said"
+  const capital = subject.filter(
+    (t) => isWord(t) && /^\p{Lu}/u.test(t.text) && !TITLE.has(t.lower.replace(/\.$/, '')),
+  );
+  if (capital.length === 1 && capital[0] === subject.filter(isWord).at(-1)) {
+    const person = idx.bySurname.get(capital[0]!.lower);
+    if (person) return person.name;
   }
   // "He’s claiming", "she’d said": a contracted auxiliary leaves the pronoun
   const words = subject.filter(isWord).map((t) => t.lower.replace(/['’](?:s|d|ll|re|ve)$/, ''));
