@@ -77,7 +77,10 @@ export function cueAt(toks: Tok[], i: number, text: string): { cue: string; next
   }
   const particles = PARTICLE_VERBS[t.lower];
   if (particles && toks[i + 1] && particles.includes(toks[i + 1]!.lower)) end = i + 1;
-  return { cue: text.slice(t.start, toks[end]!.end), next: end + 1 };
+  // "told the BBC." at a sentence end: the full stop the tokenizer left on an acronym is not the cue's
+  const after = toks[end + 1];
+  const stop = end > i && /^\p{Lu}\p{L}+\.$/u.test(toks[end]!.text) && (after === undefined || isCap(after));
+  return { cue: text.slice(t.start, toks[end]!.end - (stop ? 1 : 0)), next: end + 1 };
 }
 
 /** The subject noun phrase ending just before index `end` (exclusive), back to a clause boundary. */

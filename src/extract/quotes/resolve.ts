@@ -284,11 +284,12 @@ export function pronoun(
     if (known !== null && known !== gender) continue;
     if (m.subject) return m.person.name;
     if (!m.object) nonObject ??= m.person.name;
-    any ??= m.person.name;
+    // the object of a preposition ("championed by Priti Patel") only with a gender that matches
+    else if (known === gender) any ??= m.person.name;
     // far back, salience fades: settle for the nearest plausible referent
     if (++seen >= 4 && (nonObject ?? any) !== null) break;
   }
-  return nonObject ?? any ?? lastSpeaker;
+  return nonObject ?? lastSpeaker ?? any;
 }
 
 /**
