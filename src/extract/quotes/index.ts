@@ -277,6 +277,10 @@ export function findQuotesAndSpeakers(
           speaker = named;
           ruleKind = 'clause';
         }
+      } else {
+        // "Mick Lynch, the union's leader, addressed the rally. ¶ “We are not going away.”"
+        speaker = implicitSpeaker(text, spans, first, idx);
+        if (speaker !== null) ruleKind = 'implicit';
       }
     }
     if (speaker === null && attribution !== null && ruleKind === 'description') {
@@ -350,6 +354,29 @@ function reportedSpeechLead(
     return opens && named ? { cue: cue.cue, subject, side: 'before' } : null;
   }
   return null;
+}
+
+/**
+ * The implicit speaker of a paragraph that is one whole quote with no attribution: the one person
+ * named, in subject position, in the last sentence before it (in its paragraph or the one before).
+ */
+function implicitSpeaker(text: string, spans: Span[], first: Part, idx: PersonIndex): string | null {
+  const para = spans[first.para]!;
+  const inPara = !blankBetween(text, para.start, first.open);
+  const host = inPara ? para : first.para > 0 ? spans[first.para - 1]! : null;
+  if (host === null) return null;
+  const end = inPara ? first.open : host.end;
+  const from = sentenceStart(text, host, Math.max(host.start, end - 1));
+  if (/[”"»’]\s*$/.test(text.slice(from, end))) return null; // the sentence ends in a quote: someone else's voice
+  const named = new Set<PersonFact>();
+  let subject: PersonFact | null = null;
+  for (let n = lowerBound(idx.mentions, from, (m) => m.start); n < idx.mentions.length; n++) {
+    const m = idx.mentions[n]!;
+    if (m.start >= end) break;
+    named.add(m.person);
+    if (m.subject && !m.object) subject ??= m.person;
+  }
+  return named.size === 1 && subject !== null ? subject.name : null;
 }
 
 /** A ‘…’ quote that is its whole paragraph, right after a paragraph with a spoken ‘…’ quote. */
