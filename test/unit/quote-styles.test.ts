@@ -156,6 +156,24 @@ describe('quote styles PolNeAR lacks', () => {
     ]);
   });
 
+  it('segmentation: a paragraph of speech left open after an attributed quote goes on with it', () => {
+    expect(
+      read(
+        'Boris Johnson addressed the crowd.',
+        '“This is a great day for our country,” he said.',
+        '“And I thank every one of you for coming out tonight in the rain.',
+        'The crowd cheered as he left the stage.',
+      ),
+    ).toEqual([
+      ['This is a great', 'Boris Johnson', 'said'],
+      ['And I thank every', 'Boris Johnson', null],
+    ]);
+    // an open mark with nobody speaking before it is a stray, not a quote
+    expect(
+      read('The crowd cheered.', '“And I thank every one of you for coming out tonight in the rain.'),
+    ).toEqual([]);
+  });
+
   it('non-speech: long titles of works and billings are not quotes', () => {
     expect(read('The film "The Lord of the Rings: The Return of the King" won eleven Oscars.')).toEqual([]);
     expect(

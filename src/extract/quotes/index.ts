@@ -222,7 +222,14 @@ export function findQuotesAndSpeakers(
     // right after an attributed ‘…’ quote goes on with it (British press: ‘…,’ she said. ¶ ‘…’)
     if (first.single && !attribution && !continuesSingle(text, spans, first, last, singleSpoken)) continue;
     // a mark that never closes is a stray (an inch sign, a typo) unless someone is quoted
-    if (!last.closed && !attribution && q.parts.length === 1) continue;
+    // (a whole paragraph of speech left open right after an attributed quote goes on with it)
+    const openContinuation =
+      lastSpeaker !== null &&
+      first.para - lastPara === 1 &&
+      blankBetween(text, firstPara.start, first.open) &&
+      words >= 6 &&
+      /[.!?]$/.test(quoteText.trim());
+    if (!last.closed && !attribution && q.parts.length === 1 && !openContinuation) continue;
     if (words <= 3) {
       // scare quotes; a short utterance survives only with its own ", she said" after it
       if (!(attribution && !before && /[,.!?]\s*$/.test(quoteText) && attribution.subject.length > 0))
