@@ -12,6 +12,7 @@
  */
 import { lowerBound } from '../sorted.ts';
 import { CALENDAR, NEVER_NAMES, ORG_WORDS } from '../data/lexicon.ts';
+import { FIRST_NAMES } from '../data/names.ts';
 import { PLACES } from '../data/places.ts';
 import { genderOfGivenName } from '../people/gender.ts';
 import type { PersonFact } from '../types.ts';
@@ -42,6 +43,9 @@ const NAME_WORD =
 /** A capitalised word or an initial, as the full-name scan reads them. */
 const NAME_TOKEN = /\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}\./gu;
 
+/** Every given name the project knows, gendered or not ("Grant", "Reince"): for a full form's first word. */
+const ANY_GIVEN = new Set(FIRST_NAMES.split(' '));
+
 function isGiven(word: string): boolean {
   const w = word.toLowerCase();
   return FEMALE_GIVEN.has(w) || MALE_GIVEN.has(w);
@@ -58,6 +62,16 @@ export class SpeakerBook {
   ) {}
 
   speakerFor(subject: Tok[]): PersonFact | null {
+    const lone = subject.length === 1 && NAME_WORD.test(subject[0]!.text) ? subject[0]! : null;
+    // a surname that is also a title or role word ("said Baron", "Bishop said") when the article
+    // gives it after a given name ("Post Editor-in-Chief Martin Baron")
+    const titleLike = lone !== null && (TITLE.has(lone.lower) || ROLE.has(lone.lower));
+    const full = titleLike ? this.fullForm(lone.text) : null;
+    if (full !== null) {
+      const person = this.byName.get(full) ?? this.register(full);
+      this.addMention(person, lone!.start, lone!.end);
+      return person;
+    }
     const words = this.nameWords(subject);
     if (words === null) return null;
     const first = words[0]!;
@@ -144,7 +158,7 @@ export class SpeakerBook {
     if (given === undefined || given.text.endsWith('.')) return;
     const middle = run.slice(k + 1, -1).map((w) => w.text);
     // a known given name, or any first name after a title or role ("State Sen. Lee Bright")
-    if (isGiven(given.text) || this.titled(given.start))
+    if (isGiven(given.text) || ANY_GIVEN.has(given.text.toLowerCase()) || this.titled(given.start))
       this.fullForms!.set(last, [given.text, ...middle, last].join(' '));
   }
 
