@@ -43,6 +43,9 @@ const NAME_WORD =
 /** A capitalised word or an initial, as the full-name scan reads them. */
 const NAME_TOKEN = /\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}\./gu;
 
+/** The gap a quoted nickname leaves between a given name and a surname: ` “Tig” `. */
+const NICKNAME_GAP = /^ +[“"‘'][\p{L}.-]+[”"’'] +$/u;
+
 /** Every given name the project knows, gendered or not ("Grant", "Reince"): for a full form's first word. */
 const ANY_GIVEN = new Set(FIRST_NAMES.split(' '));
 
@@ -138,8 +141,12 @@ export class SpeakerBook {
       for (const m of this.text.matchAll(NAME_TOKEN)) {
         const word = { text: m[0], start: m.index, end: m.index + m[0].length };
         const prev = run[run.length - 1];
-        // a run of capitalised words separated by single spaces (never across a line or a comma)
-        if (prev !== undefined && !/^ +$/.test(this.text.slice(prev.end, word.start))) run.length = 0;
+        // a run of capitalised words separated by single spaces (never across a line or a comma);
+        // a quoted nickname stays out of it: John “Tig” Tiegen is John Tiegen
+        const gap = prev === undefined ? '' : this.text.slice(prev.end, word.start);
+        if (/^ +[“"‘']$/.test(gap) && /^[”"’'] +\p{Lu}/u.test(this.text.slice(word.end, word.end + 3)))
+          continue;
+        if (prev !== undefined && !/^ +$/.test(gap) && !NICKNAME_GAP.test(gap)) run.length = 0;
         run.push(word);
         if (run.length > 6) run.shift();
         if (!word.text.endsWith('.')) this.noteFullForm(run);
