@@ -357,6 +357,18 @@ export function attributionBefore(text: string, from: number, to: number): Attri
         }
       }
     }
+    // "Michael Seaman, who lives outside the state capital, Sacramento, said": a subject read
+    // inside a long appositive (no name in it, or the object of a preposition there: "who
+    // worked for Sen. Lamar Alexander (R-Tenn.), one of …, called it") gives way to the name
+    // the sentence opens with
+    if (subject.length > 0 && k > subject.length) {
+      const at = toks.indexOf(subject[0]!);
+      const object = at > 0 && PREPOSITIONS.has(toks[at - 1]!.lower);
+      const unnamed = subject.every((t) => !isCap(t) && !PRONOUNS.has(t.lower));
+      const opening = object || unnamed ? clauseSubject(toks, k) : [];
+      if (opening.some(isCap) && toks[toks.indexOf(opening[0]!) + opening.length]?.text === ',')
+        subject = opening;
+    }
     // "Said Trump: “…”", "But, said Solovey, “…”": an inverted clause, the cue first in its
     // clause; after a participle or other words ("…, adding that it's why Trump “…”") the name
     // after the cue is inside the reported clause, not its speaker
