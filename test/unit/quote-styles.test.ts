@@ -144,6 +144,21 @@ describe('quote styles PolNeAR lacks', () => {
     ).toEqual(['Ted Cruz', 'Ted Cruz']);
   });
 
+  it('the subject of a participle, past cue words used as nouns; a possessive name and a noun of speech', () => {
+    expect(
+      read(
+        'Karen Weaver met Bernie Sanders in Flint.',
+        "Weaver didn't seem impressed with Sanders' comments on Tuesday, telling reporters, “A lot of people said the governor should step down.”",
+      ),
+    ).toEqual([['A lot of people', 'Karen Weaver', 'telling']]);
+    expect(
+      read(
+        'Huma Abedin emailed Hillary Clinton in December.',
+        "Clinton's response was: “Is the store in Connecticut or in Wisconsin?”",
+      ),
+    ).toEqual([['Is the store in', 'Hillary Clinton', null]]);
+  });
+
   it('segmentation: two voices with a sentence end between their quotes stay apart', () => {
     expect(
       read(

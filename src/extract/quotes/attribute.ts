@@ -167,6 +167,28 @@ function appositive(toks: Tok[], subject: Tok[], from: number): Tok[] {
 }
 
 const APPOSITIVE = new Set(W.APPOSITIVE_HEADS);
+/** Words before a cue word that make it a noun: "his comments", "the claims". */
+const NOUN_LEADS = new Set([
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'these',
+  'those',
+  'this',
+  'that',
+]);
+const SPEECH_NOUN = new Set(W.SPEECH_NOUNS);
+/** A capitalised name, its possessive, a noun, and "was"/"is" or a colon, ending right before a quote. */
+const POSSESSIVE_SPEECH =
+  /(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3})(?:['’]s|['’])\s+(?:\p{Ll}+\s+)??(\p{Ll}+)\s*(?:(?:was|is|:)\s*)+$/u;
+
 /** Words that open a long appositive after a name: "Smith, a former aide who …, said". */
 const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'who', 'whose', 'another', 'one']);
 /** Words after which a cue opens an inverted clause: "But, said Solovey", "and said Smith". */
@@ -334,7 +356,9 @@ export function attributionBefore(text: string, from: number, to: number): Attri
       // "Tusk said on X, adding in English: “…”": the participle shares the main verb's subject
       subject = [];
       for (let j = k - 2; j >= 0; j--) {
-        if (cueAt(toks, j, text) && !toks[j]!.lower.endsWith('ing')) {
+        // (a cue word after a possessive or determiner is a noun: "Sanders’ comments", "his claims")
+        const noun = j > 0 && (NOUN_LEADS.has(toks[j - 1]!.lower) || /['’]s?$/.test(toks[j - 1]!.text));
+        if (cueAt(toks, j, text) && !toks[j]!.lower.endsWith('ing') && !noun) {
           subject = subjectBefore(toks, j);
           break;
         }
@@ -384,6 +408,13 @@ export function attributionBefore(text: string, from: number, to: number): Attri
     if (!STANCE_VERBS.has(toks[k]!.lower)) continue;
     const subject = subjectBefore(toks, k);
     if (subject.length > 0) return { cue: toks[k]!.text, subject, side: 'before' };
+  }
+  // "Clinton’s response was: “…”", "Trump's reply:": a possessive name and a noun of speech
+  const noun = POSSESSIVE_SPEECH.exec(text.slice(Math.max(from, to - 120), to));
+  if (noun && SPEECH_NOUN.has(noun[2]!.toLowerCase())) {
+    const start = to - noun[0].length;
+    const subject = tokens(text, start, start + noun[1]!.length).filter(isWord);
+    if (subject.length > 0 && subject.every(isCap)) return { cue: '', subject, side: 'before' };
   }
   // "Lukashenko: “…”" (headlines and interviews)
   const last = toks[toks.length - 1]!;
