@@ -111,7 +111,8 @@ export function indexPeople(
     }
     // a role before the name, with its organisation: "The spokeswoman for Downing Street, Jane
     // Smith," / "the company's chief executive, Ben van Beurden,"
-    const role = ROLE_BEFORE.exec(text.slice(Math.max(0, m.start - 80), m.start));
+    const lead = text.slice(Math.max(0, m.start - 80), m.start);
+    const role = /,\s*$/.test(lead) ? ROLE_BEFORE.exec(lead) : null; // (the cheap test first)
     if (role)
       for (const w of role[1]!.toLowerCase().split(/\s+/)) if (ROLE.has(w) || TITLE.has(w)) set.add(w);
     const by = /\b(\p{Ll}+)\s+by\s+$/u.exec(before);
