@@ -100,6 +100,19 @@ describe('quote styles PolNeAR lacks', () => {
     ]);
   });
 
+  it('role synonyms, and a nationality nobody is described with, in state-news style', () => {
+    expect(
+      read(
+        'Belarusian President Alexander Lukashenko met a delegation from Vietnam in Minsk.',
+        'Prime Minister Roman Golovchenko also took part. "Exports grew by a third last year," the premier added.',
+        '"Such cooperation is good for both of our peoples," the Vietnamese guest said.',
+      ),
+    ).toEqual([
+      ['Exports grew by a', 'Roman Golovchenko', 'added'],
+      ['Such cooperation is good', null, 'said'],
+    ]);
+  });
+
   it('implicit attributions: the person the sentence before the quote is about', () => {
     expect(
       read(

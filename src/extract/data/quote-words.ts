@@ -79,6 +79,12 @@ export const PARTICLE_VERBS: Record<string, string[]> = {
 /** Verbs that are verbs of speech only with their particle: "shot back", "fired back", "chimed in". */
 export const PARTICLE_ONLY_CUES: readonly string[] = ['shot', 'fired', 'hit', 'chimed'];
 
+/** A role word and the descriptor words it stands for: "the premier" after "Prime Minister Roman Golovchenko". */
+export const ROLE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  premier: ['prime'],
+  pm: ['prime'],
+};
+
 /** Nouns of speech after a possessive name that introduce a quote: "Clinton's response was: “…”". */
 export const SPEECH_NOUNS: readonly string[] = (
   'response reply answer retort message statement words comment comments remarks tweet post verdict ' +

@@ -25,6 +25,7 @@ import {
   TITLE,
   type Tok,
   UNNAMED_SOURCES,
+  ROLE_SYNONYMS,
   isWord,
   wordBeforeOffset,
   FEMALE_ROLES,
@@ -240,7 +241,7 @@ export function resolve(
     if (seen.has(m.person)) continue;
     seen.add(m.person);
     const set = idx.descriptors.get(m.person);
-    if (!set || !set.has(head)) continue;
+    if (!set || !(set.has(head) || ROLE_SYNONYMS[head]?.some((w) => set.has(w)))) continue;
     const score = 2 + mods.filter((w) => set.has(w)).length + (m.start < at ? 1 : 0);
     if (score > bestScore) {
       bestScore = score;
@@ -248,8 +249,12 @@ export function resolve(
     }
   }
   if (best) return best.name;
-  if (det && LEADER_WORDS.has(head) && idx.main) return idx.main.name;
-  if (det && !UNNAMED_SOURCES.has(head)) {
+  // a nationality nobody of the article is described with ("the Chinese guest" at a Belarusian
+  // meeting) names someone else, unnamed
+  const nationality = words.filter((w) => DEMONYM.has(w));
+  const fits = (p: PersonFact): boolean => nationality.every((w) => idx.descriptors.get(p)?.has(w));
+  if (det && LEADER_WORDS.has(head) && idx.main && fits(idx.main)) return idx.main.name;
+  if (det && !UNNAMED_SOURCES.has(head) && (nationality.length === 0 || head !== nationality.at(-1))) {
     // "the two-time Olympic champion said" right after the champion was named
     const recent = recentSubject(at, idx);
     // but the moderator who asks is not the candidate who answered
