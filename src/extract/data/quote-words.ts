@@ -79,6 +79,18 @@ export const PARTICLE_VERBS: Record<string, string[]> = {
 /** Verbs that are verbs of speech only with their particle: "shot back", "fired back", "chimed in". */
 export const PARTICLE_ONLY_CUES: readonly string[] = ['shot', 'fired', 'hit', 'chimed'];
 
+/** A role word and the descriptor words it stands for: "the premier" after "Prime Minister Roman Golovchenko". */
+export const ROLE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  premier: ['prime'],
+  pm: ['prime'],
+};
+
+/** Nouns of speech after a possessive name that introduce a quote: "Clinton's response was: “…”". */
+export const SPEECH_NOUNS: readonly string[] = (
+  'response reply answer retort message statement words comment comments remarks tweet post verdict ' +
+  'advice warning explanation message reaction'
+).split(' ');
+
 /** Heads of an appositive that a name follows: "Moore's sister, Anna", "Patel's lawyer, Tom Reid". */
 export const APPOSITIVE_HEADS: readonly string[] = (
   'sister brother mother father wife husband son daughter aunt uncle cousin niece nephew grandson ' +

@@ -77,7 +77,10 @@ export function cueAt(toks: Tok[], i: number, text: string): { cue: string; next
   }
   const particles = PARTICLE_VERBS[t.lower];
   if (particles && toks[i + 1] && particles.includes(toks[i + 1]!.lower)) end = i + 1;
-  return { cue: text.slice(t.start, toks[end]!.end), next: end + 1 };
+  // "told the BBC." at a sentence end: the full stop the tokenizer left on an acronym is not the cue's
+  const after = toks[end + 1];
+  const stop = end > i && /^\p{Lu}\p{L}+\.$/u.test(toks[end]!.text) && (after === undefined || isCap(after));
+  return { cue: text.slice(t.start, toks[end]!.end - (stop ? 1 : 0)), next: end + 1 };
 }
 
 /** The subject noun phrase ending just before index `end` (exclusive), back to a clause boundary. */
@@ -85,11 +88,29 @@ export function subjectBefore(toks: Tok[], end: number): Tok[] {
   let e = end;
   while (e > 0 && ADVERBS.has(toks[e - 1]!.lower)) e--;
   if (e > 0 && toks[e - 1]!.text === ',') {
-    // "Douglas Brinkley, a historian who attended the session, recalled": skip the appositive
+    // "Douglas Brinkley, a historian who attended the session, recalled": skip the appositive;
+    // one that opens with a determiner or "who" may be long ("Rich Heffley, a top GOP operative
+    // who played a major role in …, said") and hold commas of its own
     let c = e - 2;
-    while (c >= 0 && e - c <= 16 && toks[c]!.text !== ',' && toks[c]!.text !== '.') c--;
-    if (c >= 0 && toks[c]!.text === ',') e = c;
-    else return [];
+    let found = -1;
+    while (c >= 0 && e - c <= 45 && toks[c]!.text !== '.') {
+      if (toks[c]!.text === ',') {
+        const opener = toks[c + 1]?.lower ?? '';
+        if (e - c <= 16 || APPOSITION_OPENERS.has(opener)) found = c;
+        if (e - c <= 16 || c === 0 || toks[c - 1]!.text === '.') break;
+        // the appositive ends at the comma after a name: stop at the first one that follows a capital
+        if (found >= 0 && isCap(toks[c - 1]!)) break;
+      }
+      c--;
+    }
+    if (found < 0) return [];
+    e = found;
+  }
+  if (e > 0 && toks[e - 1]!.text === ')') {
+    // "Lisa M. Madigan (D) asserted", "Rep. Gwen Moore (D-Wis.) said": the party and state
+    let c = e - 2;
+    while (c >= 0 && e - c <= 8 && toks[c]!.text !== '(') c--;
+    if (c > 0 && toks[c]!.text === '(') e = c;
   }
   let s = e;
   while (s > 0) {
@@ -146,6 +167,32 @@ function appositive(toks: Tok[], subject: Tok[], from: number): Tok[] {
 }
 
 const APPOSITIVE = new Set(W.APPOSITIVE_HEADS);
+/** Words before a cue word that make it a noun: "his comments", "the claims". */
+const NOUN_LEADS = new Set([
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'these',
+  'those',
+  'this',
+  'that',
+]);
+const SPEECH_NOUN = new Set(W.SPEECH_NOUNS);
+/** A capitalised name, its possessive, a noun, and "was"/"is" or a colon, ending right before a quote. */
+const POSSESSIVE_SPEECH =
+  /(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3})(?:['’]s|['’])\s+(?:\p{Ll}+\s+)??(\p{Ll}+)\s*(?:(?:was|is|:)\s*)+$/u;
+
+/** Words that open a long appositive after a name: "Smith, a former aide who …, said". */
+const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'who', 'whose', 'another', 'one']);
+/** Words after which a cue opens an inverted clause: "But, said Solovey", "and said Smith". */
+const INVERSION_LEADS = new Set(['but', 'and', 'so', 'then', 'yet', 'as']);
 const PARTICLE_ONLY = new Set(W.PARTICLE_ONLY_CUES);
 
 /** The capitalised words (and initials) from toks[from] on: a name's tokens. */
@@ -183,6 +230,8 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
   while (i < toks.length && /^[,.—–-]$/.test(toks[i]!.text)) i++;
   // cue first: ", said Caddell", ", according to officials"
   const direct = cueAt(toks, i, text);
+  // “…,” adding that …: a participle after the quote shares the subject of the clause before it
+  if (direct && toks[i]!.lower.endsWith('ing') && toks[i]!.lower !== 'according') return null;
   if (direct) {
     const subject = appositive(
       toks,
@@ -193,12 +242,16 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
   }
   // subject first: ", he declared", " the Belarusian leader said", " Smith, a spokesman for X, said"
   let commas = 0;
-  for (let k = i + 1; k < toks.length && k - i <= 14; k++) {
+  // an appositive between commas may be long: ", Sadiq Khan, the Mayor of London since 2016 and a
+  // former Labour MP for Tooting, told the BBC"
+  for (let k = i + 1; k < toks.length && k - i <= (commas > 0 ? 32 : 14); k++) {
     const t = toks[k]!;
     if (t.text === ',') {
       if (++commas > 2) return null;
       continue;
     }
+    if (t.text === '.' && commas === 1 && toks[k + 1]?.text === ',') continue; // ", D-N.Y., said"
+    if (commas === 1 && /^\d/.test(t.text)) continue; // ", 34,", ", mayor since 2016,"
     if (t.text === '(') {
       // a party and state or an age in parentheses: "Rep. Gwen Moore (D-Wis.) said"
       const close = toks.findIndex((u, n) => n > k && u.text === ')');
@@ -215,7 +268,20 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
       if (commas === 0 && k - i > 9) return null;
       if (SUBORDINATORS.has(toks[i]!.lower) && toks[i]!.text !== toks[i]!.text.toUpperCase()) return null; // “…” when he said …: a clause, not an attribution
       // “…,” for instance, and Trump vowed …: a new clause after a conjunction is someone else's
-      if (toks.slice(i, e).some((u) => CLAUSE_JOINS.has(u.text))) return null;
+      // (inside an appositive between commas, "and" joins the person's roles)
+      const span = toks.slice(i, e);
+      const c1 = span.findIndex((u) => u.text === ',');
+      const c2 = span.map((u) => u.text).lastIndexOf(',');
+      const closed = toks[e]?.text === ','; // the appositive's closing comma stands right before the cue
+      const outside =
+        c1 < 0
+          ? span
+          : c2 > c1
+            ? [...span.slice(0, c1), ...span.slice(c2)]
+            : closed
+              ? span.slice(0, c1)
+              : span;
+      if (outside.some((u) => CLAUSE_JOINS.has(u.text))) return null;
       return { cue: cue.cue, subject: toks.slice(i, e), side: 'after' };
     }
     if (commas === 0 && k - i > 9) return null;
@@ -283,12 +349,16 @@ export function attributionBefore(text: string, from: number, to: number): Attri
     if (k > 0 && ['who', 'which', 'whoever', 'anybody', 'anyone', 'everyone'].includes(toks[k - 1]!.lower))
       continue;
     let subject = subjectBefore(toks, k);
-    const elided = k > 0 && ['and', 'but', 'then'].includes(toks[k - 1]!.lower); // "… and said “…”"
+    let lead = k - 1;
+    while (lead > 0 && ADVERBS.has(toks[lead]!.lower)) lead--;
+    const elided = lead >= 0 && ['and', 'but', 'then'].includes(toks[lead]!.lower); // "… but now said “…”"
     if (toks[k]!.lower.endsWith('ing') && toks[k - 1]?.text === ',') {
       // "Tusk said on X, adding in English: “…”": the participle shares the main verb's subject
       subject = [];
       for (let j = k - 2; j >= 0; j--) {
-        if (cueAt(toks, j, text) && !toks[j]!.lower.endsWith('ing')) {
+        // (a cue word after a possessive or determiner is a noun: "Sanders’ comments", "his claims")
+        const noun = j > 0 && (NOUN_LEADS.has(toks[j - 1]!.lower) || /['’]s?$/.test(toks[j - 1]!.text));
+        if (cueAt(toks, j, text) && !toks[j]!.lower.endsWith('ing') && !noun) {
           subject = subjectBefore(toks, j);
           break;
         }
@@ -311,7 +381,24 @@ export function attributionBefore(text: string, from: number, to: number): Attri
         }
       }
     }
-    if (subject.length === 0 && tail.length > 0) subject = subjectAfter(toks, cue.next); // "Said Trump: “…”"
+    // "Michael Seaman, who lives outside the state capital, Sacramento, said": a subject read
+    // inside a long appositive (no name in it, or the object of a preposition there: "who
+    // worked for Sen. Lamar Alexander (R-Tenn.), one of …, called it") gives way to the name
+    // the sentence opens with
+    if (subject.length > 0 && k > subject.length) {
+      const at = toks.indexOf(subject[0]!);
+      const object = at > 0 && PREPOSITIONS.has(toks[at - 1]!.lower);
+      const unnamed = subject.every((t) => !isCap(t) && !PRONOUNS.has(t.lower));
+      const opening = object || unnamed ? clauseSubject(toks, k) : [];
+      if (opening.some(isCap) && toks[toks.indexOf(opening[0]!) + opening.length]?.text === ',')
+        subject = opening;
+    }
+    // "Said Trump: “…”", "But, said Solovey, “…”": an inverted clause, the cue first in its
+    // clause; after a participle or other words ("…, adding that it's why Trump “…”") the name
+    // after the cue is inside the reported clause, not its speaker
+    const inverted = k === 0 || !isWord(toks[k - 1]) || INVERSION_LEADS.has(toks[k - 1]!.lower);
+    if (subject.length === 0 && tail.length > 0 && inverted && !toks[k]!.lower.endsWith('ing'))
+      subject = subjectAfter(toks, cue.next);
     // "Trump unleashed a series of tweets early Friday saying …": the clause's subject says it
     const fallback = toks[k]!.lower.endsWith('ing') ? clauseSubject(toks, k) : undefined;
     return { cue: cue.cue, subject, side: 'before', fallback };
@@ -321,6 +408,13 @@ export function attributionBefore(text: string, from: number, to: number): Attri
     if (!STANCE_VERBS.has(toks[k]!.lower)) continue;
     const subject = subjectBefore(toks, k);
     if (subject.length > 0) return { cue: toks[k]!.text, subject, side: 'before' };
+  }
+  // "Clinton’s response was: “…”", "Trump's reply:": a possessive name and a noun of speech
+  const noun = POSSESSIVE_SPEECH.exec(text.slice(Math.max(from, to - 120), to));
+  if (noun && SPEECH_NOUN.has(noun[2]!.toLowerCase())) {
+    const start = to - noun[0].length;
+    const subject = tokens(text, start, start + noun[1]!.length).filter(isWord);
+    if (subject.length > 0 && subject.every(isCap)) return { cue: '', subject, side: 'before' };
   }
   // "Lukashenko: “…”" (headlines and interviews)
   const last = toks[toks.length - 1]!;

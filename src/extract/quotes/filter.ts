@@ -24,12 +24,33 @@ export function standsAlone(text: string, para: Span, first: Part, last: Part): 
   return after === '' || /^[\s.,;!?)]/.test(after) || /^[“"«„]/.test(after);
 }
 
+const TITLE_MINOR_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'and',
+  'or',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'with',
+  'by',
+  'from',
+]);
+
 /** Names of works and slogans ("Make America Great Again") rather than speech. */
 export function isTitleLike(s: string): boolean {
-  const words = s.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
-  if (words.length === 0) return true;
+  const all = s.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  if (all.length === 0) return true;
+  // title case leaves short function words lower-case: "The Return of the King"
+  const words = all.filter((w, i) => i === 0 || !TITLE_MINOR_WORDS.has(w.replace(/\W+$/u, '')));
   const capped = words.filter((w) => w.charAt(0) !== w.charAt(0).toLowerCase()).length;
-  return words.length <= 8 && capped / words.length >= 0.7 && !/[!?]$/.test(s.trim());
+  // a long title ("The Lord of the Rings: The Return of the King") ends without a sentence's mark
+  const short = all.length <= 8 || (all.length <= 16 && !/[.,;]$/.test(s.trim()));
+  return short && capped / words.length >= 0.7 && !/[!?]$/.test(s.trim());
 }
 
 const alternatives = (words: readonly string[]): string =>

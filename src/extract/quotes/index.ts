@@ -122,6 +122,8 @@ export function findQuotesAndSpeakers(
   const out: QuoteFact[] = [];
   let lastSpeaker: string | null = null;
   let lastPara = -10;
+  /** The paragraph of the last quote, when it was a ‘…’ quote with a speaker. */
+  let singleSpoken = -10;
   for (const q of merged) {
     const first = q.parts[0]!;
     const last = q.parts[q.parts.length - 1]!;
@@ -190,6 +192,7 @@ export function findQuotesAndSpeakers(
           if (subject.length > 0) attribution = { cue: cue.cue, subject, side: 'before' };
           break;
         }
+        attribution ??= reportedSpeechLead(text, toks, n, inQuote);
       }
     }
     if (!attribution && first.open === firstPara.start && first.para > 0) {
@@ -215,9 +218,18 @@ export function findQuotesAndSpeakers(
       }
     }
     const words = wordCount(quoteText);
-    if (first.single && !attribution) continue;
+    // ‘…’ is most often an apostrophe or a scare quote; a paragraph that is one whole ‘…’ quote
+    // right after an attributed ‘…’ quote goes on with it (British press: ‘…,’ she said. ¶ ‘…’)
+    if (first.single && !attribution && !continuesSingle(text, spans, first, last, singleSpoken)) continue;
     // a mark that never closes is a stray (an inch sign, a typo) unless someone is quoted
-    if (!last.closed && !attribution && q.parts.length === 1) continue;
+    // (a whole paragraph of speech left open right after an attributed quote goes on with it)
+    const openContinuation =
+      lastSpeaker !== null &&
+      first.para - lastPara === 1 &&
+      blankBetween(text, firstPara.start, first.open) &&
+      words >= 6 &&
+      /[.!?]$/.test(quoteText.trim());
+    if (!last.closed && !attribution && q.parts.length === 1 && !openContinuation) continue;
     if (words <= 3) {
       // scare quotes; a short utterance survives only with its own ", she said" after it
       if (!(attribution && !before && /[,.!?]\s*$/.test(quoteText) && attribution.subject.length > 0))
@@ -226,6 +238,7 @@ export function findQuotesAndSpeakers(
     if (
       isTitleLike(quoteText) &&
       (!attribution ||
+        (attribution.cue === '' && labelled === null) || // "Tonight at the Apollo: “…”" says nothing
         /\b(?:on|told|to|in|of|at|with|from|by|for|called|titled|dubbed)\s*$/i.test(
           text.slice(Math.max(0, first.open - 12), first.open),
         ))
@@ -271,6 +284,10 @@ export function findQuotesAndSpeakers(
           speaker = named;
           ruleKind = 'clause';
         }
+      } else {
+        // "Mick Lynch, the union's leader, addressed the rally. ¶ “We are not going away.”"
+        speaker = implicitSpeaker(text, spans, first, idx);
+        if (speaker !== null) ruleKind = 'implicit';
       }
     }
     if (speaker === null && attribution !== null && ruleKind === 'description') {
@@ -316,8 +333,75 @@ export function findQuotesAndSpeakers(
       lastSpeaker = speaker;
       lastPara = last.para;
     }
+    singleSpoken = first.single && speaker !== null ? last.para : -10;
   }
   return { quotes: out, speakers: book.added };
+}
+
+/**
+ * "He said the dispute could run until Christmas. “We are not going away.”": a sentence of reported
+ * speech whose subject opens it introduces the quote that follows it. The cue must stand within
+ * the sentence's first words, right after its subject (a name or a pronoun, not a description).
+ */
+function reportedSpeechLead(
+  text: string,
+  toks: Tok[],
+  n: number,
+  inQuote: (pos: number) => boolean,
+): Attribution | null {
+  const firstWord = toks.find(isWord);
+  if (firstWord === undefined || inQuote(firstWord.start)) return null; // a quote's sentence, not a report
+  for (let k = 1; k < Math.min(n, 8); k++) {
+    const cue = cueAt(toks, k, text);
+    if (!cue || cue.cue.startsWith('according') || toks[k]!.lower.endsWith('ing')) continue;
+    const subject = subjectBefore(toks, k);
+    if (subject.length === 0 || subject.length > 4) return null;
+    const opens = toks.slice(0, k - subject.length).every((t) => !isWord(t));
+    const named = subject.some((t) => isCap(t) || PRONOUNS.has(t.lower));
+    return opens && named ? { cue: cue.cue, subject, side: 'before' } : null;
+  }
+  return null;
+}
+
+/**
+ * The implicit speaker of a paragraph that is one whole quote with no attribution: the one person
+ * named, in subject position, in the last sentence before it (in its paragraph or the one before).
+ */
+function implicitSpeaker(text: string, spans: Span[], first: Part, idx: PersonIndex): string | null {
+  const para = spans[first.para]!;
+  const inPara = !blankBetween(text, para.start, first.open);
+  const host = inPara ? para : first.para > 0 ? spans[first.para - 1]! : null;
+  if (host === null) return null;
+  const end = inPara ? first.open : host.end;
+  const from = sentenceStart(text, host, Math.max(host.start, end - 1));
+  if (/[”"»’]\s*$/.test(text.slice(from, end))) return null; // the sentence ends in a quote: someone else's voice
+  const named = new Set<PersonFact>();
+  let subject: PersonFact | null = null;
+  for (let n = lowerBound(idx.mentions, from, (m) => m.start); n < idx.mentions.length; n++) {
+    const m = idx.mentions[n]!;
+    if (m.start >= end) break;
+    named.add(m.person);
+    if (m.subject && !m.object) subject ??= m.person;
+  }
+  return named.size === 1 && subject !== null ? subject.name : null;
+}
+
+/** A ‘…’ quote that is its whole paragraph, right after a paragraph with a spoken ‘…’ quote. */
+function continuesSingle(
+  text: string,
+  spans: Span[],
+  first: Part,
+  last: Part,
+  singleSpoken: number,
+): boolean {
+  const para = spans[first.para]!;
+  return (
+    last.closed &&
+    first.para === last.para &&
+    first.para - singleSpoken === 1 &&
+    blankBetween(text, para.start, first.open) &&
+    blankBetween(text, last.after, para.end)
+  );
 }
 
 /** "he said" → 'm', "she added" → 'f'; null for any other subject. */

@@ -6,7 +6,7 @@
  * “A,” she said. “B.” stays two quotes, the second `inherited` the first's attribution unless it
  * carries its own. Reads the text between parts only; never resolves a speaker.
  */
-import { oneSentence, sentenceEnd } from './words.ts';
+import { SPEECH, oneSentence, sentenceEnd } from './words.ts';
 import { type Group, type Part } from './scan.ts';
 import { type Attribution, attributionAfter } from './attribute.ts';
 import type { Span } from '../types.ts';
@@ -38,8 +38,19 @@ export function mergeGroups(text: string, spans: Span[], groups: Group[]): Merge
       // “A,” Mr. Obama said on Saturday night at a gala in Washington, where X also spoke. “B.”
       if (between.length > 80 && !(between.length <= 240 && oneSentence(text, last.after, next.open))) break;
       const lastText = text.slice(last.start, last.end).trimEnd();
-      const midSentence = between.length <= 80 && /,\s*$|:\s*$|[—–]\s*$/.test(between);
+      // (one sentence: "“A,” Gilmore said. Fiorina, speaking to Iowans, said, “B”" is two voices)
+      const midSentence =
+        between.length <= 80 &&
+        /,\s*$|:\s*$|[—–]\s*$/.test(between) &&
+        oneSentence(text, last.after, next.open);
       const nextSentence = /\.\s*$/.test(between) && /[,!?]$/.test(lastText) && next.closed;
+      // “A,” he said. Then, after a pause: “B.” — a lead-in without a voice of its own: B inherits
+      const lead = !midSentence && /[,!?]$/.test(lastText) && next.closed ? leadIn(between) : -1;
+      if (lead >= 0) {
+        const a = attributionAfter(text, last.after, last.after + lead);
+        if (a && a.subject.length > 0) inherit = { attribution: a, at: parts[0]!.start };
+        break;
+      }
       if (!midSentence && !nextSentence) break;
       const continues = /[,—–…-]$/.test(lastText) || /^\p{Ll}/u.test(text.charAt(next.start)) || nextSentence;
       if (!continues) break;
@@ -65,4 +76,15 @@ export function mergeGroups(text: string, spans: Span[], groups: Group[]): Merge
   }
 
   return merged;
+}
+
+/**
+ * Where the attribution sentence ends in `between` when the rest is a short lead-in to the next
+ * quote with no verb of speech ("said. Then, after a pause: "), or -1.
+ */
+function leadIn(between: string): number {
+  const m = /^([^.!?]+[.!?])\s+([^.!?]{1,40}[,:])\s*$/u.exec(between);
+  if (!m) return -1;
+  const words = m[2]!.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  return words.some((w) => SPEECH.has(w)) ? -1 : m[1]!.length;
 }

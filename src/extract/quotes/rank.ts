@@ -166,9 +166,11 @@ export type Weights = Readonly<Record<string, number>>;
 
 /**
  * The rules' choices the ranker never overrides: a name or a description read as the subject of
- * the quote's own attribution (the ranker only sees the neighbourhood; the rules read the clause).
+ * the quote's own attribution (the ranker only sees the neighbourhood; the rules read the clause),
+ * and the one person in subject position right before a whole-paragraph quote (too rare in the
+ * training data for the ranker to have learned it).
  */
-const TRUSTED_RULES = new Set(['name', 'description']);
+const TRUSTED_RULES = new Set(['name', 'description', 'implicit']);
 
 export function rankerDecides(ruleSpeaker: string | null, ruleKind: string): boolean {
   return ruleSpeaker === null || !TRUSTED_RULES.has(ruleKind);

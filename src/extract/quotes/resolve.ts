@@ -25,6 +25,7 @@ import {
   TITLE,
   type Tok,
   UNNAMED_SOURCES,
+  ROLE_SYNONYMS,
   isWord,
   wordBeforeOffset,
   FEMALE_ROLES,
@@ -38,6 +39,10 @@ export const SUBJECT_LEAD =
 export const APPOSITION_LEAD = /(?:^|[.!?]\s+)(?:[\p{L}’'-]+\s+){0,3}[\p{L}’'-]+,\s*$/u;
 export const SPEECH_AFTER =
   /^(?:['’]s?\s)?,?\s*(?:\d+,\s*)?(?:(?:also|then|later|has|had|was|is|once|again|previously|recently|firmly)\s+)?([\p{Ll}]+)/u;
+
+/** "the spokeswoman for Downing Street, " right before a name: the role words, then "for/of/at" and its organisation. */
+const ROLE_BEFORE =
+  /(?:^|[.!?]\s+|\b(?:the|a|an|its|his|her|their|[\p{L}]+['’]s?)\s+)((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)\s+(?:for|of|at|to|with)\s+[^,.;:!?]{2,50},\s*$/iu;
 
 /** A mention in subject position: opening its sentence (after titles) or saying something. */
 export function isSubject(text: string, start: number, end: number): boolean {
@@ -57,6 +62,8 @@ export interface PersonIndex {
   main: PersonFact | null;
   /** Each person by canonical name. */
   byName: Map<string, PersonFact>;
+  /** Each person by the last word of the name and by one-word aliases, lower case; null when two people share it. */
+  bySurname: Map<string, PersonFact | null>;
   /** How many distinct people have mentions outside quotes. */
   people: number;
   /** Gender shown by a role word next to a mention ("his sister", "Mrs."), when the given name does not show it. */
@@ -103,6 +110,12 @@ export function indexPeople(
       if (TITLE.has(w) || ROLE.has(w) || DEMONYM.has(w)) set.add(w);
       else break;
     }
+    // a role before the name, with its organisation: "The spokeswoman for Downing Street, Jane
+    // Smith," / "the company's chief executive, Ben van Beurden,"
+    const lead = text.slice(Math.max(0, m.start - 80), m.start);
+    const role = /,\s*$/.test(lead) ? ROLE_BEFORE.exec(lead) : null; // (the cheap test first)
+    if (role)
+      for (const w of role[1]!.toLowerCase().split(/\s+/)) if (ROLE.has(w) || TITLE.has(w)) set.add(w);
     const by = /\b(\p{Ll}+)\s+by\s+$/u.exec(before);
     if (by && ASKER_VERBS[by[1]!]) set.add(ASKER_VERBS[by[1]!]!); // "the debate was moderated by X"
     // an appositive right after: "Lukashenko, the Belarusian leader," / ", a spokesman for"
@@ -141,7 +154,23 @@ export function indexPeople(
     gender,
     people: people_,
     byName: new Map(people.map((p) => [p.name, p])),
+    bySurname: surnames(people),
   };
+}
+
+/** "fiorina" → Carly Fiorina: the one-word forms a person goes by; ambiguous ones map to null. */
+function surnames(people: PersonFact[]): Map<string, PersonFact | null> {
+  const out = new Map<string, PersonFact | null>();
+  for (const p of people) {
+    const parts = p.name.split(/\s+/);
+    if (parts.length < 2) continue; // a one-word "person" is too often a word of something else
+    const forms = new Set([parts[parts.length - 1]!, ...p.aliases.filter((a) => !/\s/.test(a))]);
+    for (const f of forms) {
+      const key = f.toLowerCase();
+      out.set(key, out.has(key) && out.get(key) !== p ? null : p);
+    }
+  }
+  return out;
 }
 
 /** Resolves an attribution subject to a person's canonical name, or null. */
@@ -156,12 +185,22 @@ export function resolve(
   const to = subject[subject.length - 1]!.end;
   // a named person inside the subject; the one nearest the verb wins ("Trump spokeswoman Hope Hicks")
   const named: PersonIndex['all'] = [];
+  // a mention that starts in the subject counts even when the subject was cut inside the name
+  // ("Ben van Beurden was quoted as saying": a clause subject stops at the lower-case particle)
   for (let n = lowerBound(idx.all, from, (m) => m.start); n < idx.all.length && idx.all[n]!.start < to; n++)
-    if (idx.all[n]!.end <= to) named.push(idx.all[n]!);
+    named.push(idx.all[n]!);
   if (named.length > 0) {
     // "Smith, a spokesman for Jones," and "Smith and Jones": the first named leads
     const tail = subject.length > 1 && subject.some((t) => t.text === ',' || t.lower === 'and');
     return (tail ? named[0]! : named[named.length - 1]!).person.name;
+  }
+  // a surname the people extraction knows but did not mark here: "Fiorina, speaking to Iowans, said"
+  const capital = subject.filter(
+    (t) => isWord(t) && /^\p{Lu}/u.test(t.text) && !TITLE.has(t.lower.replace(/\.$/, '')),
+  );
+  if (capital.length === 1 && capital[0] === subject.filter(isWord).at(-1)) {
+    const person = idx.bySurname.get(capital[0]!.lower);
+    if (person) return person.name;
   }
   // "He’s claiming", "she’d said": a contracted auxiliary leaves the pronoun
   const words = subject.filter(isWord).map((t) => t.lower.replace(/['’](?:s|d|ll|re|ve)$/, ''));
@@ -202,7 +241,7 @@ export function resolve(
     if (seen.has(m.person)) continue;
     seen.add(m.person);
     const set = idx.descriptors.get(m.person);
-    if (!set || !set.has(head)) continue;
+    if (!set || !(set.has(head) || ROLE_SYNONYMS[head]?.some((w) => set.has(w)))) continue;
     const score = 2 + mods.filter((w) => set.has(w)).length + (m.start < at ? 1 : 0);
     if (score > bestScore) {
       bestScore = score;
@@ -210,8 +249,12 @@ export function resolve(
     }
   }
   if (best) return best.name;
-  if (det && LEADER_WORDS.has(head) && idx.main) return idx.main.name;
-  if (det && !UNNAMED_SOURCES.has(head)) {
+  // a nationality nobody of the article is described with ("the Chinese guest" at a Belarusian
+  // meeting) names someone else, unnamed
+  const nationality = words.filter((w) => DEMONYM.has(w));
+  const fits = (p: PersonFact): boolean => nationality.every((w) => idx.descriptors.get(p)?.has(w));
+  if (det && LEADER_WORDS.has(head) && idx.main && fits(idx.main)) return idx.main.name;
+  if (det && !UNNAMED_SOURCES.has(head) && (nationality.length === 0 || head !== nationality.at(-1))) {
     // "the two-time Olympic champion said" right after the champion was named
     const recent = recentSubject(at, idx);
     // but the moderator who asks is not the candidate who answered
@@ -247,11 +290,12 @@ export function pronoun(
     if (known !== null && known !== gender) continue;
     if (m.subject) return m.person.name;
     if (!m.object) nonObject ??= m.person.name;
-    any ??= m.person.name;
+    // the object of a preposition ("championed by Priti Patel") only with a gender that matches
+    else if (known === gender) any ??= m.person.name;
     // far back, salience fades: settle for the nearest plausible referent
     if (++seen >= 4 && (nonObject ?? any) !== null) break;
   }
-  return nonObject ?? any ?? lastSpeaker;
+  return nonObject ?? lastSpeaker ?? any;
 }
 
 /**

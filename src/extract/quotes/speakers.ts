@@ -12,6 +12,7 @@
  */
 import { lowerBound } from '../sorted.ts';
 import { CALENDAR, NEVER_NAMES, ORG_WORDS } from '../data/lexicon.ts';
+import { FIRST_NAMES } from '../data/names.ts';
 import { PLACES } from '../data/places.ts';
 import { genderOfGivenName } from '../people/gender.ts';
 import type { PersonFact } from '../types.ts';
@@ -39,9 +40,14 @@ const NOT_NAME_WORDS = new Set([
 const NAME_WORD =
   /^(?:\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}\.|(?:Mc|Mac|O’|O')\p{Lu}\p{Ll}+)$/u;
 
-/** A given name, a middle name or initials, and a surname: "Kathleen Hall Jamieson", "Pat J. Toomey". */
-const FULL_NAME =
-  /(?<![\p{L}])(\p{Lu}[\p{Ll}\p{M}]+)((?:\s+\p{Lu}\.)*|\s+\p{Lu}[\p{Ll}\p{M}]+)\s+(\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*)(?![\p{L}])/gu;
+/** A capitalised word or an initial, as the full-name scan reads them. */
+const NAME_TOKEN = /\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}\./gu;
+
+/** The gap a quoted nickname leaves between a given name and a surname: ` “Tig” `. */
+const NICKNAME_GAP = /^ +[“"‘'][\p{L}.-]+[”"’'] +$/u;
+
+/** Every given name the project knows, gendered or not ("Grant", "Reince"): for a full form's first word. */
+const ANY_GIVEN = new Set(FIRST_NAMES.split(' '));
 
 function isGiven(word: string): boolean {
   const w = word.toLowerCase();
@@ -59,6 +65,16 @@ export class SpeakerBook {
   ) {}
 
   speakerFor(subject: Tok[]): PersonFact | null {
+    const lone = subject.length === 1 && NAME_WORD.test(subject[0]!.text) ? subject[0]! : null;
+    // a surname that is also a title or role word ("said Baron", "Bishop said") when the article
+    // gives it after a given name ("Post Editor-in-Chief Martin Baron")
+    const titleLike = lone !== null && (TITLE.has(lone.lower) || ROLE.has(lone.lower));
+    const full = titleLike ? this.fullForm(lone.text) : null;
+    if (full !== null) {
+      const person = this.byName.get(full) ?? this.register(full);
+      this.addMention(person, lone!.start, lone!.end);
+      return person;
+    }
     const words = this.nameWords(subject);
     if (words === null) return null;
     const first = words[0]!;
@@ -113,23 +129,44 @@ export class SpeakerBook {
     );
   }
 
-  /** "Scott Reed" for "Reed": a known given name (a middle name or initials) before the surname elsewhere. */
+  /**
+   * "Scott Reed" for "Reed": a known given name (a middle name or initials) before the surname
+   * elsewhere in the text. One pass over the capitalised words; every word is tried as a surname
+   * (so "Senate Minority Whip Richard J. Durbin" gives Durbin its full form), the first kept.
+   */
   private fullForm(surname: string): string | null {
     if (this.fullForms === null) {
-      // one pass over the text, the first full form of each surname kept
       this.fullForms = new Map();
-      for (const m of this.text.matchAll(FULL_NAME)) {
-        const last = m[3]!;
-        const middle = m[2]!.trim();
-        // "Chief Martin Baron": the match may start one word early, at a title
-        let full: string | null = null;
-        // a known given name, or any first name after a title or role ("State Sen. Lee Bright")
-        if (isGiven(m[1]!) || this.titled(m.index)) full = `${m[1]}${m[2]} ${last}`;
-        else if (/^\p{Lu}\p{Ll}+$/u.test(middle) && isGiven(middle)) full = `${middle} ${last}`;
-        if (full !== null && !this.fullForms.has(last)) this.fullForms.set(last, full);
+      const run: { text: string; start: number; end: number }[] = [];
+      for (const m of this.text.matchAll(NAME_TOKEN)) {
+        const word = { text: m[0], start: m.index, end: m.index + m[0].length };
+        const prev = run[run.length - 1];
+        // a run of capitalised words separated by single spaces (never across a line or a comma);
+        // a quoted nickname stays out of it: John “Tig” Tiegen is John Tiegen
+        const gap = prev === undefined ? '' : this.text.slice(prev.end, word.start);
+        if (/^ +[“"‘']$/.test(gap) && /^[”"’'] +\p{Lu}/u.test(this.text.slice(word.end, word.end + 3)))
+          continue;
+        if (prev !== undefined && !/^ +$/.test(gap) && !NICKNAME_GAP.test(gap)) run.length = 0;
+        run.push(word);
+        if (run.length > 6) run.shift();
+        if (!word.text.endsWith('.')) this.noteFullForm(run);
       }
     }
     return this.fullForms.get(surname) ?? null;
+  }
+
+  /** Records the full form of the run's last word, from the given name (and initials) before it. */
+  private noteFullForm(run: readonly { text: string; start: number }[]): void {
+    const last = run[run.length - 1]!.text;
+    if (this.fullForms!.has(last)) return;
+    let k = run.length - 2;
+    while (k >= 0 && run[k]!.text.endsWith('.') && run.length - 2 - k < 2) k--; // initials: "Pat J. Toomey"
+    const given = run[k];
+    if (given === undefined || given.text.endsWith('.')) return;
+    const middle = run.slice(k + 1, -1).map((w) => w.text);
+    // a known given name, or any first name after a title or role ("State Sen. Lee Bright")
+    if (isGiven(given.text) || ANY_GIVEN.has(given.text.toLowerCase()) || this.titled(given.start))
+      this.fullForms!.set(last, [given.text, ...middle, last].join(' '));
   }
 
   /** Whether a title or role word stands right before `at` ("Sen.", "spokeswoman"). */

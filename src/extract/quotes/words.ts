@@ -26,6 +26,7 @@ export const ROLE = new Set(ROLE_NOUNS);
 export const TITLE = new Set(TITLES);
 export const DEMONYM = new Set(DEMONYMS.split('|'));
 export const PARTICLE_VERBS = W.PARTICLE_VERBS;
+export const ROLE_SYNONYMS = W.ROLE_SYNONYMS;
 /** Cues that are verbs of speech only with a quote right after them ("called it “…”" is not an attribution). */
 export const WEAK_CUES = new Set(W.WEAK_CUES);
 export const ADVERBS = new Set(ADVERB_WORDS);
