@@ -23,7 +23,7 @@ export { parseDocument, documentFromParts } from './document.ts';
  * Bumped whenever a change to any extractor can change its output, so that
  * `news-archive reextract` knows which stored articles are stale.
  */
-export const EXTRACTOR_VERSION = 4;
+export const EXTRACTOR_VERSION = 5;
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
