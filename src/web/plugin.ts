@@ -179,7 +179,7 @@ const web: FastifyPluginAsync = async (app) => {
     const speaker = String(person.id);
     const [quotes, facets] = await Promise.all([
       app.archive.listQuotes({ speaker, ...params, limit: PAGE_SIZE }),
-      app.archive.facets({ person: speaker }, TOP + 1),
+      app.archive.personFacets(person.id, TOP),
     ]);
     return send(reply, personPage({ person, quotes, facets, params }));
   });

@@ -76,6 +76,7 @@ export class SqliteStore implements ArchiveStore {
   articleDocument: ArchiveStore['articleDocument'] = (id) => this.articleCache.get(id);
   listPeople: ArchiveStore['listPeople'] = (filters, page) => this.read('listPeople', filters, page);
   getPerson: ArchiveStore['getPerson'] = (idOrSlug) => this.read('getPerson', idOrSlug);
+  personFacets: ArchiveStore['personFacets'] = (personId, top) => this.read('personFacets', personId, top);
   listQuotes: ArchiveStore['listQuotes'] = (filters, page) => this.read('listQuotes', filters, page);
   listPrices: ArchiveStore['listPrices'] = (filters, page) => this.read('listPrices', filters, page);
   priceStats: ArchiveStore['priceStats'] = (filters) => this.read('priceStats', filters);
