@@ -210,6 +210,8 @@ export class ArticleWriter {
       currency: PRICE_COLUMNS.indexOf('currency'),
       articleId: MENTION_COLUMNS.indexOf('articleId'),
       id: ARTICLE_COLUMNS.indexOf('id'),
+      amount: PRICE_COLUMNS.indexOf('amount'),
+      amountValue: PRICE_COLUMNS.indexOf('amountValue'),
     });
     this.s = {
       byHash: db.prepare<[string], KnownArticle>(

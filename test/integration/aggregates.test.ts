@@ -42,6 +42,12 @@ function compare() {
     personCurrencies: rows(
       `SELECT "personId", "currency", "prices", "articles" FROM "person_currencies" ORDER BY 1, 2`,
     ),
+    currencyAmounts: rows(
+      `SELECT "currency", "amountValue", "amount", "n" FROM "currency_amounts" ORDER BY 1, 2, 3`,
+    ),
+    monthAmounts: rows(
+      `SELECT "currency", "month", "amountValue", "amount", "n" FROM "price_month_amounts" ORDER BY 1, 2, 3, 4`,
+    ),
   };
   // The distinct (article, person) pairs of the mentions: "the articles mentioning a person".
   const articlePeople = `(SELECT DISTINCT "articleId", "personId" FROM "mentions")`;
@@ -74,6 +80,13 @@ function compare() {
     personCurrencies: rows(
       `SELECT ap."personId", pm."currency", count(*) AS prices, count(DISTINCT pm."articleId") AS articles
        FROM ${articlePeople} ap JOIN "price_mentions" pm ON pm."articleId" = ap."articleId" GROUP BY 1, 2 ORDER BY 1, 2`,
+    ),
+    currencyAmounts: rows(
+      `SELECT "currency", "amountValue", "amount", count(*) AS n FROM "price_mentions" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    ),
+    monthAmounts: rows(
+      `SELECT pm."currency", substr(a."sortDate", 1, 7) AS month, pm."amountValue", pm."amount", count(*) AS n
+       FROM "price_mentions" pm JOIN "articles" a ON a."id" = pm."articleId" GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
     ),
   };
   return { stored, recount };
@@ -125,6 +138,7 @@ describe('archive aggregates', () => {
     expect(recount.currencies.length).toBeGreaterThan(3);
     expect(recount.personPairs.length).toBeGreaterThan(20);
     expect(recount.personCurrencies.length).toBeGreaterThan(10);
+    expect(recount.monthAmounts.length).toBeGreaterThan(recount.currencyAmounts.length);
     expect(stored).toEqual(recount);
   });
 

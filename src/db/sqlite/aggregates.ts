@@ -10,11 +10,12 @@
  * recounted from the stored rows (`recountPerson`). test/integration/aggregates.test.ts compares
  * the tables with a full recount after imports, revisions, re-extraction and merges.
  *
- * The per-person tables of the person page are kept by PersonAggregates (person-aggregates.ts),
- * fed from the same calls.
+ * The per-person tables of the person page (person-aggregates.ts) and the distinct price amounts
+ * of the price pages (price-aggregates.ts) are fed from the same calls.
  */
 import type Database from 'better-sqlite3';
 import { PersonAggregates, type ArticleFacts } from './person-aggregates.ts';
+import { PriceAggregates, type PriceFact } from './price-aggregates.ts';
 
 type Row = (string | number | null)[];
 
@@ -28,6 +29,9 @@ export interface RowLayout {
   currency: number;
   /** In a mention, quote and price row. */
   articleId: number;
+  /** In a price row. */
+  amount: number;
+  amountValue: number;
   /** In an article row. */
   id: number;
 }
@@ -54,12 +58,14 @@ class Tally<K> {
 export class ArchiveAggregates {
   private readonly s;
   private readonly person: PersonAggregates;
+  private readonly prices: PriceAggregates;
 
   constructor(
     db: Database.Database,
     private readonly at: RowLayout,
   ) {
     this.person = new PersonAggregates(db);
+    this.prices = new PriceAggregates(db);
     const upsert = (table: string, key: string, columns: string[]) =>
       db.prepare<[string]>(
         `INSERT INTO "${table}" ("${key}", ${columns.map((c) => `"${c}"`).join(', ')})
@@ -121,11 +127,20 @@ export class ArchiveAggregates {
       quotes: rows.quotes.length,
       prices: rows.prices.length,
     });
-    this.person.articlesAdded(this.articleFacts(rows));
+    const facts = this.articleFacts(rows);
+    this.person.articlesAdded(facts.values());
+    this.prices.pricesAdded(
+      rows.prices.map((row): PriceFact => ({
+        month: facts.get(row[this.at.articleId] as number)!.month,
+        currency: row[this.at.currency] as string,
+        amountValue: row[this.at.amountValue] as number,
+        amount: row[this.at.amount] as string,
+      })),
+    );
   }
 
   /** The inserted facts per article, with the article's month (of its row, new or stored). */
-  private articleFacts(rows: { articles: Row[]; mentions: Row[]; prices: Row[] }): ArticleFacts[] {
+  private articleFacts(rows: { articles: Row[]; mentions: Row[]; prices: Row[] }): Map<number, ArticleFacts> {
     const months = new Map<number, string>();
     for (const row of rows.articles)
       months.set(row[this.at.id] as number, monthOf(row[this.at.sortDate] as string));
@@ -145,12 +160,13 @@ export class ArchiveAggregates {
       const currency = row[this.at.currency] as string;
       entry.prices.set(currency, (entry.prices.get(currency) ?? 0) + 1);
     }
-    return [...facts.values()];
+    return facts;
   }
 
   /** Uncounts the stored facts of an article the writer is about to delete. */
   deletingFactsOf(articleId: number): void {
     this.person.articleRemoved(articleId);
+    this.prices.articleRemoved(articleId, this.person.storedMonth(articleId));
     const people = new Tally<number>(2);
     for (const { personId } of this.s.peopleOf.all(articleId)) people.add(personId, 0, -1);
     let quotes = 0;
@@ -172,6 +188,7 @@ export class ArchiveAggregates {
   redated(articleId: number, oldSortDate: string, newSortDate: string): void {
     if (monthOf(oldSortDate) === monthOf(newSortDate)) return;
     this.person.articleMoved(articleId, monthOf(oldSortDate), monthOf(newSortDate));
+    this.prices.articleMoved(articleId, monthOf(oldSortDate), monthOf(newSortDate));
     const months = new Tally<string>(1);
     months.add(monthOf(oldSortDate), 0, -1);
     months.add(monthOf(newSortDate), 0, 1);
