@@ -1,3 +1,7 @@
+/**
+ * Price mentions: the /prices list, and the statistics the price pages and /prices/stats read
+ * from the writer's distinct-amount aggregates when no filter but the currency applies.
+ */
 import type { Db } from '../client.ts';
 import { decodeCursor, toPage, type Page } from '../cursor.ts';
 import {
@@ -10,6 +14,8 @@ import {
   type ArchiveFilters,
   storedDate,
 } from './filters.ts';
+import type { PriceMonth } from './series.ts';
+import { decimalMidpoint, type PriceStats } from './stats.ts';
 
 export interface PriceItem {
   id: number;
@@ -104,4 +110,84 @@ export async function listPrices(
     Number(row.id),
   ]);
   return { items: items.map(toPriceItem), nextCursor };
+}
+
+/** Whether the filters name nothing but (at most) a currency: what the amount aggregates answer. */
+export const onlyCurrency = (filters: ArchiveFilters): boolean =>
+  Object.entries(filters).every(([name, value]) => value === undefined || name === 'currency');
+
+/** The extremes and middle of one group of ranked amounts (a currency, or a month of one). */
+interface RankedGroup {
+  key: string;
+  count: number;
+  min: string;
+  max: string;
+  median: string;
+}
+
+/**
+ * count, min, max and exact median per group, from an aggregate table of distinct amounts with
+ * their counts ("currency_amounts", "price_month_amounts": src/db/sqlite/price-aggregates.ts).
+ * The running sum of the counts in amount order gives each distinct amount its ranks; only the
+ * amounts holding rank 1, the last rank and the middle ranks are returned. The walk reads the
+ * distinct amounts of the group (hundreds to thousands), never the mentions.
+ */
+async function rankedGroups(
+  db: Db,
+  table: 'currency_amounts' | 'price_month_amounts',
+  group: '"currency"' | '"month"',
+  where: SqlWhere,
+): Promise<RankedGroup[]> {
+  const rows = await db.$queryRawUnsafe<
+    { key: string; amount: string; first: number | bigint; last: number | bigint; total: number | bigint }[]
+  >(
+    `WITH ranked AS (
+       SELECT ${group} AS key, "amount", "n",
+              sum("n") OVER (PARTITION BY ${group} ORDER BY "amountValue", "amount" ROWS UNBOUNDED PRECEDING) AS upto,
+              sum("n") OVER (PARTITION BY ${group}) AS total
+       FROM "${table}" ${where.toString()}
+     )
+     SELECT key, "amount" AS amount, upto - "n" + 1 AS first, upto AS last, total FROM ranked
+     WHERE upto - "n" + 1 = 1 OR upto = total
+        OR (upto - "n" < (total + 1) / 2 AND upto >= (total + 1) / 2)
+        OR (upto - "n" < (total + 2) / 2 AND upto >= (total + 2) / 2)
+     ORDER BY key, first`,
+    ...where.params,
+  );
+  const groups: RankedGroup[] = [];
+  let lower = '';
+  for (const row of rows) {
+    const [first, last, total] = [Number(row.first), Number(row.last), Number(row.total)];
+    let entry = groups.at(-1);
+    if (entry?.key !== row.key) {
+      entry = { key: row.key, count: total, min: '', max: '', median: '' };
+      groups.push(entry);
+    }
+    const holds = (rank: number) => first <= rank && rank <= last;
+    const [lowerRank, upperRank] = [Math.floor((total + 1) / 2), Math.floor((total + 2) / 2)];
+    if (first === 1) entry.min = row.amount;
+    if (last === total) entry.max = row.amount;
+    if (holds(lowerRank)) lower = row.amount;
+    // As priceStats: for an even count the exact mean of the two middle amounts.
+    if (holds(upperRank))
+      entry.median = upperRank === lowerRank ? row.amount : decimalMidpoint(lower, row.amount);
+  }
+  return groups;
+}
+
+/** priceStats of the whole archive (one currency, or all), from the distinct amounts per currency. */
+export async function priceStatsFromAmounts(db: Db, currency: string | undefined): Promise<PriceStats[]> {
+  const where = new SqlWhere();
+  if (currency !== undefined) where.add(`"currency" = ?`, currency.toUpperCase());
+  const groups = await rankedGroups(db, 'currency_amounts', '"currency"', where);
+  return groups
+    .map(({ key, ...stats }) => ({ currency: key, ...stats }))
+    .sort((a, b) => b.count - a.count || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
+}
+
+/** Per month, the count and exact median of one currency's mentions, from the distinct amounts per month. */
+export async function monthlyMediansFromAmounts(db: Db, currency: string): Promise<PriceMonth[]> {
+  const where = new SqlWhere().add(`"currency" = ?`, currency.toUpperCase());
+  const groups = await rankedGroups(db, 'price_month_amounts', '"month"', where);
+  return groups.map(({ key, count, median }) => ({ month: key, count, median }));
 }

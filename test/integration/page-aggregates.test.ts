@@ -1,8 +1,11 @@
 /**
- * The person page's facets (ArchiveStore.personFacets: read from the SQLite writer's per-person
- * aggregates, computed from the rows on PostgreSQL) give what the general facets of the person's
- * articles give (articleFacets with person=<id>, computed from the rows on both), the person
- * left out, on both dialects.
+ * What the person and price pages read from the SQLite writer's aggregates equals what the same
+ * question asked another way computes from the rows, on both dialects (PostgreSQL computes both
+ * from the rows):
+ * - the person page's facets (personFacets) equal the facets of the articles mentioning the
+ *   person (articleFacets with person=<id>), the person left out;
+ * - price statistics and monthly medians with no filter but the currency (distinct amounts
+ *   aggregates) equal those with an amount bound that every mention meets (ranked mentions).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -68,5 +71,29 @@ describe('personFacets', () => {
 
   it('are empty for a person id nobody has', async () => {
     expect(await store.personFacets(987654, 10)).toEqual({ months: [], people: [], currencies: [] });
+  });
+});
+
+describe('price statistics and monthly medians from the distinct amounts', () => {
+  // Met by every mention, but a price condition: the answer is computed from the mentions.
+  const everyAmount = { min: '-1000000000000' };
+
+  it('equal the statistics ranked from the mentions, for every currency and for each', async () => {
+    const stats = await store.priceStats({});
+    expect(stats.length).toBeGreaterThan(3);
+    expect(stats).toEqual(await store.priceStats(everyAmount));
+    for (const { currency } of stats)
+      expect(await store.priceStats({ currency })).toEqual(
+        await store.priceStats({ currency, ...everyAmount }),
+      );
+  });
+
+  it('equal the monthly medians ranked from the mentions', async () => {
+    const stats = await store.priceStats({});
+    for (const { currency, count } of stats) {
+      const series = await store.priceSeries({ currency }, 5);
+      expect(series).toEqual(await store.priceSeries({ currency, ...everyAmount }, 5));
+      expect(series.total).toBe(count);
+    }
   });
 });
