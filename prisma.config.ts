@@ -30,7 +30,9 @@ const AGGREGATE_TABLES = [
   'person_currencies',
   // Distinct price amounts, for exact medians (migration 20261202000100_price_aggregates).
   'currency_amounts',
+  'currency_buckets',
   'price_month_amounts',
+  'price_month_buckets',
 ];
 // Built GET /articles/:id documents (src/db/queries/article-detail.ts).
 const DOCUMENT_TABLES = ['article_documents', 'stale_documents'];

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { databaseFile } from '../../src/db/client.ts';
 import { ArticleWriter } from '../../src/db/writer.ts';
 import { articleDetailJson } from '../../src/db/queries/article-detail.ts';
+import { amountBucket } from '../../src/db/sqlite/price-aggregates.ts';
 import { prepareDocument } from '../../src/ingest/prepare.ts';
 import { reextractArchive } from '../../src/ingest/reextract.ts';
 import { PROJECT_ROOT } from '../../src/db/migrate.ts';
@@ -43,14 +44,19 @@ function compare() {
       `SELECT "personId", "currency", "prices", "articles" FROM "person_currencies" ORDER BY 1, 2`,
     ),
     currencyAmounts: rows(
-      `SELECT "currency", "amountValue", "amount", "n" FROM "currency_amounts" ORDER BY 1, 2, 3`,
+      `SELECT "currency", "bucket", "amountValue", "amount", "n" FROM "currency_amounts" ORDER BY 1, 2, 3, 4`,
     ),
+    currencyBuckets: rows(`SELECT "currency", "bucket", "n" FROM "currency_buckets" ORDER BY 1, 2`),
     monthAmounts: rows(
-      `SELECT "currency", "month", "amountValue", "amount", "n" FROM "price_month_amounts" ORDER BY 1, 2, 3, 4`,
+      `SELECT "currency", "month", "bucket", "amountValue", "amount", "n" FROM "price_month_amounts" ORDER BY 1, 2, 3, 4, 5`,
+    ),
+    monthBuckets: rows(
+      `SELECT "currency", "month", "bucket", "n" FROM "price_month_buckets" ORDER BY 1, 2, 3`,
     ),
   };
   // The distinct (article, person) pairs of the mentions: "the articles mentioning a person".
   const articlePeople = `(SELECT DISTINCT "articleId", "personId" FROM "mentions")`;
+  const bucket = amountBucket('pm."amountValue"');
   const recount = {
     people: rows(
       `SELECT * FROM (SELECT p."id" AS id,
@@ -82,11 +88,19 @@ function compare() {
        FROM ${articlePeople} ap JOIN "price_mentions" pm ON pm."articleId" = ap."articleId" GROUP BY 1, 2 ORDER BY 1, 2`,
     ),
     currencyAmounts: rows(
-      `SELECT "currency", "amountValue", "amount", count(*) AS n FROM "price_mentions" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      `SELECT "currency", ${bucket} AS bucket, "amountValue", "amount", count(*) AS n FROM "price_mentions" pm
+       GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+    ),
+    currencyBuckets: rows(
+      `SELECT "currency", ${bucket} AS bucket, count(*) AS n FROM "price_mentions" pm GROUP BY 1, 2 ORDER BY 1, 2`,
     ),
     monthAmounts: rows(
-      `SELECT pm."currency", substr(a."sortDate", 1, 7) AS month, pm."amountValue", pm."amount", count(*) AS n
-       FROM "price_mentions" pm JOIN "articles" a ON a."id" = pm."articleId" GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+      `SELECT pm."currency", substr(a."sortDate", 1, 7) AS month, ${bucket} AS bucket, pm."amountValue", pm."amount", count(*) AS n
+       FROM "price_mentions" pm JOIN "articles" a ON a."id" = pm."articleId" GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+    ),
+    monthBuckets: rows(
+      `SELECT pm."currency", substr(a."sortDate", 1, 7) AS month, ${bucket} AS bucket, count(*) AS n
+       FROM "price_mentions" pm JOIN "articles" a ON a."id" = pm."articleId" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
     ),
   };
   return { stored, recount };
@@ -139,6 +153,7 @@ describe('archive aggregates', () => {
     expect(recount.personPairs.length).toBeGreaterThan(20);
     expect(recount.personCurrencies.length).toBeGreaterThan(10);
     expect(recount.monthAmounts.length).toBeGreaterThan(recount.currencyAmounts.length);
+    expect(recount.currencyAmounts.length).toBeGreaterThan(recount.currencyBuckets.length);
     expect(stored).toEqual(recount);
   });
 

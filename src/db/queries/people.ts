@@ -8,7 +8,7 @@ import type { Db } from '../client.ts';
 import { decodeCursor, toPage, type Page } from '../cursor.ts';
 import { ARTICLE_SUMMARY_COLUMNS, toArticleSummary, type ArticleSummary } from './articles.ts';
 import { SqlWhere, addArticleConditions, type ArchiveFilters } from './filters.ts';
-import { listQuotes, type QuoteItem } from './quotes.ts';
+import { listQuotes, walkBeatsSort, type QuoteItem } from './quotes.ts';
 import type { CurrencyCount, MonthCount, PersonCount } from './stats.ts';
 
 export interface PersonSummary {
@@ -124,20 +124,22 @@ const articleTotal = async (db: Db): Promise<number> =>
   );
 
 /**
- * The person's latest articles. Two plans, each bounded by about sqrt(limit × archive) rows:
- * their articles collected and sorted (cost: their article count), or the archive walked newest
- * first until `limit` of theirs are met (cost: limit × archive / their count). The cheaper wins.
+ * The person's latest articles, by the cheaper of two plans (walkBeatsSort): their articles
+ * collected and sorted by date, or the archive walked newest first until `limit` of theirs are met.
  */
 async function latestArticles(db: Db, person: PersonSummary, limit: number): Promise<ArticleSummary[]> {
-  const walk = person.articleCount ** 2 > limit * (await articleTotal(db));
+  const walk = walkBeatsSort(person.articleCount, limit, await articleTotal(db));
   const rows = await db.$queryRawUnsafe<Parameters<typeof toArticleSummary>[0][]>(
     walk
       ? `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM "articles" a INDEXED BY "articles_sortDate_id_idx"
          WHERE EXISTS (SELECT 1 FROM "mentions" m WHERE m."articleId" = a."id" AND m."personId" = ?)
          ORDER BY a."sortDate" DESC, a."id" DESC LIMIT ?`
-      : `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM "articles" a
-         WHERE a."id" IN (SELECT m."articleId" FROM "mentions" m WHERE m."personId" = ?)
-         ORDER BY a."sortDate" DESC, a."id" DESC LIMIT ?`,
+      : // Ids sorted first: a sort carries every selected column, most of them stored beyond the text.
+        `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM "articles" a WHERE a."id" IN (
+           SELECT a2."id" FROM "articles" a2
+           WHERE a2."id" IN (SELECT m."articleId" FROM "mentions" m WHERE m."personId" = ?)
+           ORDER BY a2."sortDate" DESC, a2."id" DESC LIMIT ?
+         ) ORDER BY a."sortDate" DESC, a."id" DESC`,
     person.id,
     limit,
   );

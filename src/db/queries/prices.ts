@@ -125,34 +125,50 @@ interface RankedGroup {
   median: string;
 }
 
+/** Whether a row holding ranks first..last (SQL) holds rank 1, the last or a middle rank of `total`. */
+const HOLDS_A_RANK = (first: string, last: string, total: string) =>
+  `(${first} = 1 OR ${last} = ${total}
+    OR (${first} <= (${total} + 1) / 2 AND ${last} >= (${total} + 1) / 2)
+    OR (${first} <= (${total} + 2) / 2 AND ${last} >= (${total} + 2) / 2))`;
+
 /**
- * count, min, max and exact median per group, from an aggregate table of distinct amounts with
- * their counts ("currency_amounts", "price_month_amounts": src/db/sqlite/price-aggregates.ts).
- * The running sum of the counts in amount order gives each distinct amount its ranks; only the
- * amounts holding rank 1, the last rank and the middle ranks are returned. The walk reads the
- * distinct amounts of the group (hundreds to thousands), never the mentions.
+ * count, min, max and exact median per group (each currency, or each month of one currency),
+ * from the writer's distinct amounts with their counts and the counts of their buckets
+ * (src/db/sqlite/price-aggregates.ts). The running sum of the bucket counts finds the buckets
+ * holding rank 1, the last rank and the middle ranks; the running sum of the distinct amounts of
+ * those buckets alone finds the amounts. A group costs its buckets (tens) and a few buckets'
+ * distinct amounts, whatever its number of mentions.
  */
 async function rankedGroups(
   db: Db,
-  table: 'currency_amounts' | 'price_month_amounts',
-  group: '"currency"' | '"month"',
-  where: SqlWhere,
+  level: 'currency' | 'month',
+  currency: string | undefined,
 ): Promise<RankedGroup[]> {
+  const [amounts, buckets, key] =
+    level === 'currency'
+      ? ['currency_amounts', 'currency_buckets', '"currency"']
+      : ['price_month_amounts', 'price_month_buckets', '"month"'];
+  const where = currency === undefined ? '' : `WHERE "currency" = ?`;
   const rows = await db.$queryRawUnsafe<
     { key: string; amount: string; first: number | bigint; last: number | bigint; total: number | bigint }[]
   >(
-    `WITH ranked AS (
-       SELECT ${group} AS key, "amount", "n",
-              sum("n") OVER (PARTITION BY ${group} ORDER BY "amountValue", "amount" ROWS UNBOUNDED PRECEDING) AS upto,
-              sum("n") OVER (PARTITION BY ${group}) AS total
-       FROM "${table}" ${where.toString()}
+    `WITH b AS (
+       SELECT "currency", ${key} AS key, "bucket", "n",
+              sum("n") OVER (PARTITION BY ${key} ORDER BY "bucket" ROWS UNBOUNDED PRECEDING) AS upto,
+              sum("n") OVER (PARTITION BY ${key}) AS total
+       FROM "${buckets}" ${where}
+     ), t AS (
+       SELECT "currency", key, "bucket", upto - "n" AS base, total FROM b
+       WHERE ${HOLDS_A_RANK('upto - "n" + 1', 'upto', 'total')}
+     ), r AS (
+       SELECT t.key, t.total, x."amount", x."n",
+              t.base + sum(x."n") OVER (PARTITION BY t.key, t."bucket" ORDER BY x."amountValue", x."amount" ROWS UNBOUNDED PRECEDING) AS upto
+       FROM t JOIN "${amounts}" x ON x."currency" = t."currency" AND x.${key} = t.key AND x."bucket" = t."bucket"
      )
-     SELECT key, "amount" AS amount, upto - "n" + 1 AS first, upto AS last, total FROM ranked
-     WHERE upto - "n" + 1 = 1 OR upto = total
-        OR (upto - "n" < (total + 1) / 2 AND upto >= (total + 1) / 2)
-        OR (upto - "n" < (total + 2) / 2 AND upto >= (total + 2) / 2)
+     SELECT key, "amount" AS amount, upto - "n" + 1 AS first, upto AS last, total FROM r
+     WHERE ${HOLDS_A_RANK('upto - "n" + 1', 'upto', 'total')}
      ORDER BY key, first`,
-    ...where.params,
+    ...(currency === undefined ? [] : [currency.toUpperCase()]),
   );
   const groups: RankedGroup[] = [];
   let lower = '';
@@ -177,9 +193,7 @@ async function rankedGroups(
 
 /** priceStats of the whole archive (one currency, or all), from the distinct amounts per currency. */
 export async function priceStatsFromAmounts(db: Db, currency: string | undefined): Promise<PriceStats[]> {
-  const where = new SqlWhere();
-  if (currency !== undefined) where.add(`"currency" = ?`, currency.toUpperCase());
-  const groups = await rankedGroups(db, 'currency_amounts', '"currency"', where);
+  const groups = await rankedGroups(db, 'currency', currency);
   return groups
     .map(({ key, ...stats }) => ({ currency: key, ...stats }))
     .sort((a, b) => b.count - a.count || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
@@ -187,7 +201,6 @@ export async function priceStatsFromAmounts(db: Db, currency: string | undefined
 
 /** Per month, the count and exact median of one currency's mentions, from the distinct amounts per month. */
 export async function monthlyMediansFromAmounts(db: Db, currency: string): Promise<PriceMonth[]> {
-  const where = new SqlWhere().add(`"currency" = ?`, currency.toUpperCase());
-  const groups = await rankedGroups(db, 'price_month_amounts', '"month"', where);
+  const groups = await rankedGroups(db, 'month', currency);
   return groups.map(({ key, count, median }) => ({ month: key, count, median }));
 }
