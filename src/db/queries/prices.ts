@@ -125,14 +125,16 @@ interface RankedGroup {
   median: string;
 }
 
-/** Whether a row holding ranks first..last (SQL) holds rank 1, the last or a middle rank of `total`. */
-const HOLDS_A_RANK = (first: string, last: string, total: string) =>
-  `(${first} = 1 OR ${last} = ${total}
-    OR (${first} <= (${total} + 1) / 2 AND ${last} >= (${total} + 1) / 2)
+/**
+ * Whether a row holding ranks first..last (SQL) holds a middle rank of `total`, or (with
+ * `extremes`) rank 1 or the last.
+ */
+const holdsARank = (first: string, last: string, total: string, extremes: boolean) =>
+  `(${extremes ? `${first} = 1 OR ${last} = ${total} OR ` : ''}(${first} <= (${total} + 1) / 2 AND ${last} >= (${total} + 1) / 2)
     OR (${first} <= (${total} + 2) / 2 AND ${last} >= (${total} + 2) / 2))`;
 
 /**
- * count, min, max and exact median per group (each currency, or each month of one currency),
+ * count and exact median per group (each currency with its min and max, or each month of one currency),
  * from the writer's distinct amounts with their counts and the counts of their buckets
  * (src/db/sqlite/price-aggregates.ts). The running sum of the bucket counts finds the buckets
  * holding rank 1, the last rank and the middle ranks; the running sum of the distinct amounts of
@@ -144,6 +146,8 @@ async function rankedGroups(
   level: 'currency' | 'month',
   currency: string | undefined,
 ): Promise<RankedGroup[]> {
+  // Months need their medians only; a currency its extremes too.
+  const extremes = level === 'currency';
   const [amounts, buckets, key] =
     level === 'currency'
       ? ['currency_amounts', 'currency_buckets', '"currency"']
@@ -159,14 +163,14 @@ async function rankedGroups(
        FROM "${buckets}" ${where}
      ), t AS (
        SELECT "currency", key, "bucket", upto - "n" AS base, total FROM b
-       WHERE ${HOLDS_A_RANK('upto - "n" + 1', 'upto', 'total')}
+       WHERE ${holdsARank('upto - "n" + 1', 'upto', 'total', extremes)}
      ), r AS (
        SELECT t.key, t.total, x."amount", x."n",
               t.base + sum(x."n") OVER (PARTITION BY t.key, t."bucket" ORDER BY x."amountValue", x."amount" ROWS UNBOUNDED PRECEDING) AS upto
        FROM t JOIN "${amounts}" x ON x."currency" = t."currency" AND x.${key} = t.key AND x."bucket" = t."bucket"
      )
      SELECT key, "amount" AS amount, upto - "n" + 1 AS first, upto AS last, total FROM r
-     WHERE ${HOLDS_A_RANK('upto - "n" + 1', 'upto', 'total')}
+     WHERE ${holdsARank('upto - "n" + 1', 'upto', 'total', extremes)}
      ORDER BY key, first`,
     ...(currency === undefined ? [] : [currency.toUpperCase()]),
   );
