@@ -45,9 +45,12 @@ export interface PageRequest {
   cursor?: string;
 }
 
-/** A built `GET /articles/:id` document: JSON text and its entity tag. */
+/**
+ * A built `GET /articles/:id` document: JSON text (SQLite's stored documents come as a Buffer of
+ * their UTF-8 bytes, sent as they are: no decoding to a string and encoding back) and its entity tag.
+ */
 export interface ArticleDocument {
-  json: string;
+  json: string | Buffer;
   etag: string;
 }
 
