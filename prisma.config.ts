@@ -19,7 +19,21 @@ const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL);
 const FTS_TABLES = ['articles_fts', 'quotes_fts'].flatMap((table) =>
   ['', '_config', '_data', '_docsize', '_idx'].map((suffix) => table + suffix),
 );
-const AGGREGATE_TABLES = ['person_stats', 'month_stats', 'currency_stats', 'archive_totals'];
+const AGGREGATE_TABLES = [
+  'person_stats',
+  'month_stats',
+  'currency_stats',
+  'archive_totals',
+  // Per person, for the person page (migration 20261202000000_person_aggregates).
+  'person_months',
+  'person_pairs',
+  'person_currencies',
+  // Distinct price amounts, for exact medians (migration 20261202000100_price_aggregates).
+  'currency_amounts',
+  'currency_buckets',
+  'price_month_amounts',
+  'price_month_buckets',
+];
 // Built GET /articles/:id documents (src/db/queries/article-detail.ts).
 const DOCUMENT_TABLES = ['article_documents', 'stale_documents'];
 

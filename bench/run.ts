@@ -5,6 +5,8 @@
  *   npm run bench -- --size 100000     100k (and 20k)
  *   npm run bench -- --large           1M (and 200k)
  *   npm run bench -- --db postgres     the same on PostgreSQL (bench/postgres.ts: BENCH_POSTGRES_URL)
+ *   npm run bench -- --database URL    only the API runs, on an existing archive (no import), e.g.
+ *                                      file:bench/corpus/search-100000.db from npm run bench:search
  *   options: --name NAME (results file), --duration S (autocannon, default 10), --skip-api
  *
  * On PostgreSQL the API runs are the app (cached, one hot article, cache off) and the app in two
@@ -27,6 +29,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './generator.ts';
 import { benchDatabase, benchDialect } from './postgres.ts';
+import { openStore } from '../src/db/store.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -37,6 +40,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     'skip-api': { type: 'boolean' },
     db: { type: 'string' },
+    database: { type: 'string' },
   },
 });
 const dialect = benchDialect(values.db);
@@ -91,6 +95,16 @@ async function measureImport(count: number, dbDir: string): Promise<ImportResult
   return { ...(JSON.parse(out.trim().split('\n').at(-1)!) as ImportResult), url } as ImportResult & {
     url: string;
   };
+}
+
+/** An existing archive to run the API on (--database): its URL and number of articles. */
+async function existingArchive(url: string): Promise<{ url: string; articles: number }> {
+  const store = await openStore(url);
+  try {
+    return { url, articles: await store.countArticles() };
+  } finally {
+    await store.close();
+  }
 }
 
 async function startServer(kind: string, url?: string): Promise<{ port: number; stop: () => void }> {
@@ -181,66 +195,9 @@ async function loadSplit(kind: string, url: string, route: string, ids: number):
   }
 }
 
-const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
-const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-
-const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-archive-bench-db-'));
-try {
-  const began = new Date();
-  const smallRun = await measureImport(small, dbDir);
-  const mainRun = (await measureImport(size, dbDir)) as ImportResult & { url: string };
-  let api: {
-    hello: LoadResult;
-    app: LoadResult;
-    raw: LoadResult | null;
-    prisma: LoadResult | null;
-    appCold: LoadResult;
-    appHot: LoadResult;
-    appTwoProcesses: LoadResult | null;
-  } | null = null;
-  if (!values['skip-api']) {
-    console.error('API: hello-world, app, bare statement, Prisma client');
-    const sqliteOnly = (kind: string) =>
-      dialect === 'sqlite' ? load(kind, mainRun.url, '/articles/1', mainRun.articles) : Promise.resolve(null);
-    api = {
-      hello: await load('hello', undefined, '/', 0),
-      app: await load('app', mainRun.url, '/articles/1', mainRun.articles),
-      // Every request for one article: the cache's best case, beside the random-id runs.
-      appHot: await load('app', mainRun.url, '/articles/1', 0),
-      appCold: await load('app-cold', mainRun.url, '/articles/1', mainRun.articles),
-      raw: await sqliteOnly('raw'),
-      prisma: await sqliteOnly('prisma'),
-      // Many API processes on one server database: two apps, the load split between them.
-      appTwoProcesses:
-        dialect === 'postgres' ? await loadSplit('app', mainRun.url, '/articles/1', mainRun.articles) : null,
-    };
-  }
-  const results = {
-    name,
-    date: began.toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      model: os.cpus()[0]?.model,
-      node: process.version,
-      loadavg: os.loadavg(),
-      taskset: hasTaskset,
-    },
-    size,
-    import: { [small]: smallRun, [size]: mainRun },
-    api: api && {
-      ...api,
-      appToHello: api.app.requestsPerSecond / api.hello.requestsPerSecond,
-      rawToHello: api.raw && api.raw.requestsPerSecond / api.hello.requestsPerSecond,
-      appColdToHello: api.appCold.requestsPerSecond / api.hello.requestsPerSecond,
-      appHotToHello: api.appHot.requestsPerSecond / api.hello.requestsPerSecond,
-      appColdToRaw: api.raw && api.appCold.requestsPerSecond / api.raw.requestsPerSecond,
-      prismaToHello: api.prisma && api.prisma.requestsPerSecond / api.hello.requestsPerSecond,
-    },
-  };
-  fs.mkdirSync(path.join(HERE, 'results'), { recursive: true });
-  fs.writeFileSync(path.join(HERE, 'results', `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
-
-  const rows: [string, string, string][] = [
+/** The import measures as report rows. */
+function importRows(smallRun: ImportResult, mainRun: ImportResult): [string, string, string][] {
+  return [
     [`import ${size}: throughput ratio to extraction alone`, mainRun.ratio.toFixed(2), '≥ 0.75'],
     [
       `import ${size}: articles/s (extraction alone)`,
@@ -270,6 +227,73 @@ try {
       'flat',
     ],
   ];
+}
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-archive-bench-db-'));
+try {
+  const began = new Date();
+  // With --database, the API runs on that archive and nothing is imported.
+  const existing = values.database ? await existingArchive(values.database) : null;
+  const smallRun = existing ? null : await measureImport(small, dbDir);
+  const mainRun = existing ? null : ((await measureImport(size, dbDir)) as ImportResult & { url: string });
+  const target = existing ?? mainRun!;
+  let api: {
+    hello: LoadResult;
+    app: LoadResult;
+    raw: LoadResult | null;
+    prisma: LoadResult | null;
+    appCold: LoadResult;
+    appHot: LoadResult;
+    appTwoProcesses: LoadResult | null;
+  } | null = null;
+  if (!values['skip-api']) {
+    console.error('API: hello-world, app, bare statement, Prisma client');
+    const sqliteOnly = (kind: string) =>
+      dialect === 'sqlite' ? load(kind, target.url, '/articles/1', target.articles) : Promise.resolve(null);
+    api = {
+      hello: await load('hello', undefined, '/', 0),
+      app: await load('app', target.url, '/articles/1', target.articles),
+      // Every request for one article: the cache's best case, beside the random-id runs.
+      appHot: await load('app', target.url, '/articles/1', 0),
+      appCold: await load('app-cold', target.url, '/articles/1', target.articles),
+      raw: await sqliteOnly('raw'),
+      prisma: await sqliteOnly('prisma'),
+      // Many API processes on one server database: two apps, the load split between them.
+      appTwoProcesses:
+        dialect === 'postgres' ? await loadSplit('app', target.url, '/articles/1', target.articles) : null,
+    };
+  }
+  const results = {
+    name,
+    date: began.toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      node: process.version,
+      loadavg: os.loadavg(),
+      taskset: hasTaskset,
+    },
+    size,
+    import: smallRun && mainRun ? { [small]: smallRun, [size]: mainRun } : null,
+    archive: { url: target.url, articles: target.articles },
+    api: api && {
+      ...api,
+      appToHello: api.app.requestsPerSecond / api.hello.requestsPerSecond,
+      rawToHello: api.raw && api.raw.requestsPerSecond / api.hello.requestsPerSecond,
+      appColdToHello: api.appCold.requestsPerSecond / api.hello.requestsPerSecond,
+      appHotToHello: api.appHot.requestsPerSecond / api.hello.requestsPerSecond,
+      appColdToRaw: api.raw && api.appCold.requestsPerSecond / api.raw.requestsPerSecond,
+      prismaToHello: api.prisma && api.prisma.requestsPerSecond / api.hello.requestsPerSecond,
+    },
+  };
+  fs.mkdirSync(path.join(HERE, 'results'), { recursive: true });
+  fs.writeFileSync(path.join(HERE, 'results', `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+
+  const rows: [string, string, string][] = [];
+  if (smallRun && mainRun) rows.push(...importRows(smallRun, mainRun));
   if (results.api) {
     const a = results.api;
     rows.push(

@@ -83,6 +83,11 @@ export class Archive {
     return this.store.getPerson(idOrSlug);
   }
 
+  /** Of the person's articles: per month, the people mentioned with them, the currencies. */
+  personFacets(personId: number, top = DEFAULT_TOP) {
+    return this.store.personFacets(personId, countParam('top', top, DEFAULT_TOP));
+  }
+
   listQuotes({ limit, cursor, ...query }: ListQuery) {
     return this.store.listQuotes(toArchiveFilters(query), pageParams(limit, cursor));
   }

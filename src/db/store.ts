@@ -22,7 +22,7 @@ import type { Page } from './cursor.ts';
 import type { ArticleSummary } from './queries/articles.ts';
 import type { ExportedArticle } from './queries/export.ts';
 import type { ArchiveFilters } from './queries/filters.ts';
-import type { PersonDetail, PersonSummary } from './queries/people.ts';
+import type { PersonDetail, PersonFacets, PersonSummary } from './queries/people.ts';
 import type { PriceItem } from './queries/prices.ts';
 import type { QuoteItem } from './queries/quotes.ts';
 import type { SearchPage, SearchResult, SearchType, SnippetOptions } from './queries/search.ts';
@@ -45,9 +45,12 @@ export interface PageRequest {
   cursor?: string;
 }
 
-/** A built `GET /articles/:id` document: JSON text and its entity tag. */
+/**
+ * A built `GET /articles/:id` document: JSON text (SQLite's stored documents come as a Buffer of
+ * their UTF-8 bytes, sent as they are: no decoding to a string and encoding back) and its entity tag.
+ */
 export interface ArticleDocument {
-  json: string;
+  json: string | Buffer;
   etag: string;
 }
 
@@ -60,6 +63,12 @@ export interface ArchiveStore {
   articleDocument(id: number): Promise<ArticleDocument | null>;
   listPeople(filters: ArchiveFilters & { name?: string }, page: PageRequest): Promise<Page<PersonSummary>>;
   getPerson(idOrSlug: string): Promise<PersonDetail | null>;
+  /**
+   * Of the articles mentioning the person: their number per month, the other people mentioned
+   * in them (at most `top`) and their prices per currency (see PersonFacets). The same counts as
+   * articleFacets({ person: id }) gives, the person left out of `people`.
+   */
+  personFacets(personId: number, top: number): Promise<PersonFacets>;
   listQuotes(filters: ArchiveFilters, page: PageRequest): Promise<Page<QuoteItem>>;
   listPrices(filters: ArchiveFilters, page: PageRequest): Promise<Page<PriceItem>>;
   priceStats(filters: ArchiveFilters): Promise<PriceStats[]>;

@@ -209,6 +209,9 @@ export class ArticleWriter {
       personId: PERSON_COLUMN,
       currency: PRICE_COLUMNS.indexOf('currency'),
       articleId: MENTION_COLUMNS.indexOf('articleId'),
+      id: ARTICLE_COLUMNS.indexOf('id'),
+      amount: PRICE_COLUMNS.indexOf('amount'),
+      amountValue: PRICE_COLUMNS.indexOf('amountValue'),
     });
     this.s = {
       byHash: db.prepare<[string], KnownArticle>(
@@ -479,7 +482,7 @@ export class ArticleWriter {
     const next = refreshedMetadata(known, input);
     if (!next) return unchanged(input.source, known);
     this.s.refreshMetadata.run({ ...next, id: known.id, updatedAt: sqlDate(new Date()) });
-    this.aggregates.redated(known.sortDate, next.publishedAt ?? known.importedAt);
+    this.aggregates.redated(known.id, known.sortDate, next.publishedAt ?? known.importedAt);
     this.documents.touch(known.id);
     return { status: 'updated', articleId: known.id, source: input.source };
   }
@@ -503,7 +506,7 @@ export class ArticleWriter {
         ['id', previous.id],
       ]),
     );
-    this.aggregates.redated(previous.sortDate, row[ROW_SORT_DATE - 1] as string);
+    this.aggregates.redated(previous.id, previous.sortDate, row[ROW_SORT_DATE - 1] as string);
     this.collectFacts(previous.id, doc.extraction);
     this.documents.touch(previous.id);
     return { status: 'updated', articleId: previous.id, source: doc.input.source };
@@ -629,9 +632,9 @@ export class ArticleWriter {
         if (row[PERSON_COLUMN] === other.id) row[PERSON_COLUMN] = personId;
       const moved = this.s.aliasesOf.all(other.id).map((a) => a.alias);
       this.addAliases(personId, fact.name, [word, ...moved]);
+      this.aggregates.personMerged(other.id, personId);
       this.s.deletePerson.run(other.id);
       this.aggregates.peopleAdded(-1);
-      this.aggregates.recountPerson(personId);
     }
   }
 

@@ -162,7 +162,7 @@ const web: FastifyPluginAsync = async (app) => {
     const { id } = request.params;
     const document = /^[1-9]\d{0,15}$/.test(id) ? await app.archive.article(Number(id)) : null;
     if (!document) return sendNotFound(reply, `No article with id ${id}.`);
-    return send(reply, articlePage(JSON.parse(document.json) as ArticleDetail));
+    return send(reply, articlePage(JSON.parse(String(document.json)) as ArticleDetail));
   });
 
   app.get<{ Params: { slug: string } }>('/p/:slug', hidden, async (request, reply) => {
@@ -172,7 +172,7 @@ const web: FastifyPluginAsync = async (app) => {
     const speaker = String(person.id);
     const [quotes, facets] = await Promise.all([
       app.archive.listQuotes({ speaker, ...params, limit: PAGE_SIZE }),
-      app.archive.facets({ person: speaker }, TOP + 1),
+      app.archive.personFacets(person.id, TOP),
     ]);
     return send(reply, personPage({ person, quotes, facets, params }));
   });

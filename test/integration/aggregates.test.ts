@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { databaseFile } from '../../src/db/client.ts';
 import { ArticleWriter } from '../../src/db/writer.ts';
 import { articleDetailJson } from '../../src/db/queries/article-detail.ts';
+import { amountBucket } from '../../src/db/sqlite/price-aggregates.ts';
 import { prepareDocument } from '../../src/ingest/prepare.ts';
 import { reextractArchive } from '../../src/ingest/reextract.ts';
 import { PROJECT_ROOT } from '../../src/db/migrate.ts';
@@ -37,7 +38,25 @@ function compare() {
     months: rows(`SELECT "month", "articles" FROM "month_stats" ORDER BY 1`),
     currencies: rows(`SELECT "currency", "prices", "articles" FROM "currency_stats" ORDER BY 1`),
     totals: rows(`SELECT "key", "n" FROM "archive_totals" WHERE "n" <> 0 ORDER BY 1`),
+    personMonths: rows(`SELECT "personId", "month", "articles" FROM "person_months" ORDER BY 1, 2`),
+    personPairs: rows(`SELECT "personId", "otherId", "articles" FROM "person_pairs" ORDER BY 1, 2`),
+    personCurrencies: rows(
+      `SELECT "personId", "currency", "prices", "articles" FROM "person_currencies" ORDER BY 1, 2`,
+    ),
+    currencyAmounts: rows(
+      `SELECT "currency", "bucket", "amountValue", "amount", "n" FROM "currency_amounts" ORDER BY 1, 2, 3, 4`,
+    ),
+    currencyBuckets: rows(`SELECT "currency", "bucket", "n" FROM "currency_buckets" ORDER BY 1, 2`),
+    monthAmounts: rows(
+      `SELECT "currency", "month", "bucket", "amountValue", "amount", "n" FROM "price_month_amounts" ORDER BY 1, 2, 3, 4, 5`,
+    ),
+    monthBuckets: rows(
+      `SELECT "currency", "month", "bucket", "n" FROM "price_month_buckets" ORDER BY 1, 2, 3`,
+    ),
   };
+  // The distinct (article, person) pairs of the mentions: "the articles mentioning a person".
+  const articlePeople = `(SELECT DISTINCT "articleId", "personId" FROM "mentions")`;
+  const bucket = amountBucket('pm."amountValue"');
   const recount = {
     people: rows(
       `SELECT * FROM (SELECT p."id" AS id,
@@ -54,6 +73,34 @@ function compare() {
     totals: rows(
       `SELECT * FROM (SELECT 'articles' AS key, count(*) AS n FROM "articles" UNION ALL SELECT 'people', count(*) FROM "people"
        UNION ALL SELECT 'prices', count(*) FROM "price_mentions" UNION ALL SELECT 'quotes', count(*) FROM "quotes") WHERE n <> 0 ORDER BY 1`,
+    ),
+    personMonths: rows(
+      `SELECT ap."personId", substr(a."sortDate", 1, 7) AS month, count(*) AS articles
+       FROM ${articlePeople} ap JOIN "articles" a ON a."id" = ap."articleId" GROUP BY 1, 2 ORDER BY 1, 2`,
+    ),
+    personPairs: rows(
+      `SELECT x."personId", y."personId" AS otherId, count(*) AS articles
+       FROM ${articlePeople} x JOIN ${articlePeople} y ON y."articleId" = x."articleId" AND y."personId" <> x."personId"
+       GROUP BY 1, 2 ORDER BY 1, 2`,
+    ),
+    personCurrencies: rows(
+      `SELECT ap."personId", pm."currency", count(*) AS prices, count(DISTINCT pm."articleId") AS articles
+       FROM ${articlePeople} ap JOIN "price_mentions" pm ON pm."articleId" = ap."articleId" GROUP BY 1, 2 ORDER BY 1, 2`,
+    ),
+    currencyAmounts: rows(
+      `SELECT "currency", ${bucket} AS bucket, "amountValue", "amount", count(*) AS n FROM "price_mentions" pm
+       GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+    ),
+    currencyBuckets: rows(
+      `SELECT "currency", ${bucket} AS bucket, count(*) AS n FROM "price_mentions" pm GROUP BY 1, 2 ORDER BY 1, 2`,
+    ),
+    monthAmounts: rows(
+      `SELECT pm."currency", substr(a."sortDate", 1, 7) AS month, ${bucket} AS bucket, pm."amountValue", pm."amount", count(*) AS n
+       FROM "price_mentions" pm JOIN "articles" a ON a."id" = pm."articleId" GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+    ),
+    monthBuckets: rows(
+      `SELECT pm."currency", substr(a."sortDate", 1, 7) AS month, ${bucket} AS bucket, count(*) AS n
+       FROM "price_mentions" pm JOIN "articles" a ON a."id" = pm."articleId" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
     ),
   };
   return { stored, recount };
@@ -103,6 +150,37 @@ describe('archive aggregates', () => {
     const { stored, recount } = compare();
     expect(recount.people.length).toBeGreaterThan(20);
     expect(recount.currencies.length).toBeGreaterThan(3);
+    expect(recount.personPairs.length).toBeGreaterThan(20);
+    expect(recount.personCurrencies.length).toBeGreaterThan(10);
+    expect(recount.monthAmounts.length).toBeGreaterThan(recount.currencyAmounts.length);
+    expect(recount.currencyAmounts.length).toBeGreaterThan(recount.currencyBuckets.length);
+    expect(stored).toEqual(recount);
+  });
+
+  it('equal a recount after a merge moves the co-mentions and prices to the full name', () => {
+    const first = prepareDocument({
+      source: 'brest.txt',
+      format: 'text',
+      text: 'Brest fuel\n\nAnna Petrova met Kovalchuk in the market. “Fuel is dear,” Kovalchuk said of the 3.10 USD litre.',
+      publishedAt: new Date('2022-03-05'),
+    });
+    expect(statuses([first])).toEqual(['imported']);
+    const second = prepareDocument({
+      source: 'pinsk.txt',
+      format: 'text',
+      text: 'Pinsk fuel\n\nEconomist Oleg Kovalchuk said a litre costs 3.20 USD.',
+      publishedAt: new Date('2022-04-05'),
+    });
+    expect(statuses([second])).toEqual(['imported']);
+    const id = (name: string) =>
+      (rows(`SELECT "id" FROM "people" WHERE "name" = '${name}'`) as { id: number }[])[0]?.id;
+    expect(id('Kovalchuk')).toBeUndefined();
+    const { stored, recount } = compare();
+    expect(stored.personPairs).toContainEqual({
+      personId: id('Oleg Kovalchuk'),
+      otherId: id('Anna Petrova'),
+      articles: 1,
+    });
     expect(stored).toEqual(recount);
   });
 

@@ -192,7 +192,8 @@ describe('a damaged archive', () => {
     await expect(buildApp({ databaseUrl: `file:${file}` })).rejects.toThrow(/damaged\.db is damaged/);
     const { status, stderr } = cli(['export'], file);
     expect(status).toBe(1);
-    expectOneSentence(stderr, /The archive .*damaged\.db is damaged .*restore it from a backup/);
+    // With or without quick_check's finding, depending on which read meets the damaged page first.
+    expectOneSentence(stderr, /The archive .*damaged\.db is damaged\b.*restore it from a backup/);
   });
 
   it('found after start, is a 503 problem and /health says so from then on', async () => {

@@ -12,6 +12,7 @@ import { queryBudgetFromEnv } from '../budget.ts';
 import { openPool, poolSize } from './pool.ts';
 import { search } from './search.ts';
 import { articleFacets, priceSeries } from './series.ts';
+import { personFacets } from './person-facets.ts';
 import { rows } from './sql.ts';
 import { archiveStats, priceStats, searchFacets } from './stats.ts';
 
@@ -61,6 +62,7 @@ export class PostgresStore implements ArchiveStore {
   articleDocument: ArchiveStore['articleDocument'] = (id) => this.articleCache.get(id);
   listPeople: ArchiveStore['listPeople'] = (filters, page) => listPeople(this.reads, filters, page);
   getPerson: ArchiveStore['getPerson'] = (idOrSlug) => getPerson(this.reads, idOrSlug);
+  personFacets: ArchiveStore['personFacets'] = (personId, top) => personFacets(this.reads, personId, top);
   listQuotes: ArchiveStore['listQuotes'] = (filters, page) => listQuotes(this.reads, filters, page);
   listPrices: ArchiveStore['listPrices'] = (filters, page) => listPrices(this.reads, filters, page);
   priceStats: ArchiveStore['priceStats'] = (filters) => priceStats(this.reads, filters);

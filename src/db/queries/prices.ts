@@ -1,3 +1,7 @@
+/**
+ * Price mentions: the /prices list, and the statistics the price pages and /prices/stats read
+ * from the writer's distinct-amount aggregates when no filter but the currency applies.
+ */
 import type { Db } from '../client.ts';
 import { decodeCursor, toPage, type Page } from '../cursor.ts';
 import {
@@ -10,6 +14,8 @@ import {
   type ArchiveFilters,
   storedDate,
 } from './filters.ts';
+import type { PriceMonth } from './series.ts';
+import { decimalMidpoint, type PriceStats } from './stats.ts';
 
 export interface PriceItem {
   id: number;
@@ -104,4 +110,101 @@ export async function listPrices(
     Number(row.id),
   ]);
   return { items: items.map(toPriceItem), nextCursor };
+}
+
+/** Whether the filters name nothing but (at most) a currency: what the amount aggregates answer. */
+export const onlyCurrency = (filters: ArchiveFilters): boolean =>
+  Object.entries(filters).every(([name, value]) => value === undefined || name === 'currency');
+
+/** The extremes and middle of one group of ranked amounts (a currency, or a month of one). */
+interface RankedGroup {
+  key: string;
+  count: number;
+  min: string;
+  max: string;
+  median: string;
+}
+
+/**
+ * Whether a row holding ranks first..last (SQL) holds a middle rank of `total`, or (with
+ * `extremes`) rank 1 or the last.
+ */
+const holdsARank = (first: string, last: string, total: string, extremes: boolean) =>
+  `(${extremes ? `${first} = 1 OR ${last} = ${total} OR ` : ''}(${first} <= (${total} + 1) / 2 AND ${last} >= (${total} + 1) / 2)
+    OR (${first} <= (${total} + 2) / 2 AND ${last} >= (${total} + 2) / 2))`;
+
+/**
+ * count and exact median per group (each currency with its min and max, or each month of one currency),
+ * from the writer's distinct amounts with their counts and the counts of their buckets
+ * (src/db/sqlite/price-aggregates.ts). The running sum of the bucket counts finds the buckets
+ * holding rank 1, the last rank and the middle ranks; the running sum of the distinct amounts of
+ * those buckets alone finds the amounts. A group costs its buckets (tens) and a few buckets'
+ * distinct amounts, whatever its number of mentions.
+ */
+async function rankedGroups(
+  db: Db,
+  level: 'currency' | 'month',
+  currency: string | undefined,
+): Promise<RankedGroup[]> {
+  // Months need their medians only; a currency its extremes too.
+  const extremes = level === 'currency';
+  const [amounts, buckets, key] =
+    level === 'currency'
+      ? ['currency_amounts', 'currency_buckets', '"currency"']
+      : ['price_month_amounts', 'price_month_buckets', '"month"'];
+  const where = currency === undefined ? '' : `WHERE "currency" = ?`;
+  const rows = await db.$queryRawUnsafe<
+    { key: string; amount: string; first: number | bigint; last: number | bigint; total: number | bigint }[]
+  >(
+    `WITH b AS (
+       SELECT "currency", ${key} AS key, "bucket", "n",
+              sum("n") OVER (PARTITION BY ${key} ORDER BY "bucket" ROWS UNBOUNDED PRECEDING) AS upto,
+              sum("n") OVER (PARTITION BY ${key}) AS total
+       FROM "${buckets}" ${where}
+     ), t AS (
+       SELECT "currency", key, "bucket", upto - "n" AS base, total FROM b
+       WHERE ${holdsARank('upto - "n" + 1', 'upto', 'total', extremes)}
+     ), r AS (
+       SELECT t.key, t.total, x."amount", x."n",
+              t.base + sum(x."n") OVER (PARTITION BY t.key, t."bucket" ORDER BY x."amountValue", x."amount" ROWS UNBOUNDED PRECEDING) AS upto
+       FROM t JOIN "${amounts}" x ON x."currency" = t."currency" AND x.${key} = t.key AND x."bucket" = t."bucket"
+     )
+     SELECT key, "amount" AS amount, upto - "n" + 1 AS first, upto AS last, total FROM r
+     WHERE ${holdsARank('upto - "n" + 1', 'upto', 'total', extremes)}
+     ORDER BY key, first`,
+    ...(currency === undefined ? [] : [currency.toUpperCase()]),
+  );
+  const groups: RankedGroup[] = [];
+  let lower = '';
+  for (const row of rows) {
+    const [first, last, total] = [Number(row.first), Number(row.last), Number(row.total)];
+    let entry = groups.at(-1);
+    if (entry?.key !== row.key) {
+      entry = { key: row.key, count: total, min: '', max: '', median: '' };
+      groups.push(entry);
+    }
+    const holds = (rank: number) => first <= rank && rank <= last;
+    const [lowerRank, upperRank] = [Math.floor((total + 1) / 2), Math.floor((total + 2) / 2)];
+    if (first === 1) entry.min = row.amount;
+    if (last === total) entry.max = row.amount;
+    if (holds(lowerRank)) lower = row.amount;
+    // As priceStats: for an even count the exact mean of the two middle amounts.
+    if (holds(upperRank))
+      entry.median = upperRank === lowerRank ? row.amount : decimalMidpoint(lower, row.amount);
+  }
+  return groups;
+}
+
+/** priceStats of the whole archive (one currency, or all), from the distinct amounts per currency. */
+export async function priceStatsFromAmounts(db: Db, currency: string | undefined): Promise<PriceStats[]> {
+  const groups = await rankedGroups(db, 'currency', currency);
+  return groups
+    .map(({ key, ...stats }) => ({ currency: key, ...stats }))
+    .sort((a, b) => b.count - a.count || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
+}
+
+/** Per month, the count and exact median of one currency's mentions, from the distinct amounts per month. */
+export async function monthlyMediansFromAmounts(db: Db, currency: string): Promise<PriceMonth[]> {
+  const groups = await rankedGroups(db, 'month', currency);
+  return groups.map(({ key, count, median }) => ({ month: key, count, median }));
 }

@@ -16,6 +16,7 @@ import {
 } from './filters.ts';
 import type { SqlPart } from './search.ts';
 import { decimalMidpoint, facetsOf, type Facets } from './stats.ts';
+import { monthlyMediansFromAmounts, onlyCurrency } from './prices.ts';
 
 /**
  * Facets of the articles matching `filters` (q: full text of the article, as in /articles) and
@@ -79,8 +80,10 @@ type PointRow = {
  * Plan: few mentions of the currency (below planner.selectiveRows) are read from the
  * (currency, amountValue, articleId) index and sorted. Many are reached from the articles
  * instead, walking the (sortDate, id) index newest first, which needs no sort for the points and
- * stops after `limit`; the monthly ranks then read only index entries (article dates, amount
- * values, ids), and the amounts of the middle mentions alone are read from their rows.
+ * stops after `limit`. The monthly medians of a currency with no other filter come from the
+ * writer's distinct amounts per month (prices.ts: a walk of distinct amounts, not of mentions);
+ * with filters, the matching mentions are ranked per month, reading only index entries (article
+ * dates, amount values, ids), and the amounts of the middle mentions alone from their rows.
  */
 export async function priceSeries(
   db: Db,
@@ -110,26 +113,9 @@ export async function priceSeries(
     ...conditions.params,
     limit,
   );
-  const ranked = await db.$queryRawUnsafe<
-    { month: string; n: number | bigint; rn: number | bigint; amount: string }[]
-  >(
-    `WITH ranked AS (
-       SELECT substr(a."sortDate", 1, 7) AS month, pm."id" AS id,
-              row_number() OVER (PARTITION BY substr(a."sortDate", 1, 7) ORDER BY pm."amountValue", pm."id") AS rn,
-              count(*) OVER (PARTITION BY substr(a."sortDate", 1, 7)) AS n
-       FROM ${from}
-     )
-     SELECT r.month, r.n, r.rn, p."amount" AS amount
-     FROM ranked r JOIN "price_mentions" p ON p."id" = r.id
-     WHERE r.rn IN ((r.n + 1) / 2, (r.n + 2) / 2) ORDER BY r.month, r.rn`,
-    ...conditions.params,
-  );
-  const months: PriceMonth[] = [];
-  for (const row of ranked) {
-    const last = months.at(-1);
-    if (last?.month === row.month) last.median = decimalMidpoint(last.median, row.amount);
-    else months.push({ month: row.month, count: Number(row.n), median: row.amount });
-  }
+  const months = onlyCurrency(filters)
+    ? await monthlyMediansFromAmounts(db, filters.currency)
+    : await rankedMonths(db, from, conditions.params);
   return {
     currency: filters.currency.toUpperCase(),
     total: months.reduce((sum, month) => sum + month.count, 0),
@@ -142,4 +128,29 @@ export async function priceSeries(
     })),
     months,
   };
+}
+
+/** Per month of the mentions selected by `from` (with its params), the count and exact median. */
+async function rankedMonths(db: Db, from: string, params: unknown[]): Promise<PriceMonth[]> {
+  const ranked = await db.$queryRawUnsafe<
+    { month: string; n: number | bigint; rn: number | bigint; amount: string }[]
+  >(
+    `WITH ranked AS (
+       SELECT substr(a."sortDate", 1, 7) AS month, pm."id" AS id,
+              row_number() OVER (PARTITION BY substr(a."sortDate", 1, 7) ORDER BY pm."amountValue", pm."id") AS rn,
+              count(*) OVER (PARTITION BY substr(a."sortDate", 1, 7)) AS n
+       FROM ${from}
+     )
+     SELECT r.month, r.n, r.rn, p."amount" AS amount
+     FROM ranked r JOIN "price_mentions" p ON p."id" = r.id
+     WHERE r.rn IN ((r.n + 1) / 2, (r.n + 2) / 2) ORDER BY r.month, r.rn`,
+    ...params,
+  );
+  const months: PriceMonth[] = [];
+  for (const row of ranked) {
+    const last = months.at(-1);
+    if (last?.month === row.month) last.median = decimalMidpoint(last.median, row.amount);
+    else months.push({ month: row.month, count: Number(row.n), median: row.amount });
+  }
+  return months;
 }

@@ -6,6 +6,7 @@
 import type { Db } from '../client.ts';
 import { facetSets } from '../sql-part.ts';
 import { SqlWhere, addArticleConditions, addPriceConditions, type ArchiveFilters } from './filters.ts';
+import { onlyCurrency, priceStatsFromAmounts } from './prices.ts';
 import {
   articleMatchSet,
   ftsErrorsAsSyntaxErrors,
@@ -415,6 +416,8 @@ export function decimalMidpoint(a: string, b: string): string {
  *   selective filter, else in date order), ranked per currency by a window function.
  */
 export async function priceStats(db: Db, filters: ArchiveFilters): Promise<PriceStats[]> {
+  // No filter but the currency: the writer's distinct amounts per currency (src/db/queries/prices.ts).
+  if (onlyCurrency(filters)) return priceStatsFromAmounts(db, filters.currency);
   const where = new SqlWhere();
   await addArticleConditions(db, where, filters, { skip: ['prices'], dateDriver: true });
   const price = new SqlWhere();

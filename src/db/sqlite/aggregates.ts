@@ -9,8 +9,13 @@
  * are uncounted just before (`deletingFactsOf`), and a person whose rows are moved to another is
  * recounted from the stored rows (`recountPerson`). test/integration/aggregates.test.ts compares
  * the tables with a full recount after imports, revisions, re-extraction and merges.
+ *
+ * The per-person tables of the person page (person-aggregates.ts) and the distinct price amounts
+ * of the price pages (price-aggregates.ts) are fed from the same calls.
  */
 import type Database from 'better-sqlite3';
+import { PersonAggregates, type ArticleFacts } from './person-aggregates.ts';
+import { PriceAggregates, type PriceFact } from './price-aggregates.ts';
 
 type Row = (string | number | null)[];
 
@@ -24,6 +29,11 @@ export interface RowLayout {
   currency: number;
   /** In a mention, quote and price row. */
   articleId: number;
+  /** In a price row. */
+  amount: number;
+  amountValue: number;
+  /** In an article row. */
+  id: number;
 }
 
 /** YYYY-MM of a stored date ("2024-03-15T08:00:00.000+00:00"), UTC as stored. */
@@ -47,11 +57,15 @@ class Tally<K> {
 
 export class ArchiveAggregates {
   private readonly s;
+  private readonly person: PersonAggregates;
+  private readonly prices: PriceAggregates;
 
   constructor(
     db: Database.Database,
     private readonly at: RowLayout,
   ) {
+    this.person = new PersonAggregates(db);
+    this.prices = new PriceAggregates(db);
     const upsert = (table: string, key: string, columns: string[]) =>
       db.prepare<[string]>(
         `INSERT INTO "${table}" ("${key}", ${columns.map((c) => `"${c}"`).join(', ')})
@@ -113,10 +127,46 @@ export class ArchiveAggregates {
       quotes: rows.quotes.length,
       prices: rows.prices.length,
     });
+    const facts = this.articleFacts(rows);
+    this.person.articlesAdded(facts.values());
+    this.prices.pricesAdded(
+      rows.prices.map((row): PriceFact => ({
+        month: facts.get(row[this.at.articleId] as number)!.month,
+        currency: row[this.at.currency] as string,
+        amountValue: row[this.at.amountValue] as number,
+        amount: row[this.at.amount] as string,
+      })),
+    );
+  }
+
+  /** The inserted facts per article, with the article's month (of its row, new or stored). */
+  private articleFacts(rows: { articles: Row[]; mentions: Row[]; prices: Row[] }): Map<number, ArticleFacts> {
+    const months = new Map<number, string>();
+    for (const row of rows.articles)
+      months.set(row[this.at.id] as number, monthOf(row[this.at.sortDate] as string));
+    const facts = new Map<number, { month: string; people: number[]; prices: Map<string, number> }>();
+    const of = (articleId: number) => {
+      let entry = facts.get(articleId);
+      if (!entry) {
+        const month = months.get(articleId) ?? this.person.storedMonth(articleId);
+        facts.set(articleId, (entry = { month, people: [], prices: new Map() }));
+      }
+      return entry;
+    };
+    for (const row of rows.mentions)
+      of(row[this.at.articleId] as number).people.push(row[this.at.personId] as number);
+    for (const row of rows.prices) {
+      const entry = of(row[this.at.articleId] as number);
+      const currency = row[this.at.currency] as string;
+      entry.prices.set(currency, (entry.prices.get(currency) ?? 0) + 1);
+    }
+    return facts;
   }
 
   /** Uncounts the stored facts of an article the writer is about to delete. */
   deletingFactsOf(articleId: number): void {
+    this.person.articleRemoved(articleId);
+    this.prices.articleRemoved(articleId, this.person.storedMonth(articleId));
     const people = new Tally<number>(2);
     for (const { personId } of this.s.peopleOf.all(articleId)) people.add(personId, 0, -1);
     let quotes = 0;
@@ -134,9 +184,11 @@ export class ArchiveAggregates {
     this.apply(people, new Tally<string>(1), currencies, { quotes: -quotes, prices: -prices });
   }
 
-  /** A stored article's date changed (a revision or refreshed metadata). */
-  redated(oldSortDate: string, newSortDate: string): void {
+  /** A stored article's date changed (a revision or refreshed metadata): its stored facts move too. */
+  redated(articleId: number, oldSortDate: string, newSortDate: string): void {
     if (monthOf(oldSortDate) === monthOf(newSortDate)) return;
+    this.person.articleMoved(articleId, monthOf(oldSortDate), monthOf(newSortDate));
+    this.prices.articleMoved(articleId, monthOf(oldSortDate), monthOf(newSortDate));
     const months = new Tally<string>(1);
     months.add(monthOf(oldSortDate), 0, -1);
     months.add(monthOf(newSortDate), 0, 1);
@@ -147,9 +199,13 @@ export class ArchiveAggregates {
     this.apply(new Tally<number>(2), new Tally<string>(1), new Tally<string>(2), { people: n });
   }
 
-  /** Recounts a person from the stored rows (after rows were moved to them from another person). */
-  recountPerson(personId: number): void {
-    this.s.recountPerson.run(personId, personId, personId);
+  /**
+   * `from`'s mentions and quotes were moved to `into` (before `from` is deleted): `into` is
+   * recounted from the stored rows.
+   */
+  personMerged(from: number, into: number): void {
+    this.s.recountPerson.run(into, into, into);
+    this.person.personMerged(from, into);
   }
 
   private apply(

@@ -9,7 +9,7 @@ import type { Db } from '../client.ts';
 import { articleDetailJson } from '../queries/article-detail.ts';
 import { listArticles } from '../queries/articles.ts';
 import { exportBatch } from '../queries/export.ts';
-import { getPerson, listPeople } from '../queries/people.ts';
+import { getPerson, listPeople, personFacets } from '../queries/people.ts';
 import { listPrices } from '../queries/prices.ts';
 import { listQuotes } from '../queries/quotes.ts';
 import { ftsErrorsAsSyntaxErrors as fts, search } from '../queries/search.ts';
@@ -22,6 +22,7 @@ export function readMethods(db: Db, sqlite: Database.Database) {
     articleDetailJson: async (id: number) => articleDetailJson(sqlite, id),
     listPeople: (...args: Tail<Parameters<typeof listPeople>>) => fts(() => listPeople(db, ...args)),
     getPerson: (...args: Tail<Parameters<typeof getPerson>>) => getPerson(db, ...args),
+    personFacets: (...args: Tail<Parameters<typeof personFacets>>) => personFacets(db, ...args),
     listQuotes: (...args: Tail<Parameters<typeof listQuotes>>) => fts(() => listQuotes(db, ...args)),
     listPrices: (...args: Tail<Parameters<typeof listPrices>>) => fts(() => listPrices(db, ...args)),
     priceStats: (...args: Tail<Parameters<typeof priceStats>>) => fts(() => priceStats(db, ...args)),

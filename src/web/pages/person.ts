@@ -1,7 +1,7 @@
 /**
  * The person page (`/p/:slug`): who they are, their quotes (searchable, paged: the page's own
- * `q` and `cursor`), the articles mentioning them per month, and the people most often mentioned
- * in the same articles (the people facet of `person=<id>`).
+ * `q` and `cursor`), the articles mentioning them per month, the people most often mentioned
+ * in the same articles and the prices in those articles (the store's personFacets).
  */
 import { html, type Html } from '../html.ts';
 import { counted, day, page } from '../layout.ts';
@@ -9,14 +9,13 @@ import { monthHistogram } from '../charts.ts';
 import { href, monthRange } from '../url.ts';
 import { articleHref, currencyHref, currencyList, nextLink, peopleList, personHref } from './common.ts';
 import type { Page } from '../../db/cursor.ts';
-import type { PersonDetail } from '../../db/queries/people.ts';
 import type { QuoteItem } from '../../db/queries/quotes.ts';
-import type { Facets } from '../../db/queries/stats.ts';
+import type { PersonDetail, PersonFacets } from '../../db/queries/people.ts';
 
 export interface PersonView {
   person: PersonDetail;
   quotes: Page<QuoteItem>;
-  facets: Facets;
+  facets: PersonFacets;
   /** The page's own parameters: q searches the person's quotes. */
   params: { q?: string; cursor?: string };
 }
@@ -33,7 +32,7 @@ const quoteItem = (quote: QuoteItem) =>
 export function personPage({ person, quotes, facets, params }: PersonView): Html {
   const self = personHref(person);
   const searchBy = (changes: Record<string, string>) => href('/', { person: person.slug, ...changes });
-  const others = facets.people.filter((p) => p.id !== person.id);
+  const others = facets.people;
   const body = html`<h1>${person.name}</h1>
     ${person.aliases.length ? html`<p class="aliases">Also named: ${person.aliases.join(', ')}</p>` : ''}
     <p class="counts">
@@ -75,11 +74,6 @@ export function personPage({ person, quotes, facets, params }: PersonView): Html
         <h2 id="related-heading">Mentioned with</h2>
         ${others.length ? peopleList('People in the same articles', others, personHref) : html`<p class="empty">Nobody else.</p>`}
         ${currencyList(facets.currencies, (currency) => href(currencyHref(currency), { person: person.slug }), 'Prices in their articles')}
-        ${peopleList(
-          'Speakers in those articles',
-          facets.speakers.filter((p) => p.id !== person.id),
-          personHref,
-        )}
       </aside>
     </div>`;
   return page({ title: person.name, body });
