@@ -107,6 +107,8 @@ class WriteTransaction {
   /** See ArchiveWriter.matchKnown; inside the write transaction. */
   async recordKnown(known: KnownArticle, input: ArticleSource): Promise<WriteOutcome> {
     if (known.source !== input.source) {
+      // Recorded again below (the upsert replaces the row a pending drop would have deleted).
+      this.pending.droppedSources.delete(input.source);
       await this.client.query(
         `INSERT INTO "article_sources" ("articleId", "source", "importedAt") VALUES ($1, $2, $3)
          ON CONFLICT ("source") DO UPDATE SET "articleId" = excluded."articleId"`,
@@ -126,11 +128,6 @@ class WriteTransaction {
     return { status: 'updated', articleId: known.id, source: input.source };
   }
 
-  /** A source that brings a text of its own is no longer recorded as another source of an article. */
-  async dropOtherSource(source: string): Promise<void> {
-    await this.client.query('DELETE FROM "article_sources" WHERE "source" = $1', [source]);
-  }
-
   /** `count` fresh article ids, in order. */
   async articleIds(count: number): Promise<number[]> {
     const { rows } = await this.client.query<{ id: number }>(
@@ -140,7 +137,9 @@ class WriteTransaction {
     return rows.map((row) => row.id);
   }
 
+  /** Writes what the transaction collected: people first (the facts refer to them), then the rows. */
   async flush(): Promise<void> {
+    await this.people.flush();
     const pending = this.pending;
     this.pending = nothingPending();
     await flushPending(this.client, pending);
@@ -178,7 +177,7 @@ class WriteTransaction {
 
   /** A new article: its row and facts collected for the next flush. */
   async add(articleId: number, doc: PreparedDocument): Promise<WriteOutcome> {
-    await this.dropOtherSource(doc.input.source);
+    this.pending.droppedSources.add(doc.input.source);
     this.pending.articles.push(articleRow(articleId, doc, new Date()));
     await this.collect(articleId, doc.extraction);
     return { status: 'imported', articleId, source: doc.input.source };
@@ -274,8 +273,8 @@ export class PostgresWriter implements ArchiveWriter {
     const client = await this.pool.connect();
     let broken = false;
     try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+      // One round trip for both (a simple query may hold several statements).
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
       const result = await work(new WriteTransaction(client));
       await client.query('COMMIT');
       return result;
