@@ -181,6 +181,14 @@ async function loadSplit(kind: string, url: string, route: string, ids: number):
   }
 }
 
+/** A result as committed: the database URL without its password. */
+function withoutPassword<T extends object>(result: T): T {
+  if (!('url' in result) || typeof result.url !== 'string' || !URL.canParse(result.url)) return result;
+  const url = new URL(result.url);
+  if (url.password) url.password = '***';
+  return { ...result, url: url.toString() };
+}
+
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
@@ -226,7 +234,8 @@ try {
       taskset: hasTaskset,
     },
     size,
-    import: { [small]: smallRun, [size]: mainRun },
+    dialect,
+    import: { [small]: withoutPassword(smallRun), [size]: withoutPassword(mainRun) },
     api: api && {
       ...api,
       appToHello: api.app.requestsPerSecond / api.hello.requestsPerSecond,
