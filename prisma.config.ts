@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { defineConfig } from 'prisma/config';
 import { openPrismaPool } from './src/db/postgres/pool.ts';
 
@@ -68,7 +69,8 @@ async function connectWholeScripts(url: string): ReturnType<PrismaPg['connect']>
 
 /**
  * PostgreSQL through @prisma/adapter-pg on a pool that presents catalog `name` columns as text
- * (see src/db/postgres/pool.ts). `migrate dev` needs a shadow database: SHADOW_DATABASE_URL.
+ * (see src/db/postgres/pool.ts). `migrate dev` needs a shadow database: SHADOW_DATABASE_URL, a
+ * database of its own, which it empties each time (as Prisma does with a configured shadow).
  */
 function postgresAdapter(): SqlMigrationAwareDriverAdapterFactory {
   const url = process.env.DATABASE_URL!;
@@ -78,6 +80,20 @@ function postgresAdapter(): SqlMigrationAwareDriverAdapterFactory {
     const shadowUrl = process.env.SHADOW_DATABASE_URL;
     if (!shadowUrl)
       throw new Error('prisma migrate dev on PostgreSQL needs SHADOW_DATABASE_URL (an empty database)');
+    if (
+      new URL(shadowUrl).pathname === new URL(url).pathname &&
+      new URL(shadowUrl).host === new URL(url).host
+    )
+      throw new Error('SHADOW_DATABASE_URL must name another database than DATABASE_URL (it is emptied)');
+    // The engine replays the migrations on the shadow each time it asks for one (drift check,
+    // then the diff), and expects it empty each time, as the native engine's own shadow is.
+    const reset = new pg.Client({ connectionString: shadowUrl });
+    await reset.connect();
+    try {
+      await reset.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public');
+    } finally {
+      await reset.end();
+    }
     return connectWholeScripts(shadowUrl);
   };
   return factory;
@@ -93,7 +109,9 @@ export default defineConfig({
   },
   // PostgreSQL: the cache version row's table lives in migration SQL only (see full_text_search).
   tables: {
-    external: postgres ? ['archive_version'] : [...FTS_TABLES, ...AGGREGATE_TABLES, ...DOCUMENT_TABLES],
+    external: postgres
+      ? ['public.archive_version']
+      : [...FTS_TABLES, ...AGGREGATE_TABLES, ...DOCUMENT_TABLES],
   },
   async adapter() {
     return postgres

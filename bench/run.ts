@@ -195,6 +195,14 @@ async function loadSplit(kind: string, url: string, route: string, ids: number):
   }
 }
 
+/** A result as committed: the database URL without its password. */
+function withoutPassword<T extends object>(result: T): T {
+  if (!('url' in result) || typeof result.url !== 'string' || !URL.canParse(result.url)) return result;
+  const url = new URL(result.url);
+  if (url.password) url.password = '***';
+  return { ...result, url: url.toString() };
+}
+
 /** The import measures as report rows. */
 function importRows(smallRun: ImportResult, mainRun: ImportResult): [string, string, string][] {
   return [
@@ -277,8 +285,10 @@ try {
       taskset: hasTaskset,
     },
     size,
-    import: smallRun && mainRun ? { [small]: smallRun, [size]: mainRun } : null,
-    archive: { url: target.url, articles: target.articles },
+    dialect,
+    import:
+      smallRun && mainRun ? { [small]: withoutPassword(smallRun), [size]: withoutPassword(mainRun) } : null,
+    archive: withoutPassword({ url: target.url, articles: target.articles }),
     api: api && {
       ...api,
       appToHello: api.app.requestsPerSecond / api.hello.requestsPerSecond,

@@ -117,6 +117,8 @@ export interface ArchiveWriter {
    * undefined when the content is not stored: the document must be extracted and written.
    */
   matchKnown(hash: string, input: ArticleSource): Promise<WriteOutcome | undefined>;
+  /** matchKnown for each document of a batch, in order (on a server, with one read for all). */
+  matchKnownAll(documents: { hash: string; input: ArticleSource }[]): Promise<(WriteOutcome | undefined)[]>;
   /** Writes a batch in one transaction; one result per document, in order; failures isolated. */
   writeBatch(batch: PreparedDocument[]): Promise<WriteResult[]>;
   /** Replaces the facts of stored articles whose content is still the one extracted. */

@@ -296,8 +296,11 @@ export function writerSink(writer: ArchiveWriter, preparer: Preparer = inlinePre
   return async (inputs) => {
     const results: (WriteResult | null)[] = [];
     const toPrepare: DocumentInput[] = [];
-    for (const input of inputs) {
-      const known = await writer.matchKnown(contentHash(input.text), input);
+    const knowns = await writer.matchKnownAll(
+      inputs.map((input) => ({ hash: contentHash(input.text), input })),
+    );
+    for (const [i, input] of inputs.entries()) {
+      const known = knowns[i];
       if (known) {
         results.push(known);
       } else {

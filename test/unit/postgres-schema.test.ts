@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/db/migrate.ts';
-import { derivePostgresSchema } from '../../src/db/postgres/schema-derivation.ts';
+import { derivePostgresSchema, SEARCH_VECTOR_EXPRESSIONS } from '../../src/db/postgres/schema-derivation.ts';
 
 const read = (file: string) => fs.readFileSync(path.join(PROJECT_ROOT, file), 'utf8');
 
@@ -19,6 +19,13 @@ describe('the PostgreSQL schema', () => {
     expect(derived).toContain('provider = "postgresql"');
     expect(derived).toContain('output = "../../node_modules/.prisma-postgres"');
     expect(derived).toContain('at DateTime? @default(now()) @db.Timestamptz(3)');
+  });
+
+  it('declares the generated search columns and their indexes, which the migrations make', () => {
+    const derived = read('prisma/postgres/schema.prisma');
+    for (const expression of Object.values(SEARCH_VECTOR_EXPRESSIONS))
+      expect(derived).toContain(`@default(dbgenerated("${expression.replace(/"/g, '\\"')}"))`);
+    expect(derived.match(/@@index\(\[searchVector\], type: Gin\)/g)).toHaveLength(2);
   });
 
   it('refuses a source it has no rule for', () => {

@@ -1,7 +1,10 @@
 /**
- * The rows a PostgreSQL write collects, and their set-wise INSERT: one statement per table per
- * batch, whatever the number of rows, each column bound as one array and read back with
- * unnest() (no parameter limit, one parse and plan per statement).
+ * The rows a PostgreSQL write collects, and their set-wise write: ONE statement per flush,
+ * whatever the number of rows and tables: an `INSERT … SELECT FROM unnest(…)` per table, each
+ * column bound as one array (no parameter limit, one parse and plan), joined as data-modifying
+ * CTEs. The foreign keys between them hold: PostgreSQL checks them at the end of the statement,
+ * when the articles of the same statement are there. One round trip instead of one per table
+ * matters on a busy server, where each costs milliseconds of scheduling whatever its size.
  */
 import type pg from 'pg';
 import type { Extraction } from '../../extract/types.ts';
@@ -15,6 +18,8 @@ interface Table {
   columns: string[];
   /** PostgreSQL array types of the columns, in order. */
   types: string[];
+  /** What a row that is there already does (aliases: nothing). */
+  onConflict?: string;
 }
 
 export const ARTICLES: Table = {
@@ -55,18 +60,35 @@ export const PRICES: Table = {
   columns: ['articleId', 'amount', 'amountValue', 'currency', 'raw', 'start', 'end', 'location', 'sentence'],
   types: ['int4', 'text', 'float8', 'text', 'text', 'int4', 'int4', 'text', 'text'],
 };
+export const ALIASES: Table = {
+  name: 'person_aliases',
+  columns: ['personId', 'alias'],
+  types: ['int4', 'text'],
+  onConflict: 'ON CONFLICT DO NOTHING',
+};
 /** Where the person id stands in a mention row and a quote row (see the column lists). */
 export const PERSON_COLUMN = 1;
 
-/** Rows collected for the batch's set-wise INSERTs, in the order they are written. */
+/** Rows collected for the batch's set-wise write (people are written before them: see people.ts). */
 export interface Pending {
   articles: Row[];
   mentions: Row[];
   quotes: Row[];
   prices: Row[];
+  /** Aliases of people (whose ids are real by the time of the write). */
+  aliases: Row[];
+  /** Sources that bring a text of their own: no longer recorded as other sources of an article. */
+  droppedSources: Set<string>;
 }
 
-export const nothingPending = (): Pending => ({ articles: [], mentions: [], quotes: [], prices: [] });
+export const nothingPending = (): Pending => ({
+  articles: [],
+  mentions: [],
+  quotes: [],
+  prices: [],
+  aliases: [],
+  droppedSources: new Set(),
+});
 
 /** The article's row (write-rules.ts) in ARTICLES column order, dates as Dates. */
 export const articleRow = (id: number, doc: PreparedDocument, now: Date): Row =>
@@ -102,18 +124,32 @@ export function collectFacts(
   }
 }
 
-async function insertRows(client: pg.PoolClient, table: Table, rows: Row[]): Promise<void> {
-  if (rows.length === 0) return;
+/** `INSERT … SELECT FROM unnest(…)` of `rows`, its arrays appended to `values`. */
+function insertRows(table: Table, rows: Row[], values: unknown[]): string {
   const columns = table.columns.map((column) => `"${column}"`).join(', ');
-  const arrays = table.types.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
-  const values = table.columns.map((_, i) => rows.map((row) => row[i] ?? null));
-  await client.query(`INSERT INTO "${table.name}" (${columns}) SELECT * FROM unnest(${arrays})`, values);
+  const arrays = table.types.map((type, i) => `$${values.length + i + 1}::${type}[]`).join(', ');
+  values.push(...table.columns.map((_, i) => rows.map((row) => row[i] ?? null)));
+  return `INSERT INTO "${table.name}" (${columns}) SELECT * FROM unnest(${arrays}) ${table.onConflict ?? ''}`;
 }
 
-/** Inserts the collected rows: articles first (the facts refer to them). */
+/** Writes the collected rows and drops the dropped sources, with one statement. */
 export async function flushPending(client: pg.PoolClient, pending: Pending): Promise<void> {
-  await insertRows(client, ARTICLES, pending.articles);
-  await insertRows(client, MENTIONS, pending.mentions);
-  await insertRows(client, QUOTES, pending.quotes);
-  await insertRows(client, PRICES, pending.prices);
+  const values: unknown[] = [];
+  const statements: string[] = [];
+  if (pending.droppedSources.size > 0) {
+    values.push([...pending.droppedSources]);
+    statements.push(`DELETE FROM "article_sources" WHERE "source" = ANY($${values.length}::text[])`);
+  }
+  const tables: [Table, Row[]][] = [
+    [ARTICLES, pending.articles],
+    [ALIASES, pending.aliases],
+    [MENTIONS, pending.mentions],
+    [QUOTES, pending.quotes],
+    [PRICES, pending.prices],
+  ];
+  for (const [table, rows] of tables) if (rows.length > 0) statements.push(insertRows(table, rows, values));
+  if (statements.length === 0) return;
+  const last = statements.pop()!;
+  const ctes = statements.map((statement, i) => `w${i} AS (${statement})`);
+  await client.query(ctes.length > 0 ? `WITH ${ctes.join(', ')} ${last}` : last, values);
 }

@@ -10,6 +10,14 @@
  *   with engineType "client": without it the CLI downloads a native engine;
  * - every DateTime field is stored as `timestamptz(3)`, so that the instants read back by `pg`
  *   are UTC whatever the server's or the client's time zone.
+ * - the columns and indexes PostgreSQL's migrations add for full-text search (POSTGRES_ONLY) are
+ *   declared, so that `prisma migrate dev` sees the database as the schema describes it and does
+ *   not propose to drop them: the generated `searchVector` columns as `Unsupported("tsvector")`
+ *   with their generation expression as `dbgenerated(…)` (Prisma cannot describe a generated
+ *   column; it compares that text with the database's, and a different text would come out as
+ *   an `ALTER COLUMN … SET DEFAULT`, which PostgreSQL refuses on a generated column), their GIN
+ *   indexes and the source-prefix index. test/integration/postgres-schema.test.ts compares
+ *   the expressions with a migrated database's.
  * Anything the derivation cannot place (a native `@db.` attribute in the source) is an error,
  * not a silent copy: the SQLite schema has none, and one would need a rule here.
  */
@@ -30,6 +38,41 @@ function storeDatesWithTimeZone(line: string): string {
   return `${indent}${name}${gap}${type}${rest.replace(/\s*$/, '')} @db.Timestamptz(3)`;
 }
 
+/**
+ * The generation expressions of the search columns, as PostgreSQL 15 prints them back
+ * (pg_get_expr) for the SQL of migration full_text_search.
+ */
+export const SEARCH_VECTOR_EXPRESSIONS: Record<'articles' | 'quotes', string> = {
+  articles:
+    `((setweight(to_tsvector('archive'::regconfig, title), 'A'::"char") || ` +
+    `setweight(to_tsvector('archive'::regconfig, lead), 'B'::"char")) || ` +
+    `setweight(to_tsvector('archive'::regconfig, body), 'C'::"char"))`,
+  quotes: `to_tsvector('archive'::regconfig, text)`,
+};
+
+const searchVector = (table: keyof typeof SEARCH_VECTOR_EXPRESSIONS): string =>
+  `searchVector Unsupported("tsvector")? @default(dbgenerated("${SEARCH_VECTOR_EXPRESSIONS[table].replace(/"/g, '\\"')}"))`;
+
+/** Lines of PostgreSQL-only columns and indexes, by the table (`@@map`) of the model they join. */
+const POSTGRES_ONLY: Record<string, string[]> = {
+  articles: [
+    searchVector('articles'),
+    '@@index([searchVector], type: Gin)',
+    '@@index([source], map: "articles_source_pattern_idx")',
+  ],
+  quotes: [searchVector('quotes'), '@@index([searchVector], type: Gin)'],
+};
+
+function addPostgresOnly(schema: string): string {
+  let result = schema;
+  for (const [table, lines] of Object.entries(POSTGRES_ONLY)) {
+    const map = `  @@map("${table}")`;
+    // A schema without the table (a test's fragment) has nothing to add to.
+    result = result.replace(map, `${lines.map((line) => `  ${line}\n`).join('')}${map}`);
+  }
+  return result;
+}
+
 export function derivePostgresSchema(sqliteSchema: string): string {
   if (/@db\./.test(sqliteSchema))
     throw new Error(
@@ -43,5 +86,5 @@ export function derivePostgresSchema(sqliteSchema: string): string {
     .split('\n')
     .map(storeDatesWithTimeZone)
     .join('\n');
-  return DERIVED_HEADER + '\n' + body;
+  return DERIVED_HEADER + '\n' + addPostgresOnly(body);
 }

@@ -14,6 +14,8 @@ export class SqliteWriter implements ArchiveWriter {
   }
 
   matchKnown: ArchiveWriter['matchKnown'] = async (hash, input) => this.sync.matchKnown(hash, input);
+  matchKnownAll: ArchiveWriter['matchKnownAll'] = async (documents) =>
+    documents.map(({ hash, input }) => this.sync.matchKnown(hash, input));
   writeBatch: ArchiveWriter['writeBatch'] = async (batch) => this.sync.writeBatch(batch);
   replaceExtractions: ArchiveWriter['replaceExtractions'] = async (batch, version) =>
     this.sync.replaceExtractions(batch, version);
