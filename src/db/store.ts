@@ -27,7 +27,7 @@ import type { PriceItem } from './queries/prices.ts';
 import type { QuoteItem } from './queries/quotes.ts';
 import type { SearchPage, SearchResult, SearchType, SnippetOptions } from './queries/search.ts';
 import type { PriceSeries } from './queries/series.ts';
-import type { ArchiveStats, Facets, PriceStats, SearchFacets } from './queries/stats.ts';
+import type { ArchiveStats, FilteredFacets, PriceStats, SearchFacets } from './queries/stats.ts';
 import type {
   ArticleSource,
   PreparedDocument,
@@ -90,9 +90,10 @@ export interface ArchiveStore {
    * mentioned, `speakers` quotes per speaker (quotes of the matching articles, whoever `speaker`
    * names), `currencies` price mentions and articles per currency, `months` matching articles
    * per YYYY-MM of their date (calendar order, months without articles absent). `top` (default
-   * 10) bounds people and speakers, ordered by count desc, then name, then id.
+   * 10) bounds people and speakers, ordered by count desc, then name, then id. A large set is
+   * counted on a sample of its articles and scaled (`approximate`, margins; FilteredFacets).
    */
-  articleFacets(filters: ArchiveFilters, top?: number): Promise<Facets>;
+  articleFacets(filters: ArchiveFilters, top?: number): Promise<FilteredFacets>;
   /**
    * The price mentions in `filters.currency` whose articles match the other filters (min/max
    * bound the mention itself, as in listPrices): `total` of them; `points`, the latest `limit`

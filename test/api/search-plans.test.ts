@@ -265,3 +265,32 @@ describe('facets of a large result set', () => {
     expect(monthSum % (url.includes('type=quotes') ? every.quotes : every.articles)).toBe(0);
   });
 });
+
+describe('facets of a filtered listing (the search page without q)', () => {
+  it('are exact up to the exact size, and sampled and scaled above it, each count within its margin', async () => {
+    const query = { source: 'gen/' };
+    const exact = await app.archive.facets(query, 10);
+    expect(exact.approximate).toBe(false);
+    expect(exact.sample).toBeUndefined();
+    const exactArticles = exact.months.reduce((n, m) => n + m.articles, 0);
+    expect(exactArticles).toBe(40);
+    facetPlannerSizes({ exactRows: 10, sampleRows: 10 });
+    const sampled = await app.archive.facets(query, 10);
+    expect(sampled.approximate).toBe(true);
+    const every = sampled.sample!.every;
+    expect(every).toBeGreaterThan(1);
+    expect(sampled.sample!.articles).toBeLessThan(40);
+    const exactMonths = new Map(exact.months.map((m) => [m.month, m.articles]));
+    for (const month of sampled.months) {
+      expect(month.articles % every).toBe(0);
+      expect(Math.abs(month.articles - exactMonths.get(month.month)!)).toBeLessThanOrEqual(
+        2 * (month.margin ?? 0) + 1,
+      );
+    }
+    const exactPeople = new Map(exact.people.map((p) => [p.id, p.count]));
+    for (const person of sampled.people.filter((p) => exactPeople.has(p.id)))
+      expect(Math.abs(person.count - exactPeople.get(person.id)!)).toBeLessThanOrEqual(
+        2 * (person.margin ?? 0) + 1,
+      );
+  });
+});

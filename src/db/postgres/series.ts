@@ -6,22 +6,26 @@
 import type pg from 'pg';
 import type { ArchiveFilters } from '../queries/filters.ts';
 import type { PriceMonth, PriceSeries } from '../queries/series.ts';
-import { decimalMidpoint, type Facets } from '../queries/stats.ts';
+import { decimalMidpoint, filteredFacets, type FilteredFacets } from '../queries/stats.ts';
 import { addArticleConditions, addPriceConditions } from './filters.ts';
 import { Conditions, rows, type SqlPart } from './sql.ts';
-import { facetsOf } from './stats.ts';
+import { facetsOf, idSet, sampleMatches } from './stats.ts';
 
-/** Facets of the articles matching `filters` and of their quotes; of the archive when unfiltered. */
-export async function articleFacets(db: pg.Pool, filters: ArchiveFilters, top = 10): Promise<Facets> {
+/**
+ * Facets of the articles matching `filters` and of their quotes; of the archive when unfiltered.
+ * As on SQLite (queries/series.ts): exact up to facetPlanner.exactRows matches, else on a sample.
+ */
+export async function articleFacets(db: pg.Pool, filters: ArchiveFilters, top = 10): Promise<FilteredFacets> {
   const where = new Conditions();
   await addArticleConditions(db, where, filters);
-  if (where.conditions.length === 0) return facetsOf(db, null, null, top);
-  const articles: SqlPart = { sql: `SELECT a."id" FROM "articles" a ${where.where()}`, params: where.params };
+  if (where.conditions.length === 0) return { ...(await facetsOf(db, null, null, top)), approximate: false };
+  const sample = await sampleMatches(db, 'a."id"', '"articles" a', where);
+  const articles = idSet(sample.ids);
   const quotes: SqlPart = {
     sql: `SELECT q2."id" FROM "quotes" q2 WHERE q2."articleId" IN (${articles.sql})`,
     params: articles.params,
   };
-  return facetsOf(db, articles, quotes, top);
+  return filteredFacets(await facetsOf(db, articles, quotes, top), sample);
 }
 
 interface PointRow {

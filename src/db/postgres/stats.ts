@@ -76,7 +76,12 @@ const NO_MATCHES: FacetSample = { every: 1, ids: [], total: 0 };
  * up to facetPlanner.exactRows, else one in every k by id for about facetPlanner.sampleRows. The
  * total is always counted here (the planner's own plan, from the GIN index).
  */
-async function sampleMatches(db: pg.Pool, id: string, from: string, where: Conditions): Promise<FacetSample> {
+export async function sampleMatches(
+  db: pg.Pool,
+  id: string,
+  from: string,
+  where: Conditions,
+): Promise<FacetSample> {
   const select = (extra: string) => `SELECT ${id} AS id FROM ${from} ${where.where()} ${extra}`;
   const ids = async (sql: string, params: unknown[]) =>
     (await rows<{ id: number }>(db, sql, params)).map((row) => row.id);
@@ -93,7 +98,7 @@ async function sampleMatches(db: pg.Pool, id: string, from: string, where: Condi
   return { every, ids: await ids(sampled, [...where.params, every]), total };
 }
 
-const idSet = (ids: number[]): SqlPart => ({ sql: `SELECT unnest(?::int[])`, params: [ids] });
+export const idSet = (ids: number[]): SqlPart => ({ sql: `SELECT unnest(?::int[])`, params: [ids] });
 
 /** Facets of a search's results; a large result set's on a sample, scaled (see SearchFacets). */
 export async function searchFacets(

@@ -15,26 +15,38 @@ import {
   type ArchiveFilters,
 } from './filters.ts';
 import type { SqlPart } from './search.ts';
-import { decimalMidpoint, facetsOf, type Facets } from './stats.ts';
+import {
+  decimalMidpoint,
+  facetsOf,
+  fewOfArchive,
+  filteredFacets,
+  idSet,
+  sampleMatches,
+  type FilteredFacets,
+} from './stats.ts';
 import { monthlyMediansFromAmounts, onlyCurrency } from './prices.ts';
 
 /**
  * Facets of the articles matching `filters` (q: full text of the article, as in /articles) and
- * of the quotes in those articles; of the whole archive when no filter is given.
+ * of the quotes in those articles; of the whole archive when no filter is given (from the
+ * aggregates). The matching articles are counted exactly up to facetPlanner.exactRows, else on
+ * one in every k by id, scaled (FilteredFacets): a filter that many articles meet (a currency, a
+ * common source) costs a pass over its matches and facets of a few thousand articles, not four
+ * aggregations over all of them.
  */
-export async function articleFacets(db: Db, filters: ArchiveFilters, top = 10): Promise<Facets> {
+export async function articleFacets(db: Db, filters: ArchiveFilters, top = 10): Promise<FilteredFacets> {
   const where = new SqlWhere();
   await addArticleConditions(db, where, filters);
-  if (where.conditions.length === 0) return facetsOf(db, null, null, top);
-  const articles: SqlPart = {
-    sql: `SELECT a."id" FROM "articles" a ${where.toString()}`,
-    params: where.params,
-  };
+  if (where.conditions.length === 0) return { ...(await facetsOf(db, null, null, top)), approximate: false };
+  const none: SqlPart = { sql: '', params: [] };
+  const sample = await sampleMatches(db, { from: '"articles" a', where, atMost: Infinity }, 'a."id"', none);
+  const articles = idSet(sample.ids);
   const quotes: SqlPart = {
     sql: `SELECT q2."id" FROM "quotes" q2 WHERE q2."articleId" IN (${articles.sql})`,
     params: articles.params,
   };
-  return facetsOf(db, articles, quotes, top);
+  const facets = await facetsOf(db, articles, quotes, top, await fewOfArchive(db, sample.ids.length));
+  return filteredFacets(facets, sample);
 }
 
 export interface PricePoint {

@@ -52,6 +52,26 @@ export interface Facets {
   months: MonthCount[];
 }
 
+/**
+ * The facets of a filtered set of articles (articleFacets): exact up to facetPlanner.exactRows
+ * matches; a larger set's counted on one article in every `sample.every` by id and scaled, each
+ * count with its 95% margin, `approximate` true.
+ */
+export interface FilteredFacets extends Facets {
+  approximate: boolean;
+  sample?: { every: number; articles: number };
+}
+
+/** The FilteredFacets of facets counted on `sample`. */
+export const filteredFacets = (facets: Facets, sample: FacetSample): FilteredFacets =>
+  sample.every > 1
+    ? {
+        ...scaleFacets(facets, sample.every, sample.every),
+        approximate: true,
+        sample: { every: sample.every, articles: sample.ids.length },
+      }
+    : { ...facets, approximate: false };
+
 export interface SearchFacets extends Facets {
   total: { articles: number; quotes: number };
   /** Whether `total` is an estimate (from the sample), with its 95% margins. */
@@ -231,7 +251,12 @@ const idsOf = async (db: Db, part: SqlPart, limit = -1): Promise<number[]> => {
  * the sample only. The total is then counted exactly when that costs a doclist walk (every
  * condition tests the rowid alone); otherwise it is estimated from the sample.
  */
-async function sampleMatches(db: Db, set: MatchSet, rowid: string, termOnly: SqlPart): Promise<FacetSample> {
+export async function sampleMatches(
+  db: Db,
+  set: MatchSet,
+  rowid: string,
+  termOnly: SqlPart,
+): Promise<FacetSample> {
   const select = (where: SqlWhere): SqlPart => ({
     sql: `SELECT ${rowid} AS id FROM ${set.from} ${where.toString()}`,
     params: where.params,
@@ -268,7 +293,7 @@ const countOf = async (db: Db, part: SqlPart): Promise<number> =>
     )[0]!.n,
   );
 
-const idSet = (ids: number[]): SqlPart => ({
+export const idSet = (ids: number[]): SqlPart => ({
   sql: `SELECT "value" FROM json_each(?)`,
   params: [JSON.stringify(ids)],
 });
@@ -312,7 +337,7 @@ export async function searchFacets(
 }
 
 /** Whether `count` articles are few enough to read their rows rather than walk the date index. */
-async function fewOfArchive(db: Db, count: number): Promise<boolean> {
+export async function fewOfArchive(db: Db, count: number): Promise<boolean> {
   const [row] = await db.$queryRawUnsafe<{ n: number | bigint | null }[]>(
     `SELECT (SELECT "n" FROM "archive_totals" WHERE "key" = 'articles') AS n`,
   );

@@ -11,7 +11,7 @@ import { monthRange, withChanges, type Params } from '../url.ts';
 import { articleHref, currencyList, nextLink, peopleList, personLink } from './common.ts';
 import type { ArticleSummary } from '../../db/queries/articles.ts';
 import type { ArticleHit, QuoteHit, SearchResult } from '../../db/queries/search.ts';
-import type { Facets, SearchFacets } from '../../db/queries/stats.ts';
+import type { Facets, FilteredFacets, SearchFacets } from '../../db/queries/stats.ts';
 
 /** The query parameters of the search page; all optional strings, as in the URL. */
 export const SEARCH_PARAMS = [
@@ -33,7 +33,7 @@ export type SearchParams = Partial<Record<(typeof SEARCH_PARAMS)[number], string
 
 export type SearchView =
   | { kind: 'search'; result: SearchResult & { facets?: SearchFacets } }
-  | { kind: 'list'; articles: ArticleSummary[]; nextCursor: string | null; facets: Facets | null }
+  | { kind: 'list'; articles: ArticleSummary[]; nextCursor: string | null; facets: FilteredFacets | null }
   | { kind: 'error'; message: string };
 
 interface Field {
@@ -233,6 +233,13 @@ function listResults(view: SearchView & { kind: 'list' }, params: SearchParams):
     <div class="results">
       <section class="hits" aria-labelledby="articles-heading">
         <h2 id="articles-heading">${filtered ? 'Matching articles, newest first' : 'Newest articles'}</h2>
+        ${
+          view.facets?.approximate
+            ? html`<p class="summary" role="status">
+                <span class="note">Counts estimated from a sample of the matches.</span>
+              </p>`
+            : ''
+        }
         ${
           view.articles.length
             ? html`<ol>
