@@ -29,3 +29,20 @@ export function typescriptWorker(entry: URL, workerData: unknown): Worker {
     { eval: true, workerData, stdout: false, stderr: false },
   );
 }
+
+/** How long stopWorker waits for a thread to stop before leaving it behind. */
+const STOP_WAIT_MS = 1000;
+
+/**
+ * Terminates a worker thread, waiting at most STOP_WAIT_MS. A thread terminated while it is still
+ * loading its modules (through tsx's loader) may never report that it stopped (Node 20, seen under
+ * load: a store's close() never returned and the CLI exited with code 13, "unsettled top-level
+ * await", after a successful export). Unreferenced, such a thread cannot keep the process alive.
+ */
+export async function stopWorker(worker: Worker): Promise<void> {
+  worker.unref();
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)));
+  await Promise.race([worker.terminate().catch(() => {}), waited]);
+  clearTimeout(timer);
+}

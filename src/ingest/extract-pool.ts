@@ -10,7 +10,7 @@
  */
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { typescriptWorker } from '../typescript-worker.ts';
+import { stopWorker, typescriptWorker } from '../typescript-worker.ts';
 import type { PrepareRequest, PrepareResponse } from './extract-worker.ts';
 import { tryPrepareDocument, type DocumentInput, type Preparation } from './prepare.ts';
 
@@ -84,7 +84,7 @@ export function workerPreparer(): Preparer {
       worker = null;
       if (stopping) {
         stopping.removeAllListeners('exit');
-        await stopping.terminate();
+        await stopWorker(stopping);
       }
     },
   };

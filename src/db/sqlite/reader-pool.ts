@@ -20,7 +20,7 @@ import { InvalidCursorError } from '../cursor.ts';
 import { SearchSyntaxError } from '../fts-query.ts';
 import type { ReadArgs, ReadMethod, ReadResult } from './read-methods.ts';
 import type { ReaderData, ReadRequest, ReadResponse } from './reader-worker.ts';
-import { typescriptWorker } from '../../typescript-worker.ts';
+import { stopWorker, typescriptWorker } from '../../typescript-worker.ts';
 
 export interface ReaderPoolOptions extends ReaderData {
   size: number;
@@ -94,7 +94,7 @@ export class ReaderPool {
     for (const reader of stopping) {
       if (reader.job) this.settle(reader.job, new Error('the archive store was closed'));
     }
-    await Promise.all(stopping.map((reader) => reader.worker.terminate()));
+    await Promise.all(stopping.map((reader) => stopWorker(reader.worker)));
   }
 
   private spawn(): Reader {
