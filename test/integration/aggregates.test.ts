@@ -5,8 +5,6 @@
  * - the aggregates behind /stats (src/db/sqlite/aggregates.ts) equal a full recount;
  * - every stored GET /articles/:id document (src/db/sqlite/documents.ts) equals a live build.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { databaseFile } from '../../src/db/client.ts';
@@ -15,7 +13,7 @@ import { articleDetailJson } from '../../src/db/queries/article-detail.ts';
 import { amountBucket } from '../../src/db/sqlite/price-aggregates.ts';
 import { prepareDocument } from '../../src/ingest/prepare.ts';
 import { reextractArchive } from '../../src/ingest/reextract.ts';
-import { PROJECT_ROOT } from '../../src/db/migrate.ts';
+import { corpusDocuments } from '../helpers/corpus.ts';
 import { freshDatabase } from '../helpers/database.ts';
 
 const database = freshDatabase();
@@ -117,18 +115,7 @@ function staleDocuments(): number[] {
   return ids.filter((id) => stored.get(id) !== articleDetailJson(reader, id));
 }
 
-const corpus = path.join(PROJECT_ROOT, 'eval/corpus');
-const corpusDocuments = fs
-  .readdirSync(corpus)
-  .filter((file) => file.endsWith('.txt'))
-  .map((file, i) =>
-    prepareDocument({
-      source: `corpus/${file}`,
-      format: 'text',
-      text: fs.readFileSync(path.join(corpus, file), 'utf8'),
-      publishedAt: new Date(Date.UTC(2023, i % 14, 1 + (i % 27))),
-    }),
-  );
+const corpus = corpusDocuments();
 
 /** Writes a batch; the statuses of its documents. */
 const statuses = (batch: Parameters<ArticleWriter['writeBatch']>[0]) =>
@@ -145,8 +132,8 @@ describe('archive aggregates', () => {
   });
 
   it('equal a recount after batched imports of a varied corpus', () => {
-    for (let i = 0; i < corpusDocuments.length; i += 10)
-      expect(statuses(corpusDocuments.slice(i, i + 10))).not.toContain('failed');
+    for (let i = 0; i < corpus.length; i += 10)
+      expect(statuses(corpus.slice(i, i + 10))).not.toContain('failed');
     const { stored, recount } = compare();
     expect(recount.people.length).toBeGreaterThan(20);
     expect(recount.currencies.length).toBeGreaterThan(3);
@@ -215,8 +202,8 @@ describe('archive aggregates', () => {
 
   it('equal a recount after another source of a stored text is recorded', () => {
     const copy = {
-      ...corpusDocuments[1]!,
-      input: { ...corpusDocuments[1]!.input, source: 'mirror/copy.txt' },
+      ...corpus[1]!,
+      input: { ...corpus[1]!.input, source: 'mirror/copy.txt' },
     };
     expect(statuses([copy])).toEqual(['unchanged']);
     const { stored, recount } = compare();
@@ -245,8 +232,8 @@ describe('archive aggregates', () => {
   });
 
   it('equal a recount after metadata moves an article to another month', () => {
-    const known = writer.matchKnown(corpusDocuments[0]!.hash, {
-      ...corpusDocuments[0]!.input,
+    const known = writer.matchKnown(corpus[0]!.hash, {
+      ...corpus[0]!.input,
       publishedAt: new Date('2019-02-03T00:00:00Z'),
     });
     expect(known?.status).toBe('updated');

@@ -7,30 +7,16 @@
  * - price statistics and monthly medians with no filter but the currency (distinct amounts
  *   aggregates) equal those with an amount bound that every mention meets (ranked mentions).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/db/migrate.ts';
 import { openStore, openWriter, type ArchiveStore } from '../../src/db/store.ts';
-import { prepareDocument } from '../../src/ingest/prepare.ts';
+import { corpusDocuments } from '../helpers/corpus.ts';
 import { freshDatabase } from '../helpers/database.ts';
 
 const database = freshDatabase();
 let store: ArchiveStore;
 
 beforeAll(async () => {
-  const corpus = path.join(PROJECT_ROOT, 'eval/corpus');
-  const documents = fs
-    .readdirSync(corpus)
-    .filter((file) => file.endsWith('.txt'))
-    .map((file, i) =>
-      prepareDocument({
-        source: `corpus/${file}`,
-        format: 'text',
-        text: fs.readFileSync(path.join(corpus, file), 'utf8'),
-        publishedAt: new Date(Date.UTC(2023, i % 14, 1 + (i % 27))),
-      }),
-    );
+  const documents = corpusDocuments();
   const writer = await openWriter(database.url);
   try {
     for (let i = 0; i < documents.length; i += 10) await writer.writeBatch(documents.slice(i, i + 10));
