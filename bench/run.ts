@@ -133,17 +133,21 @@ interface LoadResult {
   errors: number;
 }
 
+/** The load generator (on core 1) against `route` of the server on `port`; random ids up to `ids` when given. */
+const loadCommand = (port: number, route: string, ids: number): string[] =>
+  pin(1, [
+    ...NODE_TSX,
+    path.join(HERE, 'load.ts'),
+    `http://127.0.0.1:${port}${route}`,
+    '--duration',
+    values.duration,
+    ...(ids ? ['--ids', String(ids)] : []),
+  ]);
+
 async function load(kind: string, url: string | undefined, route: string, ids: number): Promise<LoadResult> {
   const server = await startServer(kind, url);
   try {
-    const command = pin(1, [
-      ...NODE_TSX,
-      path.join(HERE, 'load.ts'),
-      `http://127.0.0.1:${server.port}${route}`,
-      '--duration',
-      values.duration,
-      ...(ids ? ['--ids', String(ids)] : []),
-    ]);
+    const command = loadCommand(server.port, route, ids);
     const out = execFileSync(command[0]!, command.slice(1), {
       cwd: path.resolve(HERE, '..'),
       encoding: 'utf8',
@@ -161,14 +165,7 @@ async function loadSplit(kind: string, url: string, route: string, ids: number):
     const runs = servers.map(
       (server) =>
         new Promise<LoadResult>((resolve, reject) => {
-          const command = pin(1, [
-            ...NODE_TSX,
-            path.join(HERE, 'load.ts'),
-            `http://127.0.0.1:${server.port}${route}`,
-            '--duration',
-            values.duration,
-            ...(ids ? ['--ids', String(ids)] : []),
-          ]);
+          const command = loadCommand(server.port, route, ids);
           const child = spawn(command[0]!, command.slice(1), {
             cwd: path.resolve(HERE, '..'),
             stdio: ['ignore', 'pipe', 'inherit'],
